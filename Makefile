@@ -1,0 +1,70 @@
+# Everything runs from a local virtualenv (.venv) that `make` creates on first use:
+# a fresh machine needs only python3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(abspath $(VENV)/bin)
+PY := $(BIN)/python
+INSTALLED := $(VENV)/.installed
+# The generator's post hooks call `ruff`; the venv's one keeps the output identical everywhere.
+export PATH := $(BIN):$(PATH)
+
+SPEC := openapi.yaml
+GENERATOR_INPUT := build/generator-input.yaml
+GENERATED := korusticket_client
+CHECK_DIR := build/check-generated
+
+.PHONY: help install test generate check-generated update-spec lint typecheck pytest clean
+
+help:
+	@echo "make test             install into .venv, check the generated client, lint, type-check, run the tests"
+	@echo "make generate         regenerate $(GENERATED)/ from $(SPEC) and generator-config.yaml"
+	@echo "make check-generated  fail if $(GENERATED)/ differs from what make generate produces"
+	@echo "make update-spec NEW_SPEC=path/to/openapi.yaml   take a new vendor bundle and regenerate"
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(INSTALLED)
+
+# $(call generate_into,DIR): prepare the spec and run openapi-python-client into DIR.
+define generate_into
+	@rm -rf $(1)
+	PYTHONPATH=hand_written $(PY) -m codegen prepare $(SPEC) $(GENERATOR_INPUT)
+	$(BIN)/openapi-python-client generate --path $(GENERATOR_INPUT) --config generator-config.yaml \
+		--meta none --output-path $(1) --fail-on-warning
+	@touch $(1)/py.typed
+endef
+
+generate: $(INSTALLED)
+	$(call generate_into,build/generated)
+	rm -rf $(GENERATED) && mv build/generated $(GENERATED)
+
+check-generated: $(INSTALLED)
+	$(call generate_into,$(CHECK_DIR))
+	@diff -r -x __pycache__ $(GENERATED) $(CHECK_DIR) > build/generated.diff \
+		|| { cat build/generated.diff; echo "$(GENERATED)/ is stale or edited by hand: run make generate"; exit 1; }
+	@echo "$(GENERATED)/ matches $(SPEC)"
+
+update-spec: $(INSTALLED)
+	@test -n "$(NEW_SPEC)" || { echo "usage: make update-spec NEW_SPEC=path/to/openapi.yaml"; exit 2; }
+	cp "$(NEW_SPEC)" $(SPEC)
+	$(MAKE) generate
+	@git --no-pager diff --stat -- $(SPEC) $(GENERATED) 2>/dev/null || true
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check hand_written tests
+	$(BIN)/ruff format --check hand_written tests
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy
+
+pytest: $(INSTALLED)
+	$(PY) -m pytest
+
+test: check-generated lint typecheck pytest
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Code-generation tooling for korusticket: vendor spec in, generator-ready spec out."""

@@ -1,0 +1,386 @@
+"""Turn the vendor's OpenAPI bundle into the input openapi-python-client can generate from.
+
+Every transform here is a pure function of the spec that leaves the HTTP traffic unchanged: the same
+requests go out and the same responses parse. Each one exists because the generator (0.29.x) would
+otherwise drop or mangle part of the API; its `why` says which limitation it works around.
+The transforms are written against API Platform's conventions, not against this reconstruction, so
+they apply unchanged to the vendor's published bundle.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+Spec = dict[str, Any]
+JSON = Any
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+SCHEMA_REF_PREFIX = "#/components/schemas/"
+JSON_LD = "application/ld+json"
+MERGE_PATCH = "application/merge-patch+json"
+# Keys that document a schema without changing what it accepts or how code is generated from it.
+DOC_KEYS = frozenset({"description", "example", "examples"})
+
+
+@dataclass(frozen=True)
+class Transform:
+    name: str
+    why: str
+    apply: Callable[[Spec], list[str]]
+    """Mutates the spec in place and returns one line per change made."""
+
+
+# ---------------------------------------------------------------------------------------------- walking
+
+
+def operations(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in spec.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            if method in item:
+                yield path, method, item[method]
+
+
+def walk_schemas(node: JSON) -> Iterator[dict[str, Any]]:
+    """Every mapping below `node` that can hold a schema (depth first, document order)."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from walk_schemas(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk_schemas(value)
+
+
+def schema_refs(node: JSON) -> Iterator[str]:
+    for mapping in walk_schemas(node):
+        ref = mapping.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
+            yield ref[len(SCHEMA_REF_PREFIX) :]
+
+
+def rewrite_refs(node: JSON, renames: dict[str, str]) -> None:
+    for mapping in walk_schemas(node):
+        ref = mapping.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
+            target = ref[len(SCHEMA_REF_PREFIX) :]
+            if target in renames:
+                mapping["$ref"] = SCHEMA_REF_PREFIX + renames[target]
+
+
+# ---------------------------------------------------------------------------------------------- transforms
+
+
+def keep_one_request_media_type(spec: Spec) -> list[str]:
+    changes = []
+    for path, method, operation in operations(spec):
+        content = operation.get("requestBody", {}).get("content", {})
+        if len(content) < 2:
+            continue
+        preferred = [MERGE_PATCH, JSON_LD] if method == "patch" else [JSON_LD]
+        keep = next((media for media in preferred if media in content), next(iter(content)))
+        dropped = [media for media in content if media != keep]
+        operation["requestBody"]["content"] = {keep: content[keep]}
+        changes.append(f"{method.upper()} {path}: request body sent as {keep}, dropped {', '.join(dropped)}")
+    return changes
+
+
+def keep_jsonld_responses(spec: Spec) -> list[str]:
+    changes = []
+    for path, method, operation in operations(spec):
+        for status, response in operation.get("responses", {}).items():
+            content = response.get("content", {})
+            if JSON_LD in content and len(content) > 1:
+                dropped = [media for media in content if media != JSON_LD]
+                response["content"] = {JSON_LD: content[JSON_LD]}
+                changes.append(f"{method.upper()} {path} {status}: kept {JSON_LD}, dropped {', '.join(dropped)}")
+    return changes
+
+
+def drop_scalar_twin_query_params(spec: Spec) -> list[str]:
+    changes = []
+    for path, method, operation in operations(spec):
+        params = operation.get("parameters", [])
+        array_names = {p["name"] for p in params if p.get("in") == "query" and p["name"].endswith("[]")}
+        twins = [p for p in params if p.get("in") == "query" and p["name"] + "[]" in array_names]
+        for twin in twins:
+            params.remove(twin)
+            changes.append(f"{method.upper()} {path}: query `{twin['name']}` dropped, `{twin['name']}[]` kept")
+    return changes
+
+
+def strip_jsonld_keywords(spec: Spec) -> list[str]:
+    changes = []
+    for where, root in (
+        ("components", spec.get("components", {}).get("schemas", {})),
+        ("paths", spec.get("paths", {})),
+    ):
+        for mapping in walk_schemas(root):
+            properties = mapping.get("properties")
+            if not isinstance(properties, dict):
+                continue
+            keywords = [name for name in properties if name.startswith("@")]
+            for name in keywords:
+                del properties[name]
+            required = mapping.get("required")
+            if isinstance(required, list) and any(name.startswith("@") for name in required):
+                kept = [name for name in required if not name.startswith("@")]
+                if kept:
+                    mapping["required"] = kept
+                else:
+                    del mapping["required"]
+            if keywords:
+                changes.append(f"{where}: removed {', '.join(keywords)}")
+    return changes
+
+
+def split_nullable_enums(spec: Spec) -> list[str]:
+    changes = []
+    for mapping in walk_schemas(spec):
+        types, values = mapping.get("type"), mapping.get("enum")
+        if not (isinstance(types, list) and "null" in types and isinstance(values, list)):
+            continue
+        non_null_types = [t for t in types if t != "null"]
+        branch = {key: value for key, value in mapping.items() if key not in DOC_KEYS and not key.startswith("x-")}
+        branch["type"] = non_null_types[0] if len(non_null_types) == 1 else non_null_types
+        branch["enum"] = [value for value in values if value is not None]
+        for key in branch:
+            del mapping[key]
+        mapping["anyOf"] = [branch, {"type": "null"}]
+        changes.append(f"nullable enum {branch['enum']} written as anyOf")
+    return changes
+
+
+def drop_unreferenced_schemas(spec: Spec) -> list[str]:
+    schemas = spec.get("components", {}).get("schemas", {})
+    reachable: set[str] = set()
+    pending = list(schema_refs(spec.get("paths", {})))
+    while pending:
+        name = pending.pop()
+        if name in reachable or name not in schemas:
+            continue
+        reachable.add(name)
+        pending.extend(schema_refs(schemas[name]))
+    dropped = [name for name in schemas if name not in reachable]
+    for name in dropped:
+        del schemas[name]
+    return [f"dropped {name}" for name in dropped]
+
+
+def _shape(schema: JSON) -> JSON:
+    """The part of a schema that decides what it accepts, for comparing two schemas."""
+    if isinstance(schema, dict):
+        return {key: _shape(value) for key, value in schema.items() if key not in DOC_KEYS and not key.startswith("x-")}
+    if isinstance(schema, list):
+        return [_shape(value) for value in schema]
+    return schema
+
+
+def _serialized_class(schema_name: str) -> str:
+    """`BookingOrder.jsonld-v1.order.read` -> `BookingOrder.jsonld`: the class and format, without the groups."""
+    return schema_name.split("-", 1)[0]
+
+
+def merge_identical_schemas(spec: Spec) -> list[str]:
+    schemas = spec.get("components", {}).get("schemas", {})
+    changes: list[str] = []
+    while True:
+        by_shape: dict[tuple[str, str], list[str]] = {}
+        for name, schema in schemas.items():
+            key = (_serialized_class(name), json.dumps(_shape(schema), sort_keys=True))
+            by_shape.setdefault(key, []).append(name)
+        renames = {}
+        for names in by_shape.values():
+            if len(names) < 2:
+                continue
+            keep = min(names, key=lambda name: (len(name), name))
+            for name in names:
+                if name != keep:
+                    renames[name] = keep
+        if not renames:
+            return changes
+        for name, keep in renames.items():
+            del schemas[name]
+            changes.append(f"{name} merged into {keep}")
+        rewrite_refs(spec, renames)
+
+
+def readable_operation_ids(spec: Spec) -> list[str]:
+    proposals: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for path, method, operation in operations(spec):
+        name = _readable_name(spec, path, method, operation)
+        proposals.setdefault(name, []).append((path, operation))
+    names: dict[int, str] = {}
+    for name, users in proposals.items():
+        # The shallowest path keeps the plain name; deeper ones say which parent they are listed under.
+        users.sort(key=lambda user: len(_literal_segments(user[0])))
+        names[id(users[0][1])] = name
+        for path, operation in users[1:]:
+            names[id(operation)] = _qualified_name(name, path)
+    taken: set[str] = set()
+    changes = []
+    for path, method, operation in operations(spec):
+        vendor_id = operation.setdefault("x-vendor-operation-id", operation.get("operationId", ""))
+        name = names[id(operation)]
+        if not name or name in taken:
+            name = _snake(vendor_id) or f"{method}_{'_'.join(_literal_segments(path))}"
+        taken.add(name)
+        if operation.get("operationId") == name:
+            continue
+        operation["operationId"] = name
+        note = f"Vendor operationId: `{vendor_id}`."
+        description = str(operation.get("description") or operation.get("summary") or "").rstrip()
+        if note not in description:
+            operation["description"] = f"{description}\n\n{note}".lstrip()
+        changes.append(f"{method.upper()} {path}: {vendor_id} -> {name}")
+    return changes
+
+
+TRANSFORMS: tuple[Transform, ...] = (
+    Transform(
+        "keep_one_request_media_type",
+        "Several request media types sharing a schema make the generator send the last one listed "
+        "(openapi-python-client #1276); keep JSON-LD, or merge-patch for PATCH, which the API documents.",
+        keep_one_request_media_type,
+    ),
+    Transform(
+        "keep_jsonld_responses",
+        "The client asks for JSON-LD, so other response formats are never received; their schemas would "
+        "only generate unused duplicate models.",
+        keep_jsonld_responses,
+    ),
+    Transform(
+        "drop_scalar_twin_query_params",
+        "Query `x` and `x[]` map to one Python name and the generator then drops the whole operation; "
+        "`x[]` accepts one value or many, so keeping it alone loses no filter.",
+        drop_scalar_twin_query_params,
+    ),
+    Transform(
+        "strip_jsonld_keywords",
+        "`@id`/`@type`/`@context` map to the Python names of `id`/`type` and the generator then drops "
+        "the whole model; without the declarations those keys stay readable, and round-trip, through "
+        "each model's additional properties.",
+        strip_jsonld_keywords,
+    ),
+    Transform(
+        "split_nullable_enums",
+        "`type: [string, 'null']` with an enum turns into three unrelated unions in the generator; the "
+        "equivalent `anyOf: [enum, null]` gives one optional literal type.",
+        split_nullable_enums,
+    ),
+    Transform(
+        "drop_unreferenced_schemas",
+        "Schemas only used by the formats dropped above would become dead models.",
+        drop_unreferenced_schemas,
+    ),
+    Transform(
+        "merge_identical_schemas",
+        "API Platform emits one schema per class and serialization group; identical groups of one "
+        "class are merged so one resource is one Python class, whichever operation returned it.",
+        merge_identical_schemas,
+    ),
+    Transform(
+        "readable_operation_ids",
+        "API Platform's operationIds (api_v1ticketingcatalogs_catalogIdoffers_get_collection) become "
+        "module names; derive list_/get_/create_/update_ names from the tag and path, and keep the "
+        "vendor's id in the docstring.",
+        readable_operation_ids,
+    ),
+)
+
+
+def prepare(vendor_spec: Spec) -> tuple[Spec, dict[str, list[str]]]:
+    """Return the generator-ready spec and, per transform, the changes it made. The input is not modified."""
+    spec = copy.deepcopy(vendor_spec)
+    report = {transform.name: transform.apply(spec) for transform in TRANSFORMS}
+    return spec, report
+
+
+# ---------------------------------------------------------------------------------------------- naming
+
+
+def _literal_segments(path: str) -> list[str]:
+    return [segment for segment in path.strip("/").split("/") if segment and not segment.startswith("{")]
+
+
+def _snake(name: str) -> str:
+    name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
+    return re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_").lower()
+
+
+def _plural(word: str) -> str:
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(sses|xes|zes|ches|shes)$", word):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _resource_words(path: str, operation: dict[str, Any]) -> list[str]:
+    """The resource a path serves, as snake words: tag `TicketingOffer` on /v1/ticketing/... -> [offer]."""
+    tags = operation.get("tags") or []
+    words = _snake(tags[0]).split("_") if tags else []
+    segments = _literal_segments(path)
+    # API Platform prefixes short names with the API's module (/v1/booking/... -> BookingOrder).
+    if len(words) > 1 and len(segments) > 1 and words[0] == segments[1].lower():
+        words = words[1:]
+    if not words:
+        words = [_singular(segments[-1].strip("_"))]
+    return words
+
+
+def _resolve(spec: Spec, schema: JSON) -> JSON:
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
+        return spec.get("components", {}).get("schemas", {}).get(ref[len(SCHEMA_REF_PREFIX) :], {})
+    return schema
+
+
+def _has_member_array(spec: Spec, schema: JSON) -> bool:
+    """Whether a response schema is a Hydra collection: a `member` array, directly or through allOf/$ref."""
+    schema = _resolve(spec, schema)
+    if not isinstance(schema, dict):
+        return False
+    member = schema.get("properties", {}).get("member")
+    if isinstance(member, dict) and _resolve(spec, member).get("type") == "array":
+        return True
+    return any(_has_member_array(spec, part) for part in schema.get("allOf", []))
+
+
+def is_collection_operation(spec: Spec, method: str, operation: dict[str, Any]) -> bool:
+    if method != "get":
+        return False
+    success = operation.get("responses", {}).get("200", {})
+    return any(_has_member_array(spec, media.get("schema", {})) for media in success.get("content", {}).values())
+
+
+def _readable_name(spec: Spec, path: str, method: str, operation: dict[str, Any]) -> str:
+    words = _resource_words(path, operation)
+    is_collection = is_collection_operation(spec, method, operation)
+    is_bulk = path.rstrip("/").endswith("/_bulk")
+    if is_collection or (method == "post" and is_bulk):
+        words = [*words[:-1], _plural(words[-1])]
+    verbs = {"get": "list" if is_collection else "get", "post": "create", "patch": "update", "put": "replace"}
+    return "_".join([verbs.get(method, method), *words])
+
+
+def _qualified_name(name: str, path: str) -> str:
+    """`list_products` served under /product_bases/{id}/products -> `list_product_base_products`."""
+    segments = _literal_segments(path)
+    parent = _singular(segments[-2]) if len(segments) > 1 else ""
+    verb, _, rest = name.partition("_")
+    return f"{verb}_{parent}_{rest}" if parent else ""

@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.booking_order_document import BookingOrderDocument
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    order_id: str,
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/booking/orders/{order_id}/documents/{id}".format(
+            order_id=quote(str(order_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BookingOrderDocument | Error | None:
+    if response.status_code == 200:
+        response_200 = BookingOrderDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BookingOrderDocument | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BookingOrderDocument | Error]:
+    """Retrieves a BookingOrderDocument resource.
+
+     Retrieves a BookingOrderDocument resource.
+
+    Vendor operationId: `api_v1bookingorders_orderIddocuments_id_get`.
+
+    Args:
+        order_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingOrderDocument | Error]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BookingOrderDocument | Error | None:
+    """Retrieves a BookingOrderDocument resource.
+
+     Retrieves a BookingOrderDocument resource.
+
+    Vendor operationId: `api_v1bookingorders_orderIddocuments_id_get`.
+
+    Args:
+        order_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingOrderDocument | Error
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BookingOrderDocument | Error]:
+    """Retrieves a BookingOrderDocument resource.
+
+     Retrieves a BookingOrderDocument resource.
+
+    Vendor operationId: `api_v1bookingorders_orderIddocuments_id_get`.
+
+    Args:
+        order_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingOrderDocument | Error]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BookingOrderDocument | Error | None:
+    """Retrieves a BookingOrderDocument resource.
+
+     Retrieves a BookingOrderDocument resource.
+
+    Vendor operationId: `api_v1bookingorders_orderIddocuments_id_get`.
+
+    Args:
+        order_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingOrderDocument | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            id=id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,254 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.booking_order_item_ticket import BookingOrderItemTicket
+from ...models.constraint_violation_list import ConstraintViolationList
+from ...models.error import Error
+from ...models.update_order_item_ticket_input import UpdateOrderItemTicketInput
+from ...types import Response
+
+
+def _get_kwargs(
+    order_id: str,
+    order_item_id: str,
+    id: str,
+    *,
+    body: UpdateOrderItemTicketInput,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/booking/orders/{order_id}/items/{order_item_id}/tickets/{id}".format(
+            order_id=quote(str(order_id), safe=""),
+            order_item_id=quote(str(order_item_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/merge-patch+json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BookingOrderItemTicket | ConstraintViolationList | Error | None:
+    if response.status_code == 200:
+        response_200 = BookingOrderItemTicket.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ConstraintViolationList.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BookingOrderItemTicket | ConstraintViolationList | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_id: str,
+    order_item_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateOrderItemTicketInput,
+) -> Response[BookingOrderItemTicket | ConstraintViolationList | Error]:
+    """Updates the BookingOrderItemTicket resource.
+
+     Updates the BookingOrderItemTicket resource.
+
+    Names the ticket's beneficiary. Send the fields listed in the ticket's `requiredBeneficiaryFields`,
+    while `beneficiaryAmendable` is true.
+
+    Vendor operationId: `api_v1bookingorders_orderIditems_orderItemIdtickets_id_patch`.
+
+    Args:
+        order_id (str):
+        order_item_id (str):
+        id (str):
+        body (UpdateOrderItemTicketInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingOrderItemTicket | ConstraintViolationList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        order_item_id=order_item_id,
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: str,
+    order_item_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateOrderItemTicketInput,
+) -> BookingOrderItemTicket | ConstraintViolationList | Error | None:
+    """Updates the BookingOrderItemTicket resource.
+
+     Updates the BookingOrderItemTicket resource.
+
+    Names the ticket's beneficiary. Send the fields listed in the ticket's `requiredBeneficiaryFields`,
+    while `beneficiaryAmendable` is true.
+
+    Vendor operationId: `api_v1bookingorders_orderIditems_orderItemIdtickets_id_patch`.
+
+    Args:
+        order_id (str):
+        order_item_id (str):
+        id (str):
+        body (UpdateOrderItemTicketInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingOrderItemTicket | ConstraintViolationList | Error
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        order_item_id=order_item_id,
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: str,
+    order_item_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateOrderItemTicketInput,
+) -> Response[BookingOrderItemTicket | ConstraintViolationList | Error]:
+    """Updates the BookingOrderItemTicket resource.
+
+     Updates the BookingOrderItemTicket resource.
+
+    Names the ticket's beneficiary. Send the fields listed in the ticket's `requiredBeneficiaryFields`,
+    while `beneficiaryAmendable` is true.
+
+    Vendor operationId: `api_v1bookingorders_orderIditems_orderItemIdtickets_id_patch`.
+
+    Args:
+        order_id (str):
+        order_item_id (str):
+        id (str):
+        body (UpdateOrderItemTicketInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingOrderItemTicket | ConstraintViolationList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        order_item_id=order_item_id,
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: str,
+    order_item_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateOrderItemTicketInput,
+) -> BookingOrderItemTicket | ConstraintViolationList | Error | None:
+    """Updates the BookingOrderItemTicket resource.
+
+     Updates the BookingOrderItemTicket resource.
+
+    Names the ticket's beneficiary. Send the fields listed in the ticket's `requiredBeneficiaryFields`,
+    while `beneficiaryAmendable` is true.
+
+    Vendor operationId: `api_v1bookingorders_orderIditems_orderItemIdtickets_id_patch`.
+
+    Args:
+        order_id (str):
+        order_item_id (str):
+        id (str):
+        body (UpdateOrderItemTicketInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingOrderItemTicket | ConstraintViolationList | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            order_item_id=order_item_id,
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

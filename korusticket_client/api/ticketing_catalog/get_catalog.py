@@ -1,0 +1,290 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.ticketing_catalog import TicketingCatalog
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/ticketing/catalogs/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | TicketingCatalog | None:
+    if response.status_code == 200:
+        response_200 = TicketingCatalog.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | TicketingCatalog]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TicketingCatalog]:
+    """Show a catalog
+
+     ---
+    Get a single catalog.
+
+    ---
+
+    ## Attributes details
+
+    ### Name
+    The catalog's name.
+
+    ### SupportedLanguage
+    The catalog's officially supported language, usable to query its events, products, offers and other
+    resources.
+
+    ### Timestamps
+    * createdAt (UTC): when the catalog was first imported.
+    * lastSyncedAt (UTC): when the catalog was last updated.
+
+    ### ShortDescription, Description, TermsOfUse
+    HTML strings, localized, possibly null.
+
+    ### Venue
+    Where the catalog's events take place, possibly null: name, line1, line2, postalCode, city, country,
+    phone, website, latitude and longitude (decimal degrees, sent as strings).
+
+    ### Medias
+    * logo: the logo image, when there is one.
+    * gallery: gallery images, ordered by position.
+
+    Vendor operationId: `api_v1ticketingcatalogs_id_get`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketingCatalog]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TicketingCatalog | None:
+    """Show a catalog
+
+     ---
+    Get a single catalog.
+
+    ---
+
+    ## Attributes details
+
+    ### Name
+    The catalog's name.
+
+    ### SupportedLanguage
+    The catalog's officially supported language, usable to query its events, products, offers and other
+    resources.
+
+    ### Timestamps
+    * createdAt (UTC): when the catalog was first imported.
+    * lastSyncedAt (UTC): when the catalog was last updated.
+
+    ### ShortDescription, Description, TermsOfUse
+    HTML strings, localized, possibly null.
+
+    ### Venue
+    Where the catalog's events take place, possibly null: name, line1, line2, postalCode, city, country,
+    phone, website, latitude and longitude (decimal degrees, sent as strings).
+
+    ### Medias
+    * logo: the logo image, when there is one.
+    * gallery: gallery images, ordered by position.
+
+    Vendor operationId: `api_v1ticketingcatalogs_id_get`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketingCatalog
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TicketingCatalog]:
+    """Show a catalog
+
+     ---
+    Get a single catalog.
+
+    ---
+
+    ## Attributes details
+
+    ### Name
+    The catalog's name.
+
+    ### SupportedLanguage
+    The catalog's officially supported language, usable to query its events, products, offers and other
+    resources.
+
+    ### Timestamps
+    * createdAt (UTC): when the catalog was first imported.
+    * lastSyncedAt (UTC): when the catalog was last updated.
+
+    ### ShortDescription, Description, TermsOfUse
+    HTML strings, localized, possibly null.
+
+    ### Venue
+    Where the catalog's events take place, possibly null: name, line1, line2, postalCode, city, country,
+    phone, website, latitude and longitude (decimal degrees, sent as strings).
+
+    ### Medias
+    * logo: the logo image, when there is one.
+    * gallery: gallery images, ordered by position.
+
+    Vendor operationId: `api_v1ticketingcatalogs_id_get`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketingCatalog]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TicketingCatalog | None:
+    """Show a catalog
+
+     ---
+    Get a single catalog.
+
+    ---
+
+    ## Attributes details
+
+    ### Name
+    The catalog's name.
+
+    ### SupportedLanguage
+    The catalog's officially supported language, usable to query its events, products, offers and other
+    resources.
+
+    ### Timestamps
+    * createdAt (UTC): when the catalog was first imported.
+    * lastSyncedAt (UTC): when the catalog was last updated.
+
+    ### ShortDescription, Description, TermsOfUse
+    HTML strings, localized, possibly null.
+
+    ### Venue
+    Where the catalog's events take place, possibly null: name, line1, line2, postalCode, city, country,
+    phone, website, latitude and longitude (decimal degrees, sent as strings).
+
+    ### Medias
+    * logo: the logo image, when there is one.
+    * gallery: gallery images, ordered by position.
+
+    Vendor operationId: `api_v1ticketingcatalogs_id_get`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketingCatalog
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

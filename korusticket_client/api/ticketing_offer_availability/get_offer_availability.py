@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.ticketing_offer_availability import TicketingOfferAvailability
+from ...types import Response
+
+
+def _get_kwargs(
+    catalog_id: str,
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{id}/availability".format(
+            catalog_id=quote(str(catalog_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | TicketingOfferAvailability | None:
+    if response.status_code == 200:
+        response_200 = TicketingOfferAvailability.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | TicketingOfferAvailability]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    catalog_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TicketingOfferAvailability]:
+    """Retrieves a TicketingOfferAvailability resource.
+
+     Retrieves a TicketingOfferAvailability resource.
+
+    The exact number of units left for the offer and for each of its sessions. Check it before reserving
+    an offer whose `availabilityCheckRequired` is true.
+
+    Vendor operationId: `api_v1ticketingcatalogs_catalogIdoffers_idavailability_get`.
+
+    Args:
+        catalog_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketingOfferAvailability]
+    """
+
+    kwargs = _get_kwargs(
+        catalog_id=catalog_id,
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    catalog_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TicketingOfferAvailability | None:
+    """Retrieves a TicketingOfferAvailability resource.
+
+     Retrieves a TicketingOfferAvailability resource.
+
+    The exact number of units left for the offer and for each of its sessions. Check it before reserving
+    an offer whose `availabilityCheckRequired` is true.
+
+    Vendor operationId: `api_v1ticketingcatalogs_catalogIdoffers_idavailability_get`.
+
+    Args:
+        catalog_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketingOfferAvailability
+    """
+
+    return sync_detailed(
+        catalog_id=catalog_id,
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    catalog_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TicketingOfferAvailability]:
+    """Retrieves a TicketingOfferAvailability resource.
+
+     Retrieves a TicketingOfferAvailability resource.
+
+    The exact number of units left for the offer and for each of its sessions. Check it before reserving
+    an offer whose `availabilityCheckRequired` is true.
+
+    Vendor operationId: `api_v1ticketingcatalogs_catalogIdoffers_idavailability_get`.
+
+    Args:
+        catalog_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketingOfferAvailability]
+    """
+
+    kwargs = _get_kwargs(
+        catalog_id=catalog_id,
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    catalog_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TicketingOfferAvailability | None:
+    """Retrieves a TicketingOfferAvailability resource.
+
+     Retrieves a TicketingOfferAvailability resource.
+
+    The exact number of units left for the offer and for each of its sessions. Check it before reserving
+    an offer whose `availabilityCheckRequired` is true.
+
+    Vendor operationId: `api_v1ticketingcatalogs_catalogIdoffers_idavailability_get`.
+
+    Args:
+        catalog_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketingOfferAvailability
+    """
+
+    return (
+        await asyncio_detailed(
+            catalog_id=catalog_id,
+            id=id,
+            client=client,
+        )
+    ).parsed

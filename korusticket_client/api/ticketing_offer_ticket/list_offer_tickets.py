@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.ticketing_offer_ticket_collection import TicketingOfferTicketCollection
+from ...types import Response
+
+
+def _get_kwargs(
+    catalog_id: str,
+    offer_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{offer_id}/tickets".format(
+            catalog_id=quote(str(catalog_id), safe=""),
+            offer_id=quote(str(offer_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | TicketingOfferTicketCollection | None:
+    if response.status_code == 200:
+        response_200 = TicketingOfferTicketCollection.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | TicketingOfferTicketCollection]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    catalog_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TicketingOfferTicketCollection]:
+    """Retrieves the collection of TicketingOfferTicket resources.
+
+     Retrieves the collection of TicketingOfferTicket resources.
+
+    Deprecated: the offers collection embeds each offer's tickets; fetch a single ticket with its item
+    operation.
+
+    Vendor operationId: `api_v1ticketingcatalogs_catalogIdoffers_offerIdtickets_get_collection`.
+
+    Args:
+        catalog_id (str):
+        offer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketingOfferTicketCollection]
+    """
+
+    kwargs = _get_kwargs(
+        catalog_id=catalog_id,
+        offer_id=offer_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    catalog_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TicketingOfferTicketCollection | None:
+    """Retrieves the collection of TicketingOfferTicket resources.
+
+     Retrieves the collection of TicketingOfferTicket resources.
+
+    Deprecated: the offers collection embeds each offer's tickets; fetch a single ticket with its item
+    operation.
+
+    Vendor operationId: `api_v1ticketingcatalogs_catalogIdoffers_offerIdtickets_get_collection`.
+
+    Args:
+        catalog_id (str):
+        offer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketingOfferTicketCollection
+    """
+
+    return sync_detailed(
+        catalog_id=catalog_id,
+        offer_id=offer_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    catalog_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TicketingOfferTicketCollection]:
+    """Retrieves the collection of TicketingOfferTicket resources.
+
+     Retrieves the collection of TicketingOfferTicket resources.
+
+    Deprecated: the offers collection embeds each offer's tickets; fetch a single ticket with its item
+    operation.
+
+    Vendor operationId: `api_v1ticketingcatalogs_catalogIdoffers_offerIdtickets_get_collection`.
+
+    Args:
+        catalog_id (str):
+        offer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketingOfferTicketCollection]
+    """
+
+    kwargs = _get_kwargs(
+        catalog_id=catalog_id,
+        offer_id=offer_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    catalog_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TicketingOfferTicketCollection | None:
+    """Retrieves the collection of TicketingOfferTicket resources.
+
+     Retrieves the collection of TicketingOfferTicket resources.
+
+    Deprecated: the offers collection embeds each offer's tickets; fetch a single ticket with its item
+    operation.
+
+    Vendor operationId: `api_v1ticketingcatalogs_catalogIdoffers_offerIdtickets_get_collection`.
+
+    Args:
+        catalog_id (str):
+        offer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketingOfferTicketCollection
+    """
+
+    return (
+        await asyncio_detailed(
+            catalog_id=catalog_id,
+            offer_id=offer_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.ticketing_offer_ticket_session import TicketingOfferTicketSession
+from ...types import Response
+
+
+def _get_kwargs(
+    catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/ticketing/catalogs/{catalog_id}/offers/{offer_id}/tickets/{ticket_id}/sessions/{id}".format(
+            catalog_id=quote(str(catalog_id), safe=""),
+            offer_id=quote(str(offer_id), safe=""),
+            ticket_id=quote(str(ticket_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | TicketingOfferTicketSession | None:
+    if response.status_code == 200:
+        response_200 = TicketingOfferTicketSession.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | TicketingOfferTicketSession]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TicketingOfferTicketSession]:
+    """Retrieves a TicketingOfferTicketSession resource.
+
+     Retrieves a TicketingOfferTicketSession resource.
+
+    Vendor operationId:
+    `api_v1ticketingcatalogs_catalogIdoffers_offerIdtickets_ticketIdsessions_id_get`.
+
+    Args:
+        catalog_id (str):
+        offer_id (str):
+        ticket_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketingOfferTicketSession]
+    """
+
+    kwargs = _get_kwargs(
+        catalog_id=catalog_id,
+        offer_id=offer_id,
+        ticket_id=ticket_id,
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TicketingOfferTicketSession | None:
+    """Retrieves a TicketingOfferTicketSession resource.
+
+     Retrieves a TicketingOfferTicketSession resource.
+
+    Vendor operationId:
+    `api_v1ticketingcatalogs_catalogIdoffers_offerIdtickets_ticketIdsessions_id_get`.
+
+    Args:
+        catalog_id (str):
+        offer_id (str):
+        ticket_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketingOfferTicketSession
+    """
+
+    return sync_detailed(
+        catalog_id=catalog_id,
+        offer_id=offer_id,
+        ticket_id=ticket_id,
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TicketingOfferTicketSession]:
+    """Retrieves a TicketingOfferTicketSession resource.
+
+     Retrieves a TicketingOfferTicketSession resource.
+
+    Vendor operationId:
+    `api_v1ticketingcatalogs_catalogIdoffers_offerIdtickets_ticketIdsessions_id_get`.
+
+    Args:
+        catalog_id (str):
+        offer_id (str):
+        ticket_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketingOfferTicketSession]
+    """
+
+    kwargs = _get_kwargs(
+        catalog_id=catalog_id,
+        offer_id=offer_id,
+        ticket_id=ticket_id,
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    catalog_id: str,
+    offer_id: str,
+    ticket_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TicketingOfferTicketSession | None:
+    """Retrieves a TicketingOfferTicketSession resource.
+
+     Retrieves a TicketingOfferTicketSession resource.
+
+    Vendor operationId:
+    `api_v1ticketingcatalogs_catalogIdoffers_offerIdtickets_ticketIdsessions_id_get`.
+
+    Args:
+        catalog_id (str):
+        offer_id (str):
+        ticket_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketingOfferTicketSession
+    """
+
+    return (
+        await asyncio_detailed(
+            catalog_id=catalog_id,
+            offer_id=offer_id,
+            ticket_id=ticket_id,
+            id=id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.booking_order import BookingOrder
+    from ..models.hydra_search import HydraSearch
+    from ..models.hydra_view import HydraView
+
+
+T = TypeVar("T", bound="BookingOrderCollection")
+
+
+@_attrs_define
+class BookingOrderCollection:
+    """BookingOrder.jsonld-v1.order.read collection.
+
+    Attributes:
+        member (list[BookingOrder]):
+        total_items (int | Unset):  Example: 65.
+        search (HydraSearch | Unset):  Example: {'@type': 'IriTemplate', 'template': '/v1/ticketing/catalogs{?}',
+            'variableRepresentation': 'BasicRepresentation', 'mapping': []}.
+        view (HydraView | Unset):  Example: {'@id': 'string', '@type': 'string', 'first': 'string', 'last': 'string',
+            'previous': 'string', 'next': 'string'}.
+    """
+
+    member: list[BookingOrder]
+    total_items: int | Unset = UNSET
+    search: HydraSearch | Unset = UNSET
+    view: HydraView | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        member = []
+        for member_item_data in self.member:
+            member_item = member_item_data.to_dict()
+            member.append(member_item)
+
+        total_items = self.total_items
+
+        search: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.search, Unset):
+            search = self.search.to_dict()
+
+        view: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.view, Unset):
+            view = self.view.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "member": member,
+            }
+        )
+        if total_items is not UNSET:
+            field_dict["totalItems"] = total_items
+        if search is not UNSET:
+            field_dict["search"] = search
+        if view is not UNSET:
+            field_dict["view"] = view
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.booking_order import BookingOrder
+        from ..models.hydra_search import HydraSearch
+        from ..models.hydra_view import HydraView
+
+        d = dict(src_dict)
+        member = []
+        _member = d.pop("member")
+        for member_item_data in _member:
+            member_item = BookingOrder.from_dict(member_item_data)
+
+            member.append(member_item)
+
+        total_items = d.pop("totalItems", UNSET)
+
+        _search = d.pop("search", UNSET)
+        search: HydraSearch | Unset
+        if isinstance(_search, Unset):
+            search = UNSET
+        else:
+            search = HydraSearch.from_dict(_search)
+
+        _view = d.pop("view", UNSET)
+        view: HydraView | Unset
+        if isinstance(_view, Unset):
+            view = UNSET
+        else:
+            view = HydraView.from_dict(_view)
+
+        booking_order_collection = cls(
+            member=member,
+            total_items=total_items,
+            search=search,
+            view=view,
+        )
+
+        booking_order_collection.additional_properties = d
+        return booking_order_collection
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

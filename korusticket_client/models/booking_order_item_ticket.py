@@ -1,0 +1,274 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.booking_order_item_ticket_status import (
+    BookingOrderItemTicketStatus,
+    check_booking_order_item_ticket_status,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.beneficiary import Beneficiary
+    from ..models.booking_order_item_ticket_seating import BookingOrderItemTicketSeating
+
+
+T = TypeVar("T", bound="BookingOrderItemTicket")
+
+
+@_attrs_define
+class BookingOrderItemTicket:
+    """A ticket of an order item, embedded in the order.
+
+    Attributes:
+        id (str | Unset):  Example: 0194cb22-b891-754c-8c4c-777b93f8d072.
+        voucher (None | str | Unset): The ticket's voucher (barcode) number. Example: 8555400800002783.
+        occurs_at (datetime.datetime | None | Unset):  Example: 2025-02-27T15:15:20+00:00.
+        required_beneficiary_fields (list[str] | Unset): Beneficiary fields to send before the ticket's documents can be
+            produced. Example: ['firstname', 'lastname'].
+        beneficiary (Beneficiary | None | Unset):
+        beneficiary_designation_deadline (datetime.datetime | None | Unset):  Example: 2025-02-20T23:59:59+00:00.
+        beneficiary_amendable (bool | Unset):  Example: True.
+        status (BookingOrderItemTicketStatus | Unset):  Example: waiting_beneficiary_data.
+        seating (BookingOrderItemTicketSeating | None | Unset): Seat assignment when the ticket is seated, otherwise
+            null.
+    """
+
+    id: str | Unset = UNSET
+    voucher: None | str | Unset = UNSET
+    occurs_at: datetime.datetime | None | Unset = UNSET
+    required_beneficiary_fields: list[str] | Unset = UNSET
+    beneficiary: Beneficiary | None | Unset = UNSET
+    beneficiary_designation_deadline: datetime.datetime | None | Unset = UNSET
+    beneficiary_amendable: bool | Unset = UNSET
+    status: BookingOrderItemTicketStatus | Unset = UNSET
+    seating: BookingOrderItemTicketSeating | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.beneficiary import Beneficiary
+        from ..models.booking_order_item_ticket_seating import (
+            BookingOrderItemTicketSeating,
+        )
+
+        id = self.id
+
+        voucher: None | str | Unset
+        if isinstance(self.voucher, Unset):
+            voucher = UNSET
+        else:
+            voucher = self.voucher
+
+        occurs_at: None | str | Unset
+        if isinstance(self.occurs_at, Unset):
+            occurs_at = UNSET
+        elif isinstance(self.occurs_at, datetime.datetime):
+            occurs_at = self.occurs_at.isoformat()
+        else:
+            occurs_at = self.occurs_at
+
+        required_beneficiary_fields: list[str] | Unset = UNSET
+        if not isinstance(self.required_beneficiary_fields, Unset):
+            required_beneficiary_fields = self.required_beneficiary_fields
+
+        beneficiary: dict[str, Any] | None | Unset
+        if isinstance(self.beneficiary, Unset):
+            beneficiary = UNSET
+        elif isinstance(self.beneficiary, Beneficiary):
+            beneficiary = self.beneficiary.to_dict()
+        else:
+            beneficiary = self.beneficiary
+
+        beneficiary_designation_deadline: None | str | Unset
+        if isinstance(self.beneficiary_designation_deadline, Unset):
+            beneficiary_designation_deadline = UNSET
+        elif isinstance(self.beneficiary_designation_deadline, datetime.datetime):
+            beneficiary_designation_deadline = (
+                self.beneficiary_designation_deadline.isoformat()
+            )
+        else:
+            beneficiary_designation_deadline = self.beneficiary_designation_deadline
+
+        beneficiary_amendable = self.beneficiary_amendable
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
+
+        seating: dict[str, Any] | None | Unset
+        if isinstance(self.seating, Unset):
+            seating = UNSET
+        elif isinstance(self.seating, BookingOrderItemTicketSeating):
+            seating = self.seating.to_dict()
+        else:
+            seating = self.seating
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if voucher is not UNSET:
+            field_dict["voucher"] = voucher
+        if occurs_at is not UNSET:
+            field_dict["occursAt"] = occurs_at
+        if required_beneficiary_fields is not UNSET:
+            field_dict["requiredBeneficiaryFields"] = required_beneficiary_fields
+        if beneficiary is not UNSET:
+            field_dict["beneficiary"] = beneficiary
+        if beneficiary_designation_deadline is not UNSET:
+            field_dict["beneficiaryDesignationDeadline"] = (
+                beneficiary_designation_deadline
+            )
+        if beneficiary_amendable is not UNSET:
+            field_dict["beneficiaryAmendable"] = beneficiary_amendable
+        if status is not UNSET:
+            field_dict["status"] = status
+        if seating is not UNSET:
+            field_dict["seating"] = seating
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.beneficiary import Beneficiary
+        from ..models.booking_order_item_ticket_seating import (
+            BookingOrderItemTicketSeating,
+        )
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        def _parse_voucher(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        voucher = _parse_voucher(d.pop("voucher", UNSET))
+
+        def _parse_occurs_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                occurs_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return occurs_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
+
+        required_beneficiary_fields = cast(
+            list[str], d.pop("requiredBeneficiaryFields", UNSET)
+        )
+
+        def _parse_beneficiary(data: object) -> Beneficiary | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                beneficiary_type_0 = Beneficiary.from_dict(data)
+
+                return beneficiary_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Beneficiary | None | Unset, data)
+
+        beneficiary = _parse_beneficiary(d.pop("beneficiary", UNSET))
+
+        def _parse_beneficiary_designation_deadline(
+            data: object,
+        ) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                beneficiary_designation_deadline_type_0 = (
+                    datetime.datetime.fromisoformat(data)
+                )
+
+                return beneficiary_designation_deadline_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        beneficiary_designation_deadline = _parse_beneficiary_designation_deadline(
+            d.pop("beneficiaryDesignationDeadline", UNSET)
+        )
+
+        beneficiary_amendable = d.pop("beneficiaryAmendable", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: BookingOrderItemTicketStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = check_booking_order_item_ticket_status(_status)
+
+        def _parse_seating(
+            data: object,
+        ) -> BookingOrderItemTicketSeating | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                seating_type_0 = BookingOrderItemTicketSeating.from_dict(data)
+
+                return seating_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BookingOrderItemTicketSeating | None | Unset, data)
+
+        seating = _parse_seating(d.pop("seating", UNSET))
+
+        booking_order_item_ticket = cls(
+            id=id,
+            voucher=voucher,
+            occurs_at=occurs_at,
+            required_beneficiary_fields=required_beneficiary_fields,
+            beneficiary=beneficiary,
+            beneficiary_designation_deadline=beneficiary_designation_deadline,
+            beneficiary_amendable=beneficiary_amendable,
+            status=status,
+            seating=seating,
+        )
+
+        booking_order_item_ticket.additional_properties = d
+        return booking_order_item_ticket
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.create_orders_input_customer import CreateOrdersInputCustomer
+
+
+T = TypeVar("T", bound="CreateOrdersInput")
+
+
+@_attrs_define
+class CreateOrdersInput:
+    """
+    Attributes:
+        external_reference (str): Your own reference; several calls may share it to group orders of one booking.
+            Example: CUSTOM_BOOKING_REF_NUMBER_003.
+        reservations (list[str] | Unset): IRIs of the reservations to order. Example:
+            ['/v1/booking/reservations/0194b10f-3ddd-70a5-a96a-d1026cd42746'].
+        customer (CreateOrdersInputCustomer | Unset): The customer placing the order.
+        notes (None | str | Unset):  Example: Special assistance needed.
+    """
+
+    external_reference: str
+    reservations: list[str] | Unset = UNSET
+    customer: CreateOrdersInputCustomer | Unset = UNSET
+    notes: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        external_reference = self.external_reference
+
+        reservations: list[str] | Unset = UNSET
+        if not isinstance(self.reservations, Unset):
+            reservations = self.reservations
+
+        customer: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.customer, Unset):
+            customer = self.customer.to_dict()
+
+        notes: None | str | Unset
+        if isinstance(self.notes, Unset):
+            notes = UNSET
+        else:
+            notes = self.notes
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "externalReference": external_reference,
+            }
+        )
+        if reservations is not UNSET:
+            field_dict["reservations"] = reservations
+        if customer is not UNSET:
+            field_dict["customer"] = customer
+        if notes is not UNSET:
+            field_dict["notes"] = notes
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.create_orders_input_customer import CreateOrdersInputCustomer
+
+        d = dict(src_dict)
+        external_reference = d.pop("externalReference")
+
+        reservations = cast(list[str], d.pop("reservations", UNSET))
+
+        _customer = d.pop("customer", UNSET)
+        customer: CreateOrdersInputCustomer | Unset
+        if isinstance(_customer, Unset):
+            customer = UNSET
+        else:
+            customer = CreateOrdersInputCustomer.from_dict(_customer)
+
+        def _parse_notes(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        notes = _parse_notes(d.pop("notes", UNSET))
+
+        create_orders_input = cls(
+            external_reference=external_reference,
+            reservations=reservations,
+            customer=customer,
+            notes=notes,
+        )
+
+        create_orders_input.additional_properties = d
+        return create_orders_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

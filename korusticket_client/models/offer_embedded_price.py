@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OfferEmbeddedPrice")
+
+
+@_attrs_define
+class OfferEmbeddedPrice:
+    """The price embedded in an offer.
+
+    Attributes:
+        amount_incl_tax (str | Unset):  Example: 87.00.
+        original_amount_incl_tax (None | str | Unset):  Example: 87.00.
+        currency (str | Unset): Only EUR is supported for now. Example: EUR.
+        sync_at (datetime.datetime | Unset):  Example: 2025-01-28T09:32:07+00:00.
+    """
+
+    amount_incl_tax: str | Unset = UNSET
+    original_amount_incl_tax: None | str | Unset = UNSET
+    currency: str | Unset = UNSET
+    sync_at: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount_incl_tax = self.amount_incl_tax
+
+        original_amount_incl_tax: None | str | Unset
+        if isinstance(self.original_amount_incl_tax, Unset):
+            original_amount_incl_tax = UNSET
+        else:
+            original_amount_incl_tax = self.original_amount_incl_tax
+
+        currency = self.currency
+
+        sync_at: str | Unset = UNSET
+        if not isinstance(self.sync_at, Unset):
+            sync_at = self.sync_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if amount_incl_tax is not UNSET:
+            field_dict["amountInclTax"] = amount_incl_tax
+        if original_amount_incl_tax is not UNSET:
+            field_dict["originalAmountInclTax"] = original_amount_incl_tax
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if sync_at is not UNSET:
+            field_dict["syncAt"] = sync_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        amount_incl_tax = d.pop("amountInclTax", UNSET)
+
+        def _parse_original_amount_incl_tax(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        original_amount_incl_tax = _parse_original_amount_incl_tax(
+            d.pop("originalAmountInclTax", UNSET)
+        )
+
+        currency = d.pop("currency", UNSET)
+
+        _sync_at = d.pop("syncAt", UNSET)
+        sync_at: datetime.datetime | Unset
+        if isinstance(_sync_at, Unset):
+            sync_at = UNSET
+        else:
+            sync_at = datetime.datetime.fromisoformat(_sync_at)
+
+        offer_embedded_price = cls(
+            amount_incl_tax=amount_incl_tax,
+            original_amount_incl_tax=original_amount_incl_tax,
+            currency=currency,
+            sync_at=sync_at,
+        )
+
+        offer_embedded_price.additional_properties = d
+        return offer_embedded_price
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OfferEmbeddedTicket")
+
+
+@_attrs_define
+class OfferEmbeddedTicket:
+    """A ticket embedded in an offer.
+
+    Attributes:
+        id (str | Unset):  Example: 0194ac40-fda7-78c1-8fcb-26fc2e2612d4.
+        name (str | Unset):  Example: Puy du Fou Adulte.
+        description (str | Unset):
+        date_access (bool | Unset): True: the ticket gives access for the whole day; false: a session must be chosen.
+            Example: True.
+        form (None | str | Unset): IRI of the form to fill in for this ticket, if any. Example:
+            /v1/forms/0195197f-7918-7285-bb4b-7df2b682c3eb.
+    """
+
+    id: str | Unset = UNSET
+    name: str | Unset = UNSET
+    description: str | Unset = UNSET
+    date_access: bool | Unset = UNSET
+    form: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        description = self.description
+
+        date_access = self.date_access
+
+        form: None | str | Unset
+        if isinstance(self.form, Unset):
+            form = UNSET
+        else:
+            form = self.form
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if date_access is not UNSET:
+            field_dict["dateAccess"] = date_access
+        if form is not UNSET:
+            field_dict["form"] = form
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        date_access = d.pop("dateAccess", UNSET)
+
+        def _parse_form(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        form = _parse_form(d.pop("form", UNSET))
+
+        offer_embedded_ticket = cls(
+            id=id,
+            name=name,
+            description=description,
+            date_access=date_access,
+            form=form,
+        )
+
+        offer_embedded_ticket.additional_properties = d
+        return offer_embedded_ticket
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

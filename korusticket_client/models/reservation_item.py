@@ -1,0 +1,233 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.reservation_item_offer_ticket import ReservationItemOfferTicket
+
+
+T = TypeVar("T", bound="ReservationItem")
+
+
+@_attrs_define
+class ReservationItem:
+    """The content of a reservation: one reserved offer.
+
+    Attributes:
+        amount_incl_tax (str | Unset):  Example: 100.00.
+        amount_excl_tax (None | str | Unset):  Example: 80.00.
+        date (datetime.date | None | Unset):  Example: 2025-01-27.
+        offer (str | Unset): IRI of the reserved offer. Example:
+            /v1/ticketing/catalogs/0194abdc-3a71-72b0-a9b9-89d4be0cd73e/offers/0194ac40-fda7-78c1-8fcb-26fc2df25894.
+        product (str | Unset): IRI of the offer's product. Example:
+            /v1/ticketing/catalogs/0194abdc-3a71-72b0-a9b9-89d4be0cd73e/products/0194abfe-1c04-7ade-9bc3-dbcfefb12652.
+        offer_tickets (list[ReservationItemOfferTicket] | Unset):
+        quantity (int | Unset):  Example: 1.
+        unit_amount_incl_tax (str | Unset):  Example: 42.32.
+        unit_amount_excl_tax (None | str | Unset):
+        total_amount_incl_tax (str | Unset):  Example: 42.32.
+        total_amount_excl_tax (None | str | Unset):
+    """
+
+    amount_incl_tax: str | Unset = UNSET
+    amount_excl_tax: None | str | Unset = UNSET
+    date: datetime.date | None | Unset = UNSET
+    offer: str | Unset = UNSET
+    product: str | Unset = UNSET
+    offer_tickets: list[ReservationItemOfferTicket] | Unset = UNSET
+    quantity: int | Unset = UNSET
+    unit_amount_incl_tax: str | Unset = UNSET
+    unit_amount_excl_tax: None | str | Unset = UNSET
+    total_amount_incl_tax: str | Unset = UNSET
+    total_amount_excl_tax: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount_incl_tax = self.amount_incl_tax
+
+        amount_excl_tax: None | str | Unset
+        if isinstance(self.amount_excl_tax, Unset):
+            amount_excl_tax = UNSET
+        else:
+            amount_excl_tax = self.amount_excl_tax
+
+        date: None | str | Unset
+        if isinstance(self.date, Unset):
+            date = UNSET
+        elif isinstance(self.date, datetime.date):
+            date = self.date.isoformat()
+        else:
+            date = self.date
+
+        offer = self.offer
+
+        product = self.product
+
+        offer_tickets: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.offer_tickets, Unset):
+            offer_tickets = []
+            for offer_tickets_item_data in self.offer_tickets:
+                offer_tickets_item = offer_tickets_item_data.to_dict()
+                offer_tickets.append(offer_tickets_item)
+
+        quantity = self.quantity
+
+        unit_amount_incl_tax = self.unit_amount_incl_tax
+
+        unit_amount_excl_tax: None | str | Unset
+        if isinstance(self.unit_amount_excl_tax, Unset):
+            unit_amount_excl_tax = UNSET
+        else:
+            unit_amount_excl_tax = self.unit_amount_excl_tax
+
+        total_amount_incl_tax = self.total_amount_incl_tax
+
+        total_amount_excl_tax: None | str | Unset
+        if isinstance(self.total_amount_excl_tax, Unset):
+            total_amount_excl_tax = UNSET
+        else:
+            total_amount_excl_tax = self.total_amount_excl_tax
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if amount_incl_tax is not UNSET:
+            field_dict["amountInclTax"] = amount_incl_tax
+        if amount_excl_tax is not UNSET:
+            field_dict["amountExclTax"] = amount_excl_tax
+        if date is not UNSET:
+            field_dict["date"] = date
+        if offer is not UNSET:
+            field_dict["offer"] = offer
+        if product is not UNSET:
+            field_dict["product"] = product
+        if offer_tickets is not UNSET:
+            field_dict["offerTickets"] = offer_tickets
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+        if unit_amount_incl_tax is not UNSET:
+            field_dict["unitAmountInclTax"] = unit_amount_incl_tax
+        if unit_amount_excl_tax is not UNSET:
+            field_dict["unitAmountExclTax"] = unit_amount_excl_tax
+        if total_amount_incl_tax is not UNSET:
+            field_dict["totalAmountInclTax"] = total_amount_incl_tax
+        if total_amount_excl_tax is not UNSET:
+            field_dict["totalAmountExclTax"] = total_amount_excl_tax
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.reservation_item_offer_ticket import ReservationItemOfferTicket
+
+        d = dict(src_dict)
+        amount_incl_tax = d.pop("amountInclTax", UNSET)
+
+        def _parse_amount_excl_tax(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        amount_excl_tax = _parse_amount_excl_tax(d.pop("amountExclTax", UNSET))
+
+        def _parse_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_type_0 = datetime.date.fromisoformat(data)
+
+                return date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        date = _parse_date(d.pop("date", UNSET))
+
+        offer = d.pop("offer", UNSET)
+
+        product = d.pop("product", UNSET)
+
+        _offer_tickets = d.pop("offerTickets", UNSET)
+        offer_tickets: list[ReservationItemOfferTicket] | Unset = UNSET
+        if _offer_tickets is not UNSET:
+            offer_tickets = []
+            for offer_tickets_item_data in _offer_tickets:
+                offer_tickets_item = ReservationItemOfferTicket.from_dict(
+                    offer_tickets_item_data
+                )
+
+                offer_tickets.append(offer_tickets_item)
+
+        quantity = d.pop("quantity", UNSET)
+
+        unit_amount_incl_tax = d.pop("unitAmountInclTax", UNSET)
+
+        def _parse_unit_amount_excl_tax(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        unit_amount_excl_tax = _parse_unit_amount_excl_tax(
+            d.pop("unitAmountExclTax", UNSET)
+        )
+
+        total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
+
+        def _parse_total_amount_excl_tax(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        total_amount_excl_tax = _parse_total_amount_excl_tax(
+            d.pop("totalAmountExclTax", UNSET)
+        )
+
+        reservation_item = cls(
+            amount_incl_tax=amount_incl_tax,
+            amount_excl_tax=amount_excl_tax,
+            date=date,
+            offer=offer,
+            product=product,
+            offer_tickets=offer_tickets,
+            quantity=quantity,
+            unit_amount_incl_tax=unit_amount_incl_tax,
+            unit_amount_excl_tax=unit_amount_excl_tax,
+            total_amount_incl_tax=total_amount_incl_tax,
+            total_amount_excl_tax=total_amount_excl_tax,
+        )
+
+        reservation_item.additional_properties = d
+        return reservation_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

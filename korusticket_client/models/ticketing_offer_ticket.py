@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.ticketing_offer_ticket_session import TicketingOfferTicketSession
+
+
+T = TypeVar("T", bound="TicketingOfferTicket")
+
+
+@_attrs_define
+class TicketingOfferTicket:
+    """A ticket of an offer.
+
+    Attributes:
+        id (str | Unset):  Example: 0194cb3b-55d8-7d9f-a344-cee66d7d20dd.
+        name (str | Unset):  Example: A great offer's ticket name.
+        description (None | str | Unset):  Example: A great offer's ticket description.
+        date_access (bool | Unset): True: the ticket gives access for the whole day; false: a session must be chosen.
+            Example: False.
+        form (None | str | Unset): IRI of the form to fill in for this ticket, if any. Example:
+            /v1/forms/0195197f-7918-7285-bb4b-7df2b682c3eb.
+        sessions (list[TicketingOfferTicketSession] | Unset): The sessions to choose from; empty for all-day tickets.
+    """
+
+    id: str | Unset = UNSET
+    name: str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    date_access: bool | Unset = UNSET
+    form: None | str | Unset = UNSET
+    sessions: list[TicketingOfferTicketSession] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        date_access = self.date_access
+
+        form: None | str | Unset
+        if isinstance(self.form, Unset):
+            form = UNSET
+        else:
+            form = self.form
+
+        sessions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.sessions, Unset):
+            sessions = []
+            for sessions_item_data in self.sessions:
+                sessions_item = sessions_item_data.to_dict()
+                sessions.append(sessions_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if date_access is not UNSET:
+            field_dict["dateAccess"] = date_access
+        if form is not UNSET:
+            field_dict["form"] = form
+        if sessions is not UNSET:
+            field_dict["sessions"] = sessions
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.ticketing_offer_ticket_session import TicketingOfferTicketSession
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        date_access = d.pop("dateAccess", UNSET)
+
+        def _parse_form(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        form = _parse_form(d.pop("form", UNSET))
+
+        _sessions = d.pop("sessions", UNSET)
+        sessions: list[TicketingOfferTicketSession] | Unset = UNSET
+        if _sessions is not UNSET:
+            sessions = []
+            for sessions_item_data in _sessions:
+                sessions_item = TicketingOfferTicketSession.from_dict(
+                    sessions_item_data
+                )
+
+                sessions.append(sessions_item)
+
+        ticketing_offer_ticket = cls(
+            id=id,
+            name=name,
+            description=description,
+            date_access=date_access,
+            form=form,
+            sessions=sessions,
+        )
+
+        ticketing_offer_ticket.additional_properties = d
+        return ticketing_offer_ticket
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.product_base_option_code import (
+    ProductBaseOptionCode,
+    check_product_base_option_code,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TicketingProductBaseOption")
+
+
+@_attrs_define
+class TicketingProductBaseOption:
+    """An option of a product base.
+
+    Attributes:
+        code (ProductBaseOptionCode | Unset): The option's identifier. Example: price_type.
+        name (str | Unset):  Example: Tarif.
+    """
+
+    code: ProductBaseOptionCode | Unset = UNSET
+    name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code: str | Unset = UNSET
+        if not isinstance(self.code, Unset):
+            code = self.code
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if code is not UNSET:
+            field_dict["code"] = code
+        if name is not UNSET:
+            field_dict["name"] = name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        _code = d.pop("code", UNSET)
+        code: ProductBaseOptionCode | Unset
+        if isinstance(_code, Unset):
+            code = UNSET
+        else:
+            code = check_product_base_option_code(_code)
+
+        name = d.pop("name", UNSET)
+
+        ticketing_product_base_option = cls(
+            code=code,
+            name=name,
+        )
+
+        ticketing_product_base_option.additional_properties = d
+        return ticketing_product_base_option
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

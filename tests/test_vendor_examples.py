@@ -1,0 +1,104 @@
+"""Every example payload of the vendor's documentation parses with its generated model and serializes back.
+
+The fixtures and the model each one belongs to are listed in fixtures/vendor_examples/index.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+import yaml
+
+import korusticket_client.models as models
+from tests.conftest import FIXTURES
+
+EXAMPLES = FIXTURES / "vendor_examples"
+INDEX: list[dict[str, Any]] = yaml.safe_load((EXAMPLES / "index.yaml").read_text(encoding="utf-8"))
+API_EXAMPLES = [entry for entry in INDEX if entry["model"]]
+UTC_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
+
+
+def load(entry: dict[str, Any]) -> Any:
+    return json.loads((EXAMPLES / entry["file"]).read_text(encoding="utf-8"))
+
+
+def as_python_writes_it(value: Any) -> Any:
+    """The published JSON with UTC instants spelled `+00:00`, as `datetime.isoformat()` writes `Z`."""
+    if isinstance(value, dict):
+        return {key: as_python_writes_it(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_python_writes_it(item) for item in value]
+    if isinstance(value, str) and UTC_Z.match(value):
+        return value[:-1] + "+00:00"
+    return value
+
+
+def unmodelled_keys(value: Any, path: str = "$") -> list[str]:
+    """Keys that reached `additional_properties` anywhere in a parsed model tree."""
+    found: list[str] = []
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found += unmodelled_keys(item, f"{path}[{index}]")
+    elif attrs.has(type(value)):
+        found += [f"{path}.{key}" for key in value.additional_properties]
+        for field in attrs.fields(type(value)):
+            if field.name != "additional_properties":
+                found += unmodelled_keys(getattr(value, field.name), f"{path}.{field.name}")
+    return found
+
+
+def test_index_covers_every_fixture_file() -> None:
+    on_disk = {path.name for path in EXAMPLES.glob("*.json")}
+    assert on_disk == {entry["file"] for entry in INDEX}
+    assert len(API_EXAMPLES) == len(INDEX) - 1  # the identity provider's token response is not an API model
+
+
+@pytest.mark.parametrize("entry", API_EXAMPLES, ids=[entry["file"] for entry in API_EXAMPLES])
+def test_parses_with_its_model_and_round_trips(entry: dict[str, Any]) -> None:
+    payload = load(entry)
+    model = getattr(models, entry["model"])
+    parsed = model.from_dict(payload)
+    assert parsed.to_dict() == as_python_writes_it(payload)
+
+
+@pytest.mark.parametrize("entry", API_EXAMPLES, ids=[entry["file"] for entry in API_EXAMPLES])
+def test_only_jsonld_keywords_and_older_fields_are_unmodelled(entry: dict[str, Any]) -> None:
+    parsed = getattr(models, entry["model"]).from_dict(load(entry))
+    leftovers = [path for path in unmodelled_keys(parsed) if not path.rsplit(".", 1)[-1].startswith("@")]
+    assert leftovers == entry.get("older_fields", [])
+
+
+def test_jsonld_keywords_are_readable_on_the_parsed_model() -> None:
+    entry = next(e for e in API_EXAMPLES if e["file"] == "orders_bulk_response_live.json")
+    output = models.CreateOrdersOutput.from_dict(load(entry))
+    order = output.orders[0]
+    assert order["@id"] == "/v1/booking/orders/0194b132-448c-7d1b-bb13-f8e09ae5c18f"
+    assert order["@type"] == "BookingOrder"
+    assert output["@context"]["orders"] == "CreateOrderBulkOutput/orders"
+    assert order.customer == []  # the live response's empty-array customer is kept as sent
+
+
+def test_typed_values() -> None:
+    offers = models.TicketingOfferCollection.from_dict(
+        load(next(e for e in API_EXAMPLES if e["file"] == "offers_collection_live.json"))
+    )
+    offer = offers.member[0]
+    assert offers.total_items == 1
+    assert str(offer.date) == "2025-06-07"
+    assert offer.available_quantity == 1500
+    assert offer.price.amount_incl_tax == "87.00"
+    assert [ticket.name for ticket in offer.tickets] == ["Puy du Fou Adulte", "Cinéscénie Adulte - Argent"]
+    assert offers.search.mapping[0].variable == "date"
+
+
+def test_published_text_is_kept_except_the_documented_fixes() -> None:
+    fixed = {entry["file"] for entry in INDEX if "FIXED" in entry.get("note", "")}
+    assert fixed == {"catalogs_collection_pagination_guide.json", "products_collection_live.json"}
+    for entry in INDEX:
+        text = Path(EXAMPLES / entry["file"]).read_text(encoding="utf-8")
+        json.loads(text)  # every fixture is strict JSON
