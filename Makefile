@@ -11,6 +11,7 @@ export PATH := $(BIN):$(PATH)
 SPEC := openapi.yaml
 GENERATOR_INPUT := build/generator-input.yaml
 GENERATED := korusticket_client
+FACADE_TABLES := hand_written/korusticket/_generated
 CHECK_DIR := build/check-generated
 
 .PHONY: help install test generate check-generated update-spec lint typecheck pytest clean
@@ -29,30 +30,37 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-# $(call generate_into,DIR): prepare the spec and run openapi-python-client into DIR.
+# $(call generate_into,DIR): prepare the spec, run openapi-python-client into DIR/korusticket_client,
+# then write the facade's operation tables for that client into DIR/facade.
 define generate_into
 	@rm -rf $(1)
 	PYTHONPATH=hand_written $(PY) -m codegen prepare $(SPEC) $(GENERATOR_INPUT)
 	$(BIN)/openapi-python-client generate --path $(GENERATOR_INPUT) --config generator-config.yaml \
-		--meta none --output-path $(1) --fail-on-warning
-	@touch $(1)/py.typed
+		--meta none --output-path $(1)/$(GENERATED) --fail-on-warning
+	@touch $(1)/$(GENERATED)/py.typed
+	PYTHONPATH=hand_written $(PY) -m codegen facade $(GENERATOR_INPUT) $(1)/$(GENERATED) $(1)/facade
+	@$(BIN)/ruff check --no-cache --fix-only --quiet $(1)/facade
+	@$(BIN)/ruff format --no-cache --quiet $(1)/facade
 endef
 
 generate: $(INSTALLED)
 	$(call generate_into,build/generated)
-	rm -rf $(GENERATED) && mv build/generated $(GENERATED)
+	rm -rf $(GENERATED) $(FACADE_TABLES)
+	mv build/generated/$(GENERATED) $(GENERATED)
+	mv build/generated/facade $(FACADE_TABLES)
 
 check-generated: $(INSTALLED)
 	$(call generate_into,$(CHECK_DIR))
-	@diff -r -x __pycache__ $(GENERATED) $(CHECK_DIR) > build/generated.diff \
-		|| { cat build/generated.diff; echo "$(GENERATED)/ is stale or edited by hand: run make generate"; exit 1; }
-	@echo "$(GENERATED)/ matches $(SPEC)"
+	@diff -r -x __pycache__ $(GENERATED) $(CHECK_DIR)/$(GENERATED) > build/generated.diff \
+		&& diff -r -x __pycache__ $(FACADE_TABLES) $(CHECK_DIR)/facade >> build/generated.diff \
+		|| { cat build/generated.diff; echo "generated code is stale or edited by hand: run make generate"; exit 1; }
+	@echo "$(GENERATED)/ and $(FACADE_TABLES)/ match $(SPEC)"
 
 update-spec: $(INSTALLED)
 	@test -n "$(NEW_SPEC)" || { echo "usage: make update-spec NEW_SPEC=path/to/openapi.yaml"; exit 2; }
 	cp "$(NEW_SPEC)" $(SPEC)
 	$(MAKE) generate
-	@git --no-pager diff --stat -- $(SPEC) $(GENERATED) 2>/dev/null || true
+	@git --no-pager diff --stat -- $(SPEC) $(GENERATED) $(FACADE_TABLES) 2>/dev/null || true
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check hand_written tests

@@ -1,4 +1,8 @@
-"""`python -m codegen prepare VENDOR_SPEC OUTPUT`: write the generator input and say what changed."""
+"""Code generation commands (run by `make generate`):
+
+python -m codegen prepare VENDOR_SPEC OUTPUT          vendor spec in, openapi-python-client input out
+python -m codegen facade PREPARED_SPEC PACKAGE OUTPUT  the facade's tables for a generated package
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from codegen.facade import write_package
 from codegen.prepare import TRANSFORMS, prepare
 from codegen.specfile import dump_spec, load_spec
 
@@ -17,17 +22,25 @@ def main(argv: list[str] | None = None) -> int:
     prep.add_argument("vendor_spec", type=Path)
     prep.add_argument("output", type=Path)
     prep.add_argument("--verbose", action="store_true", help="list every change, not only counts")
+    facade = commands.add_parser("facade", help="write korusticket/_generated/ for a generated client")
+    facade.add_argument("prepared_spec", type=Path)
+    facade.add_argument("package", type=Path, help="the generated korusticket_client directory")
+    facade.add_argument("output", type=Path, help="the directory to write (korusticket/_generated)")
     args = parser.parse_args(argv)
 
-    spec, report = prepare(load_spec(args.vendor_spec))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    dump_spec(spec, args.output)
-    for transform in TRANSFORMS:
-        changes = report[transform.name]
-        print(f"{transform.name}: {len(changes)} change(s)", file=sys.stderr)
-        if args.verbose:
-            for change in changes:
-                print(f"    {change}", file=sys.stderr)
+    if args.command == "prepare":
+        spec, report = prepare(load_spec(args.vendor_spec))
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        dump_spec(spec, args.output)
+        for transform in TRANSFORMS:
+            changes = report[transform.name]
+            print(f"{transform.name}: {len(changes)} change(s)", file=sys.stderr)
+            if args.verbose:
+                for change in changes:
+                    print(f"    {change}", file=sys.stderr)
+    else:
+        for path in write_package(load_spec(args.prepared_spec), args.package, args.output):
+            print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

@@ -1,9 +1,71 @@
 """korusticket: the Python SDK for the KorusTicket ticketing and booking API.
 
-The low-level client generated from the vendor's OpenAPI description lives in `korusticket_client`
-(one module per operation, attrs models); this package adds what a booking integration needs on top.
+    from korusticket import KorusTicket
+    from korusticket_client.api.ticketing_offer import get_offer, list_offers
+
+    with KorusTicket.demo(client_id="...", client_secret="...", language="fr") as kt:
+        for offer in kt.paginate(list_offers, catalog_id=catalog, date=date(2025, 6, 7)):
+            ...
+        offer = kt.call(get_offer, catalog_id=catalog, id=offer_id)
+
+The low-level client generated from the vendor's OpenAPI description is `korusticket_client` (one
+module per operation, attrs models); `kt.client` lets any of its functions run with this package's
+authentication, retries and errors.
 """
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+from korusticket import iri
+from korusticket.auth import ClientCredentialsAuth, StaticTokenAuth
+from korusticket.client import DEMO_URL, PRODUCTION_URL, AsyncKorusTicket, KorusTicket
+from korusticket.errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    KorusTicketError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ReservationExpiredError,
+    ServerError,
+    UnexpectedResponseError,
+    ValidationError,
+    Violation,
+)
+from korusticket.pagination import AsyncPaginator, Page, Paginator
+from korusticket.retries import RetryPolicy
+
+__all__ = [
+    "DEMO_URL",
+    "PRODUCTION_URL",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncKorusTicket",
+    "AsyncPaginator",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientCredentialsAuth",
+    "ConfigurationError",
+    "ConflictError",
+    "KorusTicket",
+    "KorusTicketError",
+    "NotFoundError",
+    "Page",
+    "Paginator",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ReservationExpiredError",
+    "RetryPolicy",
+    "ServerError",
+    "StaticTokenAuth",
+    "UnexpectedResponseError",
+    "ValidationError",
+    "Violation",
+    "__version__",
+    "iri",
+]

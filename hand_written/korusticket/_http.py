@@ -1,0 +1,155 @@
+"""The httpx clients `KorusTicket` and `AsyncKorusTicket` own, and the one place errors are raised.
+
+Every request, whether it comes from the facade or from a generated endpoint function given
+`kt.client`, goes through `send()` below: transport failures become `APIConnectionError` /
+`APITimeoutError`, error statuses become the `APIStatusError` subclass for the status, and a success
+whose body is not JSON becomes `UnexpectedResponseError`, before the generated code parses anything
+(it would crash on non-standard statuses such as 520).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from korusticket.errors import (
+    APIConnectionError,
+    APITimeoutError,
+    UnexpectedResponseError,
+    error_from_response,
+    excerpt,
+    redact,
+)
+
+SecretsSource = Callable[[], Iterable[str]]
+JSON_MEDIA_TYPES = ("application/json", "application/ld+json", "application/problem+json")
+
+
+def _is_json(content_type: str | None) -> bool:
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    return media in JSON_MEDIA_TYPES or media.endswith("+json")
+
+
+def _describe(request: httpx.Request) -> tuple[str, str]:
+    return request.method, str(request.url)
+
+
+def connection_error(error: httpx.TransportError, fallback: httpx.Request) -> APIConnectionError:
+    """Our exception for an httpx transport failure. The httpx error is not chained: it holds the request."""
+    try:
+        request = error.request
+    except RuntimeError:
+        request = fallback
+    method, url = _describe(request)
+    kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if kind is APITimeoutError else "failed"
+    return kind(f"{method} {url} {what}: {type(error).__name__}: {error}", method=method, url=url)
+
+
+def check_response(response: httpx.Response, request: httpx.Request, secrets: SecretsSource) -> None:
+    """Raise the SDK's exception for `response` when it is an error or an unusable success.
+
+    The body must have been read.
+    """
+    method, url = _describe(request)
+    status = response.status_code
+    if status >= 400:
+        body = request.content if _is_json(request.headers.get("content-type")) else None
+        raise error_from_response(
+            status_code=status,
+            headers=response.headers,
+            content=response.content,
+            method=method,
+            url=url,
+            request_body=body,
+            secrets=secrets(),
+        )
+    content_type = response.headers.get("content-type")
+    problem = None
+    if status not in HTTPStatus._value2member_map_:
+        problem = "non-standard HTTP status"
+    elif 200 <= status < 300 and status != 204 and method != "HEAD" and response.content:
+        if not _is_json(content_type):
+            problem = "the API answered with a body that is not JSON"
+        else:
+            try:
+                json.loads(response.content)
+            except ValueError:
+                problem = "the API answered with malformed JSON"
+    if problem:
+        raise UnexpectedResponseError(
+            problem,
+            status_code=status,
+            content_type=content_type,
+            excerpt=excerpt(redact(response.text, secrets())),
+            method=method,
+            url=url,
+        )
+
+
+class KorusHTTPClient(httpx.Client):
+    """httpx.Client whose every response is checked by `check_response`."""
+
+    def __init__(self, *, secrets: SecretsSource, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._secrets = secrets
+
+    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        try:
+            response = super().send(request, **kwargs)
+        except httpx.TransportError as error:
+            raise connection_error(error, request) from None
+        if response.status_code >= 400 or not kwargs.get("stream"):
+            try:
+                response.read()
+                check_response(response, request, self._secrets)
+            except BaseException:
+                response.close()
+                raise
+        return response
+
+
+class AsyncKorusHTTPClient(httpx.AsyncClient):
+    """httpx.AsyncClient whose every response is checked by `check_response`."""
+
+    def __init__(self, *, secrets: SecretsSource, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._secrets = secrets
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        try:
+            response = await super().send(request, **kwargs)
+        except httpx.TransportError as error:
+            raise connection_error(error, request) from None
+        if response.status_code >= 400 or not kwargs.get("stream"):
+            try:
+                await response.aread()
+                check_response(response, request, self._secrets)
+            except BaseException:
+                await response.aclose()
+                raise
+        return response
+
+
+class SyncUseRefused(httpx.BaseTransport):
+    """Installed as the sync client of an async facade's generated Client, to fail clearly."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        raise TypeError(
+            "this client belongs to AsyncKorusTicket: call the generated asyncio()/asyncio_detailed() "
+            "functions, or use KorusTicket for synchronous calls"
+        )
+
+
+class AsyncUseRefused(httpx.AsyncBaseTransport):
+    """Installed as the async client of a sync facade's generated Client, to fail clearly."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        raise TypeError(
+            "this client belongs to KorusTicket: call the generated sync()/sync_detailed() functions, "
+            "or use AsyncKorusTicket for asynchronous calls"
+        )

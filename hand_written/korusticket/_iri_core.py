@@ -1,0 +1,73 @@
+"""IRI building and parsing over the generated operation table (see `korusticket.iri` for the public API)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import httpx
+
+from korusticket._generated.operations import OPERATIONS
+from korusticket._operation import Operation
+
+GET_OPERATIONS = {operation.name: operation for operation in OPERATIONS if operation.method == "GET"}
+
+
+@dataclass(frozen=True)
+class ParsedIri:
+    """What an IRI points at: its kind (`offer`), the GET operation serving it, and its identifiers."""
+
+    kind: str
+    operation: Operation
+    identifiers: dict[str, str]
+    """Path parameters by the generated function's argument names: {"catalog_id": ..., "id": ...}."""
+
+    @property
+    def path(self) -> str:
+        return self.operation.url_path(self.identifiers)
+
+
+def kind_of(operation: Operation) -> str:
+    return operation.name.removeprefix("get_").removeprefix("list_")
+
+
+def format_iri(operation_name: str, values: tuple[str, ...]) -> str:
+    operation = GET_OPERATIONS[operation_name]
+    arguments = {}
+    for parameter, value in zip(operation.path_parameters, values, strict=True):
+        arguments[parameter.python] = parameter.check(value)
+    return operation.url_path(arguments)
+
+
+@cache
+def _matchers() -> list[tuple[re.Pattern[str], Operation]]:
+    matchers = []
+    for operation in GET_OPERATIONS.values():
+        pattern = re.escape(operation.path)
+        for parameter in operation.path_parameters:
+            pattern = pattern.replace(re.escape("{" + parameter.wire + "}"), f"(?P<{parameter.python}>[^/]+)")
+        matchers.append((re.compile(pattern), operation))
+    # More literal text first, so that /offers/{id}/price is not read as something shorter.
+    matchers.sort(key=lambda matcher: -len(re.sub(r"{\w+}", "", matcher[1].path)))
+    return matchers
+
+
+def parse_iri(value: str, *, api_origins: tuple[str, ...] = ()) -> ParsedIri:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"iri: expected an IRI such as /v1/booking/orders/<id>, got {value!r}")
+    url = httpx.URL(value)
+    if url.is_absolute_url:
+        origin = f"{url.scheme}://{url.netloc.decode()}"
+        if api_origins and origin not in api_origins:
+            raise ValueError(f"iri: {value!r} is not on the KorusTicket API ({', '.join(api_origins)})")
+    path = url.path
+    for pattern, operation in _matchers():
+        match = pattern.fullmatch(path)
+        if match:
+            identifiers = {
+                parameter.python: parameter.check(match.group(parameter.python))
+                for parameter in operation.path_parameters
+            }
+            return ParsedIri(kind=kind_of(operation), operation=operation, identifiers=identifiers)
+    raise ValueError(f"iri: {value!r} is not the path of any resource of the KorusTicket API")

@@ -1,0 +1,169 @@
+"""What the facade knows about each generated operation, and the checks it runs before a request.
+
+`korusticket._generated.operations` holds one `Operation` per endpoint of openapi.yaml; `make generate`
+writes it from the prepared spec and the generated client, so a spec bump updates it with the client.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import ModuleType
+from typing import Any, Literal
+
+UUID7 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+UUID7_EXAMPLE = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A path or query parameter of an operation."""
+
+    wire: str
+    """Its name in the URL: `order[createdAt]`."""
+    python: str
+    """The generated function's argument: `ordercreated_at`."""
+    alias: str
+    """The readable keyword the facade accepts too: `order_created_at`."""
+    location: Literal["path", "query"]
+    required: bool
+    schema: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_array(self) -> bool:
+        return self.schema.get("type") == "array"
+
+    def check(self, value: Any) -> Any:
+        """The value to pass to the generated function, or a ValueError naming this parameter."""
+        is_date = isinstance(value, datetime.datetime | datetime.date)
+        if is_date and self.schema.get("type") == "string" and self.schema.get("format") != "date":
+            value = value.isoformat()
+        if self.is_array:
+            values = [value] if isinstance(value, str) else list(value)
+            items = self.schema.get("items", {})
+            return [_check_scalar(self.alias, item, items) for item in values]
+        return _check_scalar(self.alias, value, self.schema)
+
+
+def _check_scalar(name: str, value: Any, schema: Mapping[str, Any]) -> Any:
+    kind = schema.get("type")
+    if kind == "integer" and (not isinstance(value, int) or isinstance(value, bool)):
+        raise ValueError(f"{name}: expected an integer, got {value!r}")
+    if kind == "boolean" and not isinstance(value, bool):
+        raise ValueError(f"{name}: expected True or False, got {value!r}")
+    if kind == "string":
+        if schema.get("format") == "date":
+            if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+                try:
+                    value = datetime.date.fromisoformat(str(value))
+                except ValueError:
+                    raise ValueError(f"{name}: expected a date (YYYY-MM-DD), got {value!r}") from None
+            return value
+        if not isinstance(value, str):
+            raise ValueError(f"{name}: expected a string, got {value!r}")
+    if "enum" in schema and value not in schema["enum"]:
+        allowed = ", ".join(repr(choice) for choice in schema["enum"])
+        raise ValueError(f"{name}: expected one of {allowed}, got {value!r}")
+    if "minimum" in schema and value < schema["minimum"]:
+        raise ValueError(f"{name}: expected at least {schema['minimum']}, got {value!r}")
+    if "maximum" in schema and value > schema["maximum"]:
+        raise ValueError(f"{name}: expected at most {schema['maximum']}, got {value!r}")
+    pattern = schema.get("pattern")
+    if pattern is not None and isinstance(value, str):
+        if pattern == UUID7.pattern:
+            if not UUID7.fullmatch(value):
+                hint = " (an IRI is not an id: use kt.get(iri) or korusticket.iri.parse)" if "/" in value else ""
+                raise ValueError(f"{name}: expected a lowercase UUIDv7 like {UUID7_EXAMPLE}, got {value!r}{hint}")
+        elif not re.search(pattern, value):
+            raise ValueError(f"{name}: expected a value matching {pattern!r}, got {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One endpoint: where it is, its generated module, its parameters, what it returns."""
+
+    name: str
+    module_name: str
+    method: str
+    path: str
+    vendor_id: str
+    tag: str
+    parameters: tuple[Parameter, ...]
+    body_model: str | None
+    success_model: str | None
+    member_model: str | None
+    """For Hydra collections: the class of `member` items."""
+
+    def __repr__(self) -> str:
+        return f"Operation({self.name!r}: {self.method} {self.path})"
+
+    @property
+    def is_collection(self) -> bool:
+        return self.member_model is not None
+
+    @property
+    def is_paginated(self) -> bool:
+        return self.is_collection and {"page", "itemsPerPage"} <= {p.wire for p in self.parameters}
+
+    @cached_property
+    def path_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "path")
+
+    @cached_property
+    def by_keyword(self) -> dict[str, Parameter]:
+        """Every keyword the facade accepts for this operation: readable aliases and generated names."""
+        keywords: dict[str, Parameter] = {}
+        for parameter in self.parameters:
+            keywords[parameter.python] = parameter
+            keywords[parameter.alias] = parameter
+        return keywords
+
+    def module(self) -> ModuleType:
+        return importlib.import_module(self.module_name)
+
+    def arguments(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        """Turn the caller's keywords into the generated function's, checking each value.
+
+        Query parameters the caller leaves out are not sent (the generated functions would send
+        their spec defaults, e.g. `page=1&itemsPerPage=10`).
+        """
+        from korusticket_client.types import UNSET
+
+        arguments: dict[str, Any] = {}
+        for keyword, value in given.items():
+            if keyword == "body":
+                arguments["body"] = value
+                continue
+            parameter = self.by_keyword.get(keyword)
+            if parameter is None:
+                accepted = sorted({p.alias for p in self.parameters} | ({"body"} if self.body_model else set()))
+                raise TypeError(
+                    f"{self.name}() got an unexpected keyword {keyword!r}; it accepts: {', '.join(accepted)}"
+                )
+            if parameter.python in arguments:
+                raise TypeError(f"{self.name}(): {parameter.alias!r} was given twice")
+            if value is None:
+                if parameter.required:
+                    raise ValueError(f"{parameter.alias}: required by {self.name}(), got None")
+                continue
+            arguments[parameter.python] = parameter.check(value)
+        for parameter in self.parameters:
+            if parameter.python in arguments:
+                continue
+            if parameter.required:
+                raise TypeError(f"{self.name}() is missing the required argument {parameter.alias!r}")
+            arguments[parameter.python] = UNSET
+        if self.body_model and "body" not in arguments:
+            raise TypeError(f"{self.name}() is missing the required argument 'body' ({self.body_model})")
+        return arguments
+
+    def url_path(self, arguments: Mapping[str, Any]) -> str:
+        path = self.path
+        for parameter in self.path_parameters:
+            path = path.replace("{" + parameter.wire + "}", str(arguments[parameter.python]))
+        return path

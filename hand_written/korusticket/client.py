@@ -1,0 +1,476 @@
+"""`KorusTicket` and `AsyncKorusTicket`: one configured client for every call to the API."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import platform
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any, Self, TypeVar, overload
+
+import httpx
+
+import korusticket_client.models as models
+from korusticket import __version__
+from korusticket._generated.operations import OPERATIONS
+from korusticket._generated.typed import AsyncOperations, SyncOperations
+from korusticket._http import AsyncKorusHTTPClient, AsyncUseRefused, KorusHTTPClient, SyncUseRefused
+from korusticket._iri_core import parse_iri
+from korusticket._operation import Operation
+from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
+from korusticket.errors import ConfigurationError, UnexpectedResponseError, excerpt
+from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
+from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+from korusticket_client import Client
+
+__all__ = ["DEMO_URL", "PRODUCTION_URL", "AsyncKorusTicket", "KorusTicket"]
+
+DEMO_URL = "https://api.demo.korusticket.com"
+PRODUCTION_URL = "https://api.korusticket.com"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+USER_AGENT = f"korusticket-python/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
+OPERATIONS_BY_MODULE = {operation.module_name: operation for operation in OPERATIONS}
+M = TypeVar("M")
+
+
+def _check_base_url(base_url: str) -> httpx.URL:
+    url = httpx.URL(base_url)
+    if url.scheme not in ("https", "http") or not url.host:
+        raise ConfigurationError(f"base_url: expected an https:// URL such as {DEMO_URL}, got {base_url!r}")
+    if url.scheme == "http" and not _is_loopback(url.host):
+        raise ConfigurationError(
+            f"base_url: plain http is only allowed for a loopback host (localhost, 127.0.0.1, ::1), got {base_url!r}"
+        )
+    if url.query or url.fragment:
+        raise ConfigurationError(f"base_url: expected no query string or fragment, got {base_url!r}")
+    return url.copy_with(path=url.path.rstrip("/") or "")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _auth(
+    *,
+    auth: TokenAuth | None,
+    token: str | None,
+    client_id: str | None,
+    client_secret: str | None,
+    token_url: str | None,
+    auth_scheme: str,
+    environ: Mapping[str, str],
+) -> TokenAuth:
+    if auth is not None:
+        if token or client_id or client_secret:
+            raise ConfigurationError("auth: give either auth=, token=, or client_id=/client_secret=, not several")
+        return auth
+    if token and (client_id or client_secret):
+        raise ConfigurationError("give either token= (a JWT) or client_id= and client_secret=, not both")
+    if not token and not client_id and not client_secret:
+        token = environ.get("KORUSTICKET_TOKEN") or None
+        if not token:
+            client_id = environ.get("KORUSTICKET_CLIENT_ID") or None
+            client_secret = environ.get("KORUSTICKET_CLIENT_SECRET") or None
+    if token:
+        return StaticTokenAuth(token, scheme=auth_scheme)
+    if client_id and client_secret:
+        return ClientCredentialsAuth(
+            client_id,
+            client_secret,
+            token_url=token_url or environ.get("KORUSTICKET_TOKEN_URL") or DEFAULT_TOKEN_URL,
+            scheme=auth_scheme,
+        )
+    if client_id or client_secret:
+        missing = "client_secret" if client_id else "client_id"
+        raise ConfigurationError(
+            f"{missing}: required with the {'client_id' if client_id else 'client_secret'} you gave"
+        )
+    raise ConfigurationError(
+        "no credentials: pass token= (a JWT) or client_id= and client_secret=, or set KORUSTICKET_TOKEN, "
+        "or KORUSTICKET_CLIENT_ID and KORUSTICKET_CLIENT_SECRET"
+    )
+
+
+def _resolve_operation(operation: Any) -> tuple[ModuleType | Any, Operation | None]:
+    """A generated module and its table entry, from the module or one of its functions."""
+    if isinstance(operation, ModuleType):
+        return operation, OPERATIONS_BY_MODULE.get(operation.__name__)
+    module_name = getattr(operation, "__module__", None)
+    entry = OPERATIONS_BY_MODULE.get(module_name or "")
+    if entry is not None:
+        return entry.module(), entry
+    if hasattr(operation, "sync_detailed") or hasattr(operation, "asyncio_detailed"):
+        return operation, None
+    raise TypeError(
+        f"expected a generated operation such as korusticket_client.api.ticketing_offer.get_offer, got {operation!r}"
+    )
+
+
+def _body_model(entry: Operation, body: Any) -> Any:
+    """Accept a plain dict as a request body: build the generated model, naming a missing field."""
+    if not isinstance(body, Mapping) or entry.body_model is None:
+        return body
+    model = getattr(models, entry.body_model)
+    try:
+        return model.from_dict(dict(body))
+    except KeyError as error:
+        raise ValueError(f"body: missing required field {error.args[0]!r} for {entry.body_model}") from None
+    except (TypeError, ValueError, AttributeError) as error:
+        raise ValueError(f"body: not a valid {entry.body_model}: {error}") from None
+
+
+class _Shared:
+    """Settings and helpers common to the sync and async clients."""
+
+    base_url: httpx.URL
+    language: str | None
+    auth: TokenAuth
+
+    def _setup(
+        self,
+        *,
+        base_url: str | None,
+        token: str | None,
+        client_id: str | None,
+        client_secret: str | None,
+        token_url: str | None,
+        auth: TokenAuth | None,
+        auth_scheme: str,
+        language: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_connections: int,
+        retry: RetryPolicy | None,
+        max_retries: int | None,
+        environ: Mapping[str, str] | None,
+    ) -> dict[str, Any]:
+        environ = os.environ if environ is None else environ
+        chosen = base_url or environ.get("KORUSTICKET_BASE_URL")
+        if not chosen:
+            raise ConfigurationError(
+                "base_url: choose the API with KorusTicket.demo(...), KorusTicket.production(...), "
+                "base_url=..., or the KORUSTICKET_BASE_URL environment variable"
+            )
+        self.base_url = _check_base_url(chosen)
+        self.auth = _auth(
+            auth=auth,
+            token=token,
+            client_id=client_id,
+            client_secret=client_secret,
+            token_url=token_url,
+            auth_scheme=auth_scheme,
+            environ=environ,
+        )
+        self.auth.restrict_to(self.base_url)
+        if language is not None and (not isinstance(language, str) or not language.strip()):
+            raise ConfigurationError(f"language: expected a language tag such as 'fr', got {language!r}")
+        self.language = language
+        if max_retries is not None:
+            if retry is not None:
+                raise ConfigurationError("give either retry= (a RetryPolicy) or max_retries=, not both")
+            retry = RetryPolicy(max_retries=max_retries)
+        self.retry = retry or RetryPolicy()
+        if not isinstance(max_connections, int) or max_connections < 1:
+            raise ConfigurationError(f"max_connections: expected an integer >= 1, got {max_connections!r}")
+        headers = {"Accept": "application/ld+json", "User-Agent": USER_AGENT}
+        if language:
+            headers["Accept-Language"] = language
+        return {
+            "base_url": str(self.base_url),
+            "headers": headers,
+            "timeout": timeout
+            if isinstance(timeout, httpx.Timeout)
+            else httpx.Timeout(timeout)
+            if timeout is not None
+            else DEFAULT_TIMEOUT,
+            "auth": self.auth,
+            "follow_redirects": False,
+            "secrets": self.auth.secrets,
+        }
+
+    def _origin(self) -> str:
+        return f"{self.base_url.scheme}://{self.base_url.netloc.decode()}"
+
+    def __repr__(self) -> str:
+        language = f", language={self.language!r}" if self.language else ""
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r}, auth={self.auth!r}{language})"
+
+    @staticmethod
+    def _prepared(operation: Any, arguments: Mapping[str, Any]) -> tuple[Any, Operation | None, dict[str, Any]]:
+        module, entry = _resolve_operation(operation)
+        if entry is None:
+            return module, None, dict(arguments)
+        prepared = entry.arguments(arguments)
+        if "body" in prepared:
+            prepared["body"] = _body_model(entry, prepared["body"])
+        return module, entry, prepared
+
+    @staticmethod
+    def _parsed(module: Any, entry: Operation | None, client: Client, response: httpx.Response) -> Any:
+        """Parse a success response with the generated code; anything off is an UnexpectedResponseError."""
+        expected = entry.success_model if entry else None
+        try:
+            parsed = module._parse_response(client=client, response=response)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise _unexpected(
+                response, f"the body is not the documented {expected or 'response'} ({error!r})"
+            ) from None
+        if parsed is None or (expected and type(parsed).__name__ != expected):
+            raise _unexpected(response, f"expected {expected or 'a documented response'}, got {type(parsed).__name__}")
+        return parsed
+
+    @staticmethod
+    def _pagination(
+        operation: Any, filters: dict[str, Any], *, page_size: int | None, max_items: int | None, prefetch: int
+    ) -> tuple[PagePlan, dict[str, Any]]:
+        """The page plan and the filters every page request repeats; bad filters raise here, not mid-iteration."""
+        _, entry = _resolve_operation(operation)
+        if entry is None or not entry.is_collection:
+            raise TypeError(f"paginate() needs a collection operation (list_...), got {operation!r}")
+        filters = dict(filters)
+        given_size = filters.pop("items_per_page", filters.pop("itemsPerPage", None))
+        if given_size is not None:
+            if page_size is not None and page_size != given_size:
+                raise ValueError("page_size: given twice (page_size= and items_per_page=) with different values")
+            page_size = given_size
+        start = filters.pop("page", None)
+        plan = PagePlan(paginated=entry.is_paginated, page_size=page_size, max_items=max_items, prefetch=prefetch)
+        if start is not None:
+            if not (isinstance(start, int) and start >= 1):
+                raise ValueError(f"page: expected an integer >= 1, got {start!r}")
+            plan.first_page = start
+        entry.arguments(plan.arguments(filters, plan.first_page if plan.paginated else None))
+        return plan, filters
+
+
+def _unexpected(response: httpx.Response, why: str) -> UnexpectedResponseError:
+    return UnexpectedResponseError(
+        why,
+        status_code=response.status_code,
+        content_type=response.headers.get("content-type"),
+        excerpt=excerpt(response.text),
+        method=response.request.method,
+        url=str(response.request.url),
+    )
+
+
+class KorusTicket(_Shared, SyncOperations):
+    """The KorusTicket API client.
+
+    >>> kt = KorusTicket.demo(client_id="...", client_secret="...", language="fr")
+    >>> offer = kt.call(get_offer, catalog_id=catalog, id=offer_id)         # a TicketingOffer
+    >>> for offer in kt.paginate(list_offers, catalog_id=catalog, date=day): ...
+
+    `kt.client` is the generated `korusticket_client.Client` behind it, for calling any generated
+    function directly with the same authentication, retries and errors.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        token: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        token_url: str | None = None,
+        auth: TokenAuth | None = None,
+        auth_scheme: str = "Bearer",
+        language: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_connections: int = 20,
+        retry: RetryPolicy | None = None,
+        max_retries: int | None = None,
+        transport: httpx.BaseTransport | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        options = self._setup(
+            base_url=base_url,
+            token=token,
+            client_id=client_id,
+            client_secret=client_secret,
+            token_url=token_url,
+            auth=auth,
+            auth_scheme=auth_scheme,
+            language=language,
+            timeout=timeout,
+            max_connections=max_connections,
+            retry=retry,
+            max_retries=max_retries,
+            environ=environ,
+        )
+        inner = transport or httpx.HTTPTransport(
+            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+        )
+        self.http = KorusHTTPClient(transport=RetryTransport(inner, self.retry), **options)
+        """The httpx client: authentication, retries and error mapping included."""
+        self.client = Client(base_url=str(self.base_url)).set_httpx_client(self.http)
+        self.client.set_async_httpx_client(httpx.AsyncClient(transport=AsyncUseRefused()))
+
+    @classmethod
+    def demo(cls, **options: Any) -> Self:
+        """A client for the demo server (https://api.demo.korusticket.com)."""
+        return cls(base_url=DEMO_URL, **options)
+
+    @classmethod
+    def production(cls, **options: Any) -> Self:
+        """A client for the production server (https://api.korusticket.com)."""
+        return cls(base_url=PRODUCTION_URL, **options)
+
+    def _call(self, operation: Any, arguments: dict[str, Any]) -> Any:
+        module, entry, prepared = self._prepared(operation, arguments)
+        if entry is None:
+            return module.sync(client=self.client, **prepared)
+        response = self.http.request(**module._get_kwargs(**prepared))
+        return self._parsed(module, entry, self.client, response)
+
+    def _paginate(
+        self,
+        operation: Any,
+        filters: dict[str, Any],
+        *,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        prefetch: int = 0,
+    ) -> Paginator[Any]:
+        plan, repeated = self._pagination(
+            operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
+        )
+
+        def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
+            return page_from_collection(self._call(operation, arguments), number)
+
+        return Paginator(fetch, repeated, plan)
+
+    @overload
+    def get(self, iri: str) -> Any: ...
+    @overload
+    def get(self, iri: str, expect: type[M]) -> M: ...
+    def get(self, iri: str, expect: type[Any] | None = None) -> Any:
+        """Fetch the resource an IRI (or absolute URL of this API) points at.
+
+        `expect=TicketingOffer` checks the resource's class and types the result.
+        """
+        parsed = parse_iri(iri, api_origins=(self._origin(),))
+        resource = self._call(parsed.operation.module(), dict(parsed.identifiers))
+        return _expect(resource, expect, iri)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncKorusTicket(_Shared, AsyncOperations):
+    """The asynchronous KorusTicket API client; see `KorusTicket`.
+
+    >>> async with AsyncKorusTicket.demo(client_id="...", client_secret="...") as kt:
+    ...     offer = await kt.call(get_offer, catalog_id=catalog, id=offer_id)
+    ...     async for offer in kt.paginate(list_offers, catalog_id=catalog, prefetch=4): ...
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        token: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        token_url: str | None = None,
+        auth: TokenAuth | None = None,
+        auth_scheme: str = "Bearer",
+        language: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_connections: int = 20,
+        retry: RetryPolicy | None = None,
+        max_retries: int | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        options = self._setup(
+            base_url=base_url,
+            token=token,
+            client_id=client_id,
+            client_secret=client_secret,
+            token_url=token_url,
+            auth=auth,
+            auth_scheme=auth_scheme,
+            language=language,
+            timeout=timeout,
+            max_connections=max_connections,
+            retry=retry,
+            max_retries=max_retries,
+            environ=environ,
+        )
+        inner = transport or httpx.AsyncHTTPTransport(
+            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+        )
+        self.http = AsyncKorusHTTPClient(transport=AsyncRetryTransport(inner, self.retry), **options)
+        self.client = Client(base_url=str(self.base_url)).set_async_httpx_client(self.http)
+        self.client.set_httpx_client(httpx.Client(transport=SyncUseRefused()))
+
+    @classmethod
+    def demo(cls, **options: Any) -> Self:
+        return cls(base_url=DEMO_URL, **options)
+
+    @classmethod
+    def production(cls, **options: Any) -> Self:
+        return cls(base_url=PRODUCTION_URL, **options)
+
+    async def _call(self, operation: Any, arguments: dict[str, Any]) -> Any:
+        module, entry, prepared = self._prepared(operation, arguments)
+        if entry is None:
+            return await module.asyncio(client=self.client, **prepared)
+        response = await self.http.request(**module._get_kwargs(**prepared))
+        return self._parsed(module, entry, self.client, response)
+
+    def _paginate(
+        self,
+        operation: Any,
+        filters: dict[str, Any],
+        *,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        prefetch: int = 0,
+    ) -> AsyncPaginator[Any]:
+        plan, repeated = self._pagination(
+            operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
+        )
+
+        async def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
+            return page_from_collection(await self._call(operation, arguments), number)
+
+        return AsyncPaginator(fetch, repeated, plan)
+
+    @overload
+    async def get(self, iri: str) -> Any: ...
+    @overload
+    async def get(self, iri: str, expect: type[M]) -> M: ...
+    async def get(self, iri: str, expect: type[Any] | None = None) -> Any:
+        """Fetch the resource an IRI (or absolute URL of this API) points at; see `KorusTicket.get`."""
+        parsed = parse_iri(iri, api_origins=(self._origin(),))
+        resource = await self._call(parsed.operation.module(), dict(parsed.identifiers))
+        return _expect(resource, expect, iri)
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+def _expect(resource: Any, expect: type[Any] | None, iri: str) -> Any:
+    if expect is not None and not isinstance(resource, expect):
+        raise TypeError(f"{iri} is a {type(resource).__name__}, not a {expect.__name__}")
+    return resource

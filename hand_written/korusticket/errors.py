@@ -1,0 +1,327 @@
+"""The exceptions every KorusTicket call raises, generated endpoint functions included.
+
+`error_from_response` turns an HTTP error response into the class for its status; the HTTP client built
+by `KorusTicket` calls it for every response, so the same classes come out whichever layer made the call.
+Exceptions hold plain data (status, headers, parsed body, a short excerpt, method and URL), never the
+request object: its headers carry the JWT.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any, ClassVar
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "KorusTicketError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ReservationExpiredError",
+    "ServerError",
+    "UnexpectedResponseError",
+    "ValidationError",
+    "Violation",
+    "error_from_response",
+]
+
+EXCERPT_LENGTH = 300
+REDACTED = "[REDACTED]"
+
+
+class KorusTicketError(Exception):
+    """Base class of every error this SDK raises."""
+
+
+class ConfigurationError(KorusTicketError, ValueError):
+    """The client was set up with missing or contradictory settings."""
+
+
+class APIConnectionError(KorusTicketError):
+    """The request did not get an HTTP response: DNS, TCP, TLS, or the connection dropped."""
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        super().__init__(message)
+        self.method = method
+        self.url = url
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or waiting for a pooled connection)."""
+
+
+class UnexpectedResponseError(KorusTicketError):
+    """A response whose body is not what the API documents (not JSON, or not the documented shape)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        content_type: str | None,
+        excerpt: str,
+        method: str,
+        url: str,
+    ) -> None:
+        super().__init__(
+            f"{message} ({method} {url} answered {status_code}, content type {content_type or 'none'}): {excerpt!r}"
+        )
+        self.status_code = status_code
+        self.content_type = content_type
+        self.excerpt = excerpt
+        self.method = method
+        self.url = url
+
+
+class APIStatusError(KorusTicketError):
+    """The API answered with an error status. Subclasses exist for the statuses a caller handles."""
+
+    status_code: int
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        headers: Mapping[str, str],
+        body: Any,
+        excerpt: str,
+        method: str,
+        url: str,
+    ) -> None:
+        self.status_code = status_code
+        self.headers = dict(headers)
+        self.body = body
+        """The parsed JSON body, or None when the body is not JSON."""
+        self.excerpt = excerpt
+        """The start of the raw body, secrets removed."""
+        self.method = method
+        self.url = url
+        self.request_id = self.headers.get("x-request-id")
+        super().__init__(self._message())
+
+    @property
+    def title(self) -> str | None:
+        return _string_field(self.body, "title")
+
+    @property
+    def detail(self) -> str | None:
+        return _string_field(self.body, "detail") or _string_field(self.body, "description")
+
+    def _message(self) -> str:
+        try:
+            reason = HTTPStatus(self.status_code).phrase
+        except ValueError:
+            reason = "non-standard status"
+        text = f"{self.status_code} {reason} on {self.method} {self.url}"
+        explanation = self.detail or self.title or self.excerpt
+        if explanation:
+            text += f": {explanation}"
+        if self.request_id:
+            text += f" (request id {self.request_id})"
+        return text
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code}, method={self.method!r}, url={self.url!r})"
+
+
+class BadRequestError(APIStatusError):
+    """400: the request is malformed (for instance a query parameter out of range)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401 from the API, or the token endpoint refused the credentials."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the account may not use this resource (for instance a catalog it is not entitled to)."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the resource's current state."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. `retry_after` is the wait the server asked for, in seconds, when it said."""
+
+    @property
+    def retry_after(self) -> float | None:
+        from korusticket.retries import parse_retry_after
+
+        return parse_retry_after(self.headers.get("retry-after"))
+
+
+class ServerError(APIStatusError):
+    """5xx, including the non-standard ones proxies send (520-527, 561, ...)."""
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One entry of a 422 `ConstraintViolationList`."""
+
+    property_path: str
+    message: str
+    code: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.property_path}: " if self.property_path else ""
+        code = f" (code {self.code})" if self.code else ""
+        return f"{where}{self.message}{code}"
+
+
+class ValidationError(APIStatusError):
+    """422: the API rejected the request body. `violations` says which field and why."""
+
+    specific_violations: ClassVar[tuple[tuple[re.Pattern[str], str | None], ...]] = ()
+    """(property path pattern, violation code) pairs this subclass stands for."""
+
+    def __init__(self, *, request_body: Any = None, **kwargs: Any) -> None:
+        self.request_body = request_body
+        body = kwargs.get("body")
+        self.violations: list[Violation] = list(_violations(body))
+        super().__init__(**kwargs)
+
+    def for_field(self, property_path: str) -> list[Violation]:
+        """The violations of one field, e.g. `for_field("customer.email")`."""
+        return [violation for violation in self.violations if violation.property_path == property_path]
+
+    def _message(self) -> str:
+        head = APIStatusError._message(self).split(": ", 1)[0]
+        if not self.violations:
+            return APIStatusError._message(self)
+        return head + ": " + "; ".join(str(violation) for violation in self.violations)
+
+
+EXPIRED_RESERVATION_PATH = re.compile(r"^reservations\[(\d+)\]\.expired$")
+EXPIRED_RESERVATION_CODE = "d53a91b0-def3-426a-83d7-269da7ab4200"
+
+
+class ReservationExpiredError(ValidationError):
+    """422 from ordering: one or more reservations expired before the order was placed.
+
+    `reservation_indexes` are positions in the request's `reservations` list; `reservation_iris` the
+    matching IRIs when the request body is known.
+    """
+
+    specific_violations = ((EXPIRED_RESERVATION_PATH, EXPIRED_RESERVATION_CODE),)
+
+    @property
+    def reservation_indexes(self) -> list[int]:
+        indexes = []
+        for violation in self.violations:
+            match = EXPIRED_RESERVATION_PATH.match(violation.property_path)
+            if match:
+                indexes.append(int(match.group(1)))
+        return indexes
+
+    @property
+    def reservation_iris(self) -> list[str]:
+        sent = self.request_body.get("reservations") if isinstance(self.request_body, dict) else None
+        if not isinstance(sent, list):
+            return []
+        return [str(sent[index]) for index in self.reservation_indexes if index < len(sent)]
+
+
+STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: ValidationError,
+    429: RateLimitError,
+}
+SPECIFIC_VALIDATION_ERRORS: tuple[type[ValidationError], ...] = (ReservationExpiredError,)
+
+
+def error_from_response(
+    *,
+    status_code: int,
+    headers: Mapping[str, str],
+    content: bytes,
+    method: str,
+    url: str,
+    request_body: bytes | None = None,
+    secrets: Iterable[str] = (),
+) -> APIStatusError:
+    """The exception for an error response (status >= 400)."""
+    secrets = [secret for secret in secrets if secret]
+    text = redact(content.decode("utf-8", errors="replace"), secrets)
+    body = _json_or_none(text)
+    lowered = {key.lower(): redact(value, secrets) for key, value in headers.items()}
+    common: dict[str, Any] = {
+        "status_code": status_code,
+        "headers": lowered,
+        "body": body,
+        "excerpt": excerpt(text),
+        "method": method,
+        "url": url,
+    }
+    if status_code >= 500:
+        return ServerError(**common)
+    cls = STATUS_CLASSES.get(status_code, APIStatusError)
+    if cls is ValidationError:
+        violations = list(_violations(body))
+        sent = _json_or_none(request_body.decode("utf-8", errors="replace")) if request_body else None
+        for specific in SPECIFIC_VALIDATION_ERRORS:
+            if violations and all(_matches(violation, specific.specific_violations) for violation in violations):
+                return specific(request_body=sent, **common)
+        return ValidationError(request_body=sent, **common)
+    return cls(**common)
+
+
+def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return re.sub(r'("(?:access|refresh|id)_token"\s*:\s*")[^"]*(")', rf"\1{REDACTED}\2", text)
+
+
+def _matches(violation: Violation, patterns: tuple[tuple[re.Pattern[str], str | None], ...]) -> bool:
+    return any(
+        path.match(violation.property_path) and (code is None or violation.code in (None, code))
+        for path, code in patterns
+    )
+
+
+def _violations(body: Any) -> Iterable[Violation]:
+    items = body.get("violations") if isinstance(body, dict) else None
+    if not isinstance(items, list):
+        return
+    for item in items:
+        if isinstance(item, dict):
+            yield Violation(
+                property_path=str(item.get("propertyPath") or ""),
+                message=str(item.get("message") or ""),
+                code=str(item["code"]) if item.get("code") is not None else None,
+            )
+
+
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _string_field(body: Any, name: str) -> str | None:
+    value = body.get(name) if isinstance(body, dict) else None
+    return value if isinstance(value, str) and value else None

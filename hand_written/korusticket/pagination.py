@@ -1,0 +1,231 @@
+"""Lazy iteration over Hydra collections, sync and async, with optional bounded prefetch.
+
+A `Paginator` fetches nothing until iterated, then one page at a time: memory holds one page (or, with
+`prefetch=N`, at most N pages fetched ahead). The next page is the one `view.next` names; when the
+server omits `view`, `totalItems` and the page size decide. An empty page always ends the iteration.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
+from urllib.parse import parse_qs, urlsplit
+
+__all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "PagePlan", "Paginator"]
+
+T = TypeVar("T")
+MAX_PAGE_SIZE = 50
+"""The API's `itemsPerPage` maximum."""
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a collection."""
+
+    items: list[T]
+    number: int | None
+    """The page number, or None for collections the API does not paginate."""
+    total_items: int | None
+    next_page: int | None
+    """The page `view.next` points at, if any."""
+    collection: Any
+    """The generated collection model (`view`, `search`, JSON-LD keys)."""
+
+
+def page_from_collection(collection: Any, number: int | None) -> Page[Any]:
+    """Read `member`, `totalItems` and `view.next` from a generated collection model."""
+    from korusticket_client.types import Unset
+
+    total = collection.total_items if hasattr(collection, "total_items") else None
+    view = getattr(collection, "view", None)
+    next_iri = getattr(view, "next_", None) if view is not None and not isinstance(view, Unset) else None
+    next_page = None
+    if isinstance(next_iri, str):
+        values = parse_qs(urlsplit(next_iri).query).get("page")
+        if values and values[0].isdigit():
+            next_page = int(values[0])
+        elif number is not None:
+            next_page = number + 1
+    return Page(
+        items=list(collection.member),
+        number=number,
+        total_items=total if isinstance(total, int) else None,
+        next_page=next_page,
+        collection=collection,
+    )
+
+
+class PagePlan:
+    """Which pages to ask for: the I/O-free part shared by the sync and async paginators."""
+
+    def __init__(self, *, paginated: bool, page_size: int | None, max_items: int | None, prefetch: int) -> None:
+        if page_size is not None and not (isinstance(page_size, int) and 1 <= page_size <= MAX_PAGE_SIZE):
+            raise ValueError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
+        if max_items is not None and not (isinstance(max_items, int) and max_items >= 0):
+            raise ValueError(f"max_items: expected an integer >= 0, got {max_items!r}")
+        if not (isinstance(prefetch, int) and prefetch >= 0):
+            raise ValueError(f"prefetch: expected an integer >= 0, got {prefetch!r}")
+        self.paginated = paginated
+        size = page_size or MAX_PAGE_SIZE
+        if max_items is not None and 0 < max_items < size:
+            size = max_items  # do not fetch more than will be yielded
+        self.page_size = size
+        self.max_items = max_items
+        self.prefetch = prefetch
+        self.yielded = 0
+        self.first_page = 1
+
+    def arguments(self, filters: dict[str, Any], number: int | None) -> dict[str, Any]:
+        if number is None:
+            return dict(filters)
+        return {**filters, "page": number, "items_per_page": self.page_size}
+
+    @property
+    def exhausted(self) -> bool:
+        return self.max_items is not None and self.yielded >= self.max_items
+
+    def take(self, page: Page[T]) -> Page[T]:
+        """The page as it should be handed out: cut at `max_items`."""
+        if self.max_items is not None and self.yielded + len(page.items) > self.max_items:
+            page = replace(page, items=page.items[: self.max_items - self.yielded])
+        self.yielded += len(page.items)
+        return page
+
+    def next_after(self, page: Page[Any]) -> int | None:
+        if self.exhausted or page.number is None or not page.items:
+            return None
+        if page.next_page is not None:
+            return page.next_page if page.next_page > page.number else None
+        if page.total_items is not None:
+            return page.number + 1 if page.number * self.page_size < page.total_items else None
+        return page.number + 1 if len(page.items) >= self.page_size else None
+
+    def remaining_pages(self, first: Page[Any]) -> list[int] | None:
+        """All pages after the first, when prefetching is on and the total is known."""
+        if not self.prefetch or first.total_items is None or first.number is None or self.next_after(first) is None:
+            return None
+        wanted = first.total_items
+        if self.max_items is not None:
+            wanted = min(wanted, self.max_items)
+        last = math.ceil(wanted / self.page_size)
+        return list(range(first.number + 1, last + 1))
+
+
+class Paginator(Generic[T]):
+    """Iterate the members of a collection (`for offer in kt.paginate(...)`) or its pages (`.pages()`)."""
+
+    def __init__(self, fetch: Callable[[dict[str, Any], int | None], Page[T]], filters: dict[str, Any], plan: PagePlan):
+        self._fetch = fetch
+        self._filters = filters
+        self._plan = plan
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.pages():
+            yield from page.items
+
+    def pages(self) -> Iterator[Page[T]]:
+        plan = self._plan
+        number = plan.first_page if plan.paginated else None
+        page = plan.take(self._fetch(plan.arguments(self._filters, number), number))
+        yield page
+        ahead = plan.remaining_pages(page)
+        if ahead is not None:
+            yield from self._prefetched(ahead)
+            return
+        following = plan.next_after(page)
+        while following is not None:
+            page = plan.take(self._fetch(plan.arguments(self._filters, following), following))
+            yield page
+            following = plan.next_after(page)
+
+    def _prefetched(self, numbers: list[int]) -> Iterator[Page[T]]:
+        plan = self._plan
+        pending: deque[tuple[int, Future[Page[T]]]] = deque()
+        todo = iter(numbers)
+        with ThreadPoolExecutor(max_workers=plan.prefetch, thread_name_prefix="korusticket-page") as pool:
+            try:
+                for number in todo:
+                    pending.append((number, pool.submit(self._fetch, plan.arguments(self._filters, number), number)))
+                    if len(pending) >= plan.prefetch:
+                        break
+                while pending:
+                    _, future = pending.popleft()
+                    page = plan.take(future.result())
+                    yield page
+                    if not page.items or plan.exhausted:
+                        return
+                    for number in todo:
+                        pending.append(
+                            (number, pool.submit(self._fetch, plan.arguments(self._filters, number), number))
+                        )
+                        break
+            finally:
+                for _, future in pending:
+                    future.cancel()
+
+
+class AsyncPaginator(Generic[T]):
+    """The asynchronous twin of `Paginator`: `async for offer in akt.paginate(...)`."""
+
+    def __init__(
+        self,
+        fetch: Callable[[dict[str, Any], int | None], Awaitable[Page[T]]],
+        filters: dict[str, Any],
+        plan: PagePlan,
+    ):
+        self._fetch = fetch
+        self._filters = filters
+        self._plan = plan
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        plan = self._plan
+        number = plan.first_page if plan.paginated else None
+        page = plan.take(await self._fetch(plan.arguments(self._filters, number), number))
+        yield page
+        ahead = plan.remaining_pages(page)
+        if ahead is not None:
+            async for page in self._prefetched(ahead):
+                yield page
+            return
+        following = plan.next_after(page)
+        while following is not None:
+            page = plan.take(await self._fetch(plan.arguments(self._filters, following), following))
+            yield page
+            following = plan.next_after(page)
+
+    async def _prefetched(self, numbers: list[int]) -> AsyncIterator[Page[T]]:
+        plan = self._plan
+        pending: deque[asyncio.Task[Page[T]]] = deque()
+        todo = iter(numbers)
+
+        def start(number: int) -> None:
+            pending.append(asyncio.ensure_future(self._fetch(plan.arguments(self._filters, number), number)))
+
+        try:
+            for number in todo:
+                start(number)
+                if len(pending) >= plan.prefetch:
+                    break
+            while pending:
+                page = plan.take(await pending.popleft())
+                yield page
+                if not page.items or plan.exhausted:
+                    return
+                for number in todo:
+                    start(number)
+                    break
+        finally:
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)

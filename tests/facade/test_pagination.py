@@ -1,0 +1,245 @@
+"""Pagination: lazy, following view.next and totalItems, sync and async, with bounded prefetch."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import threading
+import time
+from typing import Any
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+
+from korusticket import Page
+from korusticket_client.api.booking_order import list_orders
+from korusticket_client.api.booking_order_document import list_order_documents
+from korusticket_client.api.ticketing_offer import get_offer, list_offers
+from tests.facade.conftest import CATALOG, ORDER, Script, async_client, client, jsonld
+
+OFFERS = f"/v1/ticketing/catalogs/{CATALOG}/offers"
+
+
+class CollectionServer:
+    """Serves `total` offers, paginated the way API Platform does it."""
+
+    def __init__(self, total: int, *, view: bool = True, total_items: bool = True, delay: float = 0.0) -> None:
+        self.total = total
+        self.view = view
+        self.total_items = total_items
+        self.delay = delay
+        self.queries: list[dict[str, str]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self._lock = threading.Lock()
+
+    def page(self, request: httpx.Request) -> httpx.Response:
+        query = {key: values[0] for key, values in parse_qs(request.url.query.decode()).items()}
+        self.queries.append(query)
+        number = int(query.get("page", 1))
+        size = int(query.get("itemsPerPage", 30))
+        start = (number - 1) * size
+        members = [
+            {"@id": f"{OFFERS}/{index}", "@type": "TicketingOffer", "id": str(index)}
+            for index in range(start, min(start + size, self.total))
+        ]
+        body: dict[str, Any] = {"@id": OFFERS, "@type": "Collection", "member": members}
+        if self.total_items:
+            body["totalItems"] = self.total
+        if self.view:
+            last = max(1, math.ceil(self.total / size))
+            view = {"@id": f"{OFFERS}?itemsPerPage={size}&page={number}", "@type": "PartialCollectionView"}
+            if last > 1:
+                view |= {
+                    "first": f"{OFFERS}?itemsPerPage={size}&page=1",
+                    "last": f"{OFFERS}?itemsPerPage={size}&page={last}",
+                }
+                if number < last:
+                    view["next"] = f"{OFFERS}?itemsPerPage={size}&page={number + 1}"
+                if number > 1:
+                    view["previous"] = f"{OFFERS}?itemsPerPage={size}&page={number - 1}"
+            body["view"] = view
+        return jsonld(body)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            if self.delay:
+                time.sleep(self.delay)
+            return self.page(request)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    async def handle_async(self, request: httpx.Request) -> httpx.Response:
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            if self.delay:
+                await asyncio.sleep(self.delay)
+            return self.page(request)
+        finally:
+            self.in_flight -= 1
+
+
+def ids(offers: list[Any]) -> list[int]:
+    return [int(offer.id) for offer in offers]
+
+
+CASES = [(0, 10), (3, 10), (4, 2), (123, 10), (50, 50), (51, 50)]
+
+
+@pytest.mark.parametrize("prefetch", [0, 3])
+@pytest.mark.parametrize(("total", "size"), CASES)
+def test_sync_iterates_every_member_in_order(total: int, size: int, prefetch: int) -> None:
+    server = CollectionServer(total)
+    with client(Script(server)) as kt:
+        offers = list(kt.paginate(list_offers, catalog_id=CATALOG, page_size=size, prefetch=prefetch))
+    assert ids(offers) == list(range(total))
+    assert len(server.queries) == max(1, math.ceil(total / size))
+    assert sorted(int(query["page"]) for query in server.queries) == list(range(1, len(server.queries) + 1))
+    assert {query["itemsPerPage"] for query in server.queries} == {str(size)}
+
+
+@pytest.mark.parametrize("prefetch", [0, 3])
+@pytest.mark.parametrize(("total", "size"), CASES)
+async def test_async_iterates_every_member_in_order(total: int, size: int, prefetch: int) -> None:
+    server = CollectionServer(total)
+    script = Script(server)
+    async with async_client(script) as kt:
+        offers = [
+            offer async for offer in kt.paginate(list_offers, catalog_id=CATALOG, page_size=size, prefetch=prefetch)
+        ]
+    assert ids(offers) == list(range(total))
+    assert len(server.queries) == max(1, math.ceil(total / size))
+
+
+def test_nothing_is_fetched_until_iteration() -> None:
+    server = CollectionServer(5)
+    with client(Script(server)) as kt:
+        paginator = kt.paginate(list_offers, catalog_id=CATALOG)
+        assert server.queries == []
+        assert len(list(paginator)) == 5
+    assert server.queries == [{"page": "1", "itemsPerPage": "50"}]  # the API's maximum page size by default
+
+
+def test_pages_carry_their_number_and_the_total() -> None:
+    server = CollectionServer(25)
+    with client(Script(server)) as kt:
+        pages = list(kt.paginate(list_offers, catalog_id=CATALOG, page_size=10).pages())
+    assert [(page.number, len(page.items), page.total_items, page.next_page) for page in pages] == [
+        (1, 10, 25, 2),
+        (2, 10, 25, 3),
+        (3, 5, 25, None),
+    ]
+    assert all(isinstance(page, Page) for page in pages)
+    assert pages[0].collection.view.last == f"{OFFERS}?itemsPerPage=10&page=3"
+
+
+@pytest.mark.parametrize("prefetch", [0, 4])
+def test_max_items_stops_early(prefetch: int) -> None:
+    server = CollectionServer(1000)
+    with client(Script(server)) as kt:
+        offers = list(kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, max_items=25, prefetch=prefetch))
+        assert ids(offers) == list(range(25))
+        assert len(server.queries) == 3
+        small = list(kt.paginate(list_offers, catalog_id=CATALOG, max_items=7))
+    assert ids(small) == list(range(7))
+    assert server.queries[-1] == {"page": "1", "itemsPerPage": "7"}  # never more than will be yielded
+
+
+def test_without_view_the_total_decides() -> None:
+    server = CollectionServer(21, view=False)
+    with client(Script(server)) as kt:
+        assert len(list(kt.paginate(list_offers, catalog_id=CATALOG, page_size=10))) == 21
+    assert len(server.queries) == 3
+
+
+def test_without_view_or_total_full_pages_continue() -> None:
+    server = CollectionServer(20, view=False, total_items=False)
+    with client(Script(server)) as kt:
+        assert len(list(kt.paginate(list_offers, catalog_id=CATALOG, page_size=10))) == 20
+    assert len(server.queries) == 3  # the third, empty page ends it
+
+
+def test_start_page_and_filters_use_readable_names() -> None:
+    server = CollectionServer(30)
+    with client(Script(server)) as kt:
+        offers = list(
+            kt.paginate(
+                list_offers,
+                catalog_id=CATALOG,
+                page=2,
+                items_per_page=10,
+                order_date="desc",
+                date_after="2025-06-01",
+                product="0194abfe-1c04-7ade-9bc3-dbcfefb12652",
+            )
+        )
+    assert ids(offers) == list(range(10, 30))
+    assert server.queries[0] == {
+        "page": "2",
+        "itemsPerPage": "10",
+        "order[date]": "desc",
+        "date[after]": "2025-06-01",
+        "product[]": "0194abfe-1c04-7ade-9bc3-dbcfefb12652",
+    }
+
+
+def test_call_sends_only_what_the_caller_set() -> None:
+    server = CollectionServer(3)
+    script = Script(server)
+    with client(script) as kt:
+        kt.call(list_offers, catalog_id=CATALOG)
+        kt.call(list_orders, created_at_after="2025-01-01", order_created_at="desc")
+    assert script.requests[0].url.query == b""  # no page=1&itemsPerPage=10 spec defaults
+    assert parse_qs(script.requests[1].url.query.decode()) == {
+        "createdAt[after]": ["2025-01-01"],
+        "order[createdAt]": ["desc"],
+    }
+
+
+def test_unpaginated_collections_are_fetched_once() -> None:
+    documents = {"totalItems": 1, "member": [{"@id": f"/v1/booking/orders/{ORDER}/documents/x", "id": "x"}]}
+    script = Script(lambda request: jsonld(documents))
+    with client(script) as kt:
+        found = list(kt.paginate(list_order_documents, order_id=ORDER))
+    assert [document.id for document in found] == ["x"]
+    assert [request.url.query for request in script.requests] == [b""]
+
+
+def test_sync_prefetch_overlaps_requests_within_its_bound() -> None:
+    server = CollectionServer(200, delay=0.02)
+    with client(Script(server), max_connections=10) as kt:
+        offers = list(kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=4))
+    assert ids(offers) == list(range(200))
+    assert 2 <= server.max_in_flight <= 4
+
+
+async def test_async_prefetch_overlaps_requests_within_its_bound() -> None:
+    server = CollectionServer(200, delay=0.01)
+    transport = httpx.MockTransport(server.handle_async)
+    from korusticket import AsyncKorusTicket
+    from tests.facade.conftest import FAST, TOKEN
+
+    async with AsyncKorusTicket.demo(token=TOKEN, retry=FAST, transport=transport) as kt:
+        offers = [offer async for offer in kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=5)]
+    assert ids(offers) == list(range(200))
+    assert 2 <= server.max_in_flight <= 5
+
+
+def test_bad_options_raise_before_any_request() -> None:
+    server = CollectionServer(3)
+    with client(Script(server)) as kt:
+        with pytest.raises(ValueError, match=r"^page_size: expected an integer from 1 to 50, got 51"):
+            kt.paginate(list_offers, catalog_id=CATALOG, page_size=51)
+        with pytest.raises(ValueError, match=r"^prefetch: expected an integer >= 0"):
+            kt.paginate(list_offers, catalog_id=CATALOG, prefetch=-1)
+        with pytest.raises(ValueError, match=r"^catalog_id: expected a lowercase UUIDv7"):
+            kt.paginate(list_offers, catalog_id="nope")
+        with pytest.raises(TypeError, match="needs a collection operation"):
+            kt.paginate(get_offer, catalog_id=CATALOG, id=CATALOG)
+    assert server.queries == []
