@@ -178,56 +178,45 @@ class ClientCredentialsAuth(TokenAuth):
         if not self.applies_to(request):
             yield request
             return
-        with self._lock:
-            for grant, last in self._grants():
-                response = yield self._token_request(grant)
-                response.read()
-                if self._accept(grant, response, last):
-                    break
-            sent = self._current()
-        request.headers["Authorization"] = self.header_value(sent)
-        response = yield request
-        if response.status_code != 401:
-            return
-        with self._lock:
-            if self._token is None or self._token.access_token.reveal() == sent:
-                self._token = None  # nobody refreshed it meanwhile: fetch a new one
+        sent = None
+        for _ in range(2):  # the second pass only after a 401, with a new token
+            with self._lock:
+                self._forget_if_current(sent)
                 for grant, last in self._grants():
-                    response = yield self._token_request(grant)
-                    response.read()
-                    if self._accept(grant, response, last):
+                    answer = yield self._token_request(grant)
+                    answer.read()
+                    if self._accept(grant, answer, last):
                         break
-            retry_with = self._current()
-        request.headers["Authorization"] = self.header_value(retry_with)
-        yield request
+                sent = self._current()
+            request.headers["Authorization"] = self.header_value(sent)
+            response = yield request
+            if response.status_code != 401:
+                return
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         if not self.applies_to(request):
             yield request
             return
+        sent = None
         lock = self._async_lock()
-        async with lock:
-            for grant, last in self._grants():
-                response = yield self._token_request(grant)
-                await response.aread()
-                if self._accept(grant, response, last):
-                    break
-            sent = self._current()
-        request.headers["Authorization"] = self.header_value(sent)
-        response = yield request
-        if response.status_code != 401:
-            return
-        async with lock:
-            if self._token is None or self._token.access_token.reveal() == sent:
-                self._token = None
+        for _ in range(2):
+            async with lock:
+                self._forget_if_current(sent)
                 for grant, last in self._grants():
-                    response = yield self._token_request(grant)
-                    await response.aread()
-                    if self._accept(grant, response, last):
+                    answer = yield self._token_request(grant)
+                    await answer.aread()
+                    if self._accept(grant, answer, last):
                         break
-            retry_with = self._current()
-        request.headers["Authorization"] = self.header_value(retry_with)
-        yield request
+                sent = self._current()
+            request.headers["Authorization"] = self.header_value(sent)
+            response = yield request
+            if response.status_code != 401:
+                return
+
+    def _forget_if_current(self, rejected: str | None) -> None:
+        """After a 401, drop the token that was refused, unless another request already replaced it."""
+        if rejected is not None and self._token is not None and self._token.access_token.reveal() == rejected:
+            self._token = None
 
     # -------------------------------------------------------------------------------- token handling
 

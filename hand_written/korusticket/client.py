@@ -7,7 +7,7 @@ import os
 import platform
 from collections.abc import Mapping
 from types import ModuleType
-from typing import Any, Self, TypeVar, overload
+from typing import Any, Self, TypedDict, TypeVar, Unpack, overload
 
 import httpx
 
@@ -24,7 +24,7 @@ from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, pa
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from korusticket_client import Client
 
-__all__ = ["DEMO_URL", "PRODUCTION_URL", "AsyncKorusTicket", "KorusTicket"]
+__all__ = ["DEMO_URL", "PRODUCTION_URL", "AsyncKorusTicket", "ClientOptions", "KorusTicket"]
 
 DEMO_URL = "https://api.demo.korusticket.com"
 PRODUCTION_URL = "https://api.korusticket.com"
@@ -125,32 +125,50 @@ def _body_model(entry: Operation, body: Any) -> Any:
         raise ValueError(f"body: not a valid {entry.body_model}: {error}") from None
 
 
+class ClientOptions(TypedDict, total=False):
+    """Settings shared by `KorusTicket` and `AsyncKorusTicket` (all keyword-only, all optional)."""
+
+    base_url: str
+    """The API root; `demo()` and `production()` set it. Default: `KORUSTICKET_BASE_URL`."""
+    token: str
+    """A JWT obtained elsewhere. Default: `KORUSTICKET_TOKEN`."""
+    client_id: str
+    """OIDC client-credentials identifier. Default: `KORUSTICKET_CLIENT_ID`."""
+    client_secret: str
+    """OIDC client secret. Default: `KORUSTICKET_CLIENT_SECRET`."""
+    token_url: str
+    """The OIDC token endpoint. Default: `KORUSTICKET_TOKEN_URL`, else the vendor's."""
+    auth: TokenAuth
+    """A ready authentication object instead of the four settings above."""
+    auth_scheme: str
+    """Prefix of the Authorization header: "Bearer" (default), or "" to send the token alone."""
+    language: str
+    """`Accept-Language` for every request: the language of names, descriptions and documents."""
+    timeout: float | httpx.Timeout
+    """Seconds, or an httpx.Timeout. Default: 30 s, 10 s to connect."""
+    max_connections: int
+    """Connection pool size (default 20)."""
+    retry: RetryPolicy
+    """When to retry; see `RetryPolicy`."""
+    max_retries: int
+    """Shortcut for `retry=RetryPolicy(max_retries=...)`; 0 turns retries off."""
+    environ: Mapping[str, str]
+    """Where to read the KORUSTICKET_* defaults (default: os.environ)."""
+
+
 class _Shared:
     """Settings and helpers common to the sync and async clients."""
 
     base_url: httpx.URL
     language: str | None
     auth: TokenAuth
+    retry: RetryPolicy
+    limits: httpx.Limits
 
-    def _setup(
-        self,
-        *,
-        base_url: str | None,
-        token: str | None,
-        client_id: str | None,
-        client_secret: str | None,
-        token_url: str | None,
-        auth: TokenAuth | None,
-        auth_scheme: str,
-        language: str | None,
-        timeout: float | httpx.Timeout | None,
-        max_connections: int,
-        retry: RetryPolicy | None,
-        max_retries: int | None,
-        environ: Mapping[str, str] | None,
-    ) -> dict[str, Any]:
-        environ = os.environ if environ is None else environ
-        chosen = base_url or environ.get("KORUSTICKET_BASE_URL")
+    def _setup(self, options: ClientOptions) -> dict[str, Any]:
+        """Check the settings and return the keyword arguments of the httpx client to build."""
+        environ = options.get("environ", os.environ)
+        chosen = options.get("base_url") or environ.get("KORUSTICKET_BASE_URL")
         if not chosen:
             raise ConfigurationError(
                 "base_url: choose the API with KorusTicket.demo(...), KorusTicket.production(...), "
@@ -158,36 +176,37 @@ class _Shared:
             )
         self.base_url = _check_base_url(chosen)
         self.auth = _auth(
-            auth=auth,
-            token=token,
-            client_id=client_id,
-            client_secret=client_secret,
-            token_url=token_url,
-            auth_scheme=auth_scheme,
+            auth=options.get("auth"),
+            token=options.get("token"),
+            client_id=options.get("client_id"),
+            client_secret=options.get("client_secret"),
+            token_url=options.get("token_url"),
+            auth_scheme=options.get("auth_scheme", "Bearer"),
             environ=environ,
         )
         self.auth.restrict_to(self.base_url)
+        language = options.get("language")
         if language is not None and (not isinstance(language, str) or not language.strip()):
             raise ConfigurationError(f"language: expected a language tag such as 'fr', got {language!r}")
         self.language = language
+        retry, max_retries = options.get("retry"), options.get("max_retries")
         if max_retries is not None:
             if retry is not None:
                 raise ConfigurationError("give either retry= (a RetryPolicy) or max_retries=, not both")
             retry = RetryPolicy(max_retries=max_retries)
         self.retry = retry or RetryPolicy()
+        max_connections = options.get("max_connections", 20)
         if not isinstance(max_connections, int) or max_connections < 1:
             raise ConfigurationError(f"max_connections: expected an integer >= 1, got {max_connections!r}")
+        self.limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+        timeout = options.get("timeout")
         headers = {"Accept": "application/ld+json", "User-Agent": USER_AGENT}
         if language:
             headers["Accept-Language"] = language
         return {
             "base_url": str(self.base_url),
             "headers": headers,
-            "timeout": timeout
-            if isinstance(timeout, httpx.Timeout)
-            else httpx.Timeout(timeout)
-            if timeout is not None
-            else DEFAULT_TIMEOUT,
+            "timeout": DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout),
             "auth": self.auth,
             "follow_redirects": False,
             "secrets": self.auth.secrets,
@@ -270,56 +289,27 @@ class KorusTicket(_Shared, SyncOperations):
     function directly with the same authentication, retries and errors.
     """
 
-    def __init__(
-        self,
-        *,
-        base_url: str | None = None,
-        token: str | None = None,
-        client_id: str | None = None,
-        client_secret: str | None = None,
-        token_url: str | None = None,
-        auth: TokenAuth | None = None,
-        auth_scheme: str = "Bearer",
-        language: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_connections: int = 20,
-        retry: RetryPolicy | None = None,
-        max_retries: int | None = None,
-        transport: httpx.BaseTransport | None = None,
-        environ: Mapping[str, str] | None = None,
-    ) -> None:
-        options = self._setup(
-            base_url=base_url,
-            token=token,
-            client_id=client_id,
-            client_secret=client_secret,
-            token_url=token_url,
-            auth=auth,
-            auth_scheme=auth_scheme,
-            language=language,
-            timeout=timeout,
-            max_connections=max_connections,
-            retry=retry,
-            max_retries=max_retries,
-            environ=environ,
-        )
-        inner = transport or httpx.HTTPTransport(
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
-        )
-        self.http = KorusHTTPClient(transport=RetryTransport(inner, self.retry), **options)
+    def __init__(self, *, transport: httpx.BaseTransport | None = None, **options: Unpack[ClientOptions]) -> None:
+        """See `ClientOptions` for the settings; `transport` replaces the network (tests, the sandbox)."""
+        http_options = self._setup(options)
+        inner = transport or httpx.HTTPTransport(limits=self.limits)
+        self.http = KorusHTTPClient(transport=RetryTransport(inner, self.retry), **http_options)
         """The httpx client: authentication, retries and error mapping included."""
         self.client = Client(base_url=str(self.base_url)).set_httpx_client(self.http)
+        """The generated client: give it to any generated function (`get_offer.sync(..., client=kt.client)`)."""
         self.client.set_async_httpx_client(httpx.AsyncClient(transport=AsyncUseRefused()))
 
     @classmethod
-    def demo(cls, **options: Any) -> Self:
+    def demo(cls, *, transport: httpx.BaseTransport | None = None, **options: Unpack[ClientOptions]) -> Self:
         """A client for the demo server (https://api.demo.korusticket.com)."""
-        return cls(base_url=DEMO_URL, **options)
+        options["base_url"] = DEMO_URL
+        return cls(transport=transport, **options)
 
     @classmethod
-    def production(cls, **options: Any) -> Self:
+    def production(cls, *, transport: httpx.BaseTransport | None = None, **options: Unpack[ClientOptions]) -> Self:
         """A client for the production server (https://api.korusticket.com)."""
-        return cls(base_url=PRODUCTION_URL, **options)
+        options["base_url"] = PRODUCTION_URL
+        return cls(transport=transport, **options)
 
     def _call(self, operation: Any, arguments: dict[str, Any]) -> Any:
         module, entry, prepared = self._prepared(operation, arguments)
@@ -377,53 +367,25 @@ class AsyncKorusTicket(_Shared, AsyncOperations):
     ...     async for offer in kt.paginate(list_offers, catalog_id=catalog, prefetch=4): ...
     """
 
-    def __init__(
-        self,
-        *,
-        base_url: str | None = None,
-        token: str | None = None,
-        client_id: str | None = None,
-        client_secret: str | None = None,
-        token_url: str | None = None,
-        auth: TokenAuth | None = None,
-        auth_scheme: str = "Bearer",
-        language: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_connections: int = 20,
-        retry: RetryPolicy | None = None,
-        max_retries: int | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-        environ: Mapping[str, str] | None = None,
-    ) -> None:
-        options = self._setup(
-            base_url=base_url,
-            token=token,
-            client_id=client_id,
-            client_secret=client_secret,
-            token_url=token_url,
-            auth=auth,
-            auth_scheme=auth_scheme,
-            language=language,
-            timeout=timeout,
-            max_connections=max_connections,
-            retry=retry,
-            max_retries=max_retries,
-            environ=environ,
-        )
-        inner = transport or httpx.AsyncHTTPTransport(
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
-        )
-        self.http = AsyncKorusHTTPClient(transport=AsyncRetryTransport(inner, self.retry), **options)
+    def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[ClientOptions]) -> None:
+        """See `ClientOptions` for the settings; `transport` replaces the network (tests, the sandbox)."""
+        http_options = self._setup(options)
+        inner = transport or httpx.AsyncHTTPTransport(limits=self.limits)
+        self.http = AsyncKorusHTTPClient(transport=AsyncRetryTransport(inner, self.retry), **http_options)
         self.client = Client(base_url=str(self.base_url)).set_async_httpx_client(self.http)
         self.client.set_httpx_client(httpx.Client(transport=SyncUseRefused()))
 
     @classmethod
-    def demo(cls, **options: Any) -> Self:
-        return cls(base_url=DEMO_URL, **options)
+    def demo(cls, *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[ClientOptions]) -> Self:
+        """A client for the demo server (https://api.demo.korusticket.com)."""
+        options["base_url"] = DEMO_URL
+        return cls(transport=transport, **options)
 
     @classmethod
-    def production(cls, **options: Any) -> Self:
-        return cls(base_url=PRODUCTION_URL, **options)
+    def production(cls, *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[ClientOptions]) -> Self:
+        """A client for the production server (https://api.korusticket.com)."""
+        options["base_url"] = PRODUCTION_URL
+        return cls(transport=transport, **options)
 
     async def _call(self, operation: Any, arguments: dict[str, Any]) -> Any:
         module, entry, prepared = self._prepared(operation, arguments)

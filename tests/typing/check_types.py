@@ -37,3 +37,9 @@ async def async_usage(kt: AsyncKorusTicket) -> None:
     async for offer in kt.paginate(list_offers, catalog_id="c"):
         assert_type(offer, TicketingOffer)
     assert_type(await kt.get("/v1/booking/orders/x", BookingOrder), BookingOrder)
+
+
+def constructor_options_are_checked() -> None:
+    KorusTicket.demo(token="t", language="fr", max_retries=0)
+    KorusTicket.demo(token="t", colour="red")  # type: ignore[call-arg]
+    KorusTicket.demo(token="t", max_connections="many")  # type: ignore[arg-type]
