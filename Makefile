@@ -14,9 +14,10 @@ GENERATED := korusticket_client
 FACADE_TABLES := hand_written/korusticket/_generated
 CHECK_DIR := build/check-generated
 
-.PHONY: help install test generate check-generated update-spec lint typecheck pytest clean
+.PHONY: help install demo test generate check-generated update-spec lint typecheck pytest clean
 
 help:
+	@echo "make demo             a booking flow against the built-in sandbox (no credentials, no network)"
 	@echo "make test             install into .venv, check the generated client, lint, type-check, run the tests"
 	@echo "make generate         regenerate $(GENERATED)/ from $(SPEC) and generator-config.yaml"
 	@echo "make check-generated  fail if $(GENERATED)/ differs from what make generate produces"
@@ -29,6 +30,9 @@ $(INSTALLED): pyproject.toml
 	@touch $@
 
 install: $(INSTALLED)
+
+demo: $(INSTALLED)
+	@$(PY) -m korusticket.testing.demo
 
 # $(call generate_into,DIR): prepare the spec, run openapi-python-client into DIR/korusticket_client,
 # then write the facade's operation tables for that client into DIR/facade.

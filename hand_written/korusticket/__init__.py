@@ -27,6 +27,7 @@ from korusticket.errors import (
     ConfigurationError,
     ConflictError,
     KorusTicketError,
+    MissingFieldError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -36,6 +37,7 @@ from korusticket.errors import (
     ValidationError,
     Violation,
 )
+from korusticket.fields import require
 from korusticket.pagination import AsyncPaginator, Page, Paginator
 from korusticket.retries import RetryPolicy
 
@@ -54,6 +56,7 @@ __all__ = [
     "ConflictError",
     "KorusTicket",
     "KorusTicketError",
+    "MissingFieldError",
     "NotFoundError",
     "Page",
     "Paginator",
@@ -68,4 +71,5 @@ __all__ = [
     "Violation",
     "__version__",
     "iri",
+    "require",
 ]

@@ -34,6 +34,10 @@ def _is_json(content_type: str | None) -> bool:
     return media in JSON_MEDIA_TYPES or media.endswith("+json")
 
 
+def _same_origin(url: httpx.URL, base: httpx.URL) -> bool:
+    return (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port)
+
+
 def _describe(request: httpx.Request) -> tuple[str, str]:
     return request.method, str(request.url)
 
@@ -50,10 +54,11 @@ def connection_error(error: httpx.TransportError, fallback: httpx.Request) -> AP
     return kind(f"{method} {url} {what}: {type(error).__name__}: {error}", method=method, url=url)
 
 
-def check_response(response: httpx.Response, request: httpx.Request, secrets: SecretsSource) -> None:
+def check_response(response: httpx.Response, request: httpx.Request, secrets: SecretsSource, *, api: bool) -> None:
     """Raise the SDK's exception for `response` when it is an error or an unusable success.
 
-    The body must have been read.
+    `api` says whether the request went to the API (whose successes must be JSON) rather than, say,
+    the storage host of a document. The body must have been read.
     """
     method, url = _describe(request)
     status = response.status_code
@@ -72,7 +77,7 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
     problem = None
     if status not in HTTPStatus._value2member_map_:
         problem = "non-standard HTTP status"
-    elif 200 <= status < 300 and status != 204 and method != "HEAD" and response.content:
+    elif api and 200 <= status < 300 and status != 204 and method != "HEAD" and response.content:
         if not _is_json(content_type):
             problem = "the API answered with a body that is not JSON"
         else:
@@ -106,7 +111,7 @@ class KorusHTTPClient(httpx.Client):
         if response.status_code >= 400 or not kwargs.get("stream"):
             try:
                 response.read()
-                check_response(response, request, self._secrets)
+                check_response(response, request, self._secrets, api=_same_origin(request.url, self.base_url))
             except BaseException:
                 response.close()
                 raise
@@ -128,7 +133,7 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
         if response.status_code >= 400 or not kwargs.get("stream"):
             try:
                 await response.aread()
-                check_response(response, request, self._secrets)
+                check_response(response, request, self._secrets, api=_same_origin(request.url, self.base_url))
             except BaseException:
                 await response.aclose()
                 raise

@@ -24,6 +24,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "KorusTicketError",
+    "MissingFieldError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -45,6 +46,10 @@ class KorusTicketError(Exception):
 
 class ConfigurationError(KorusTicketError, ValueError):
     """The client was set up with missing or contradictory settings."""
+
+
+class MissingFieldError(KorusTicketError, ValueError):
+    """A response lacks a field the caller needs (see `korusticket.require`)."""
 
 
 class APIConnectionError(KorusTicketError):

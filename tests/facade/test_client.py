@@ -139,3 +139,15 @@ def test_repr_shows_the_setup_not_the_secrets() -> None:
         "auth=StaticTokenAuth(scheme='Bearer', token=***), language='fr')"
     )
     assert TOKEN not in repr(AsyncKorusTicket.demo(token=TOKEN))
+
+
+def test_require_names_the_missing_field() -> None:
+    from korusticket import MissingFieldError, require
+    from korusticket_client.models import BookingOrder
+
+    order = BookingOrder.from_dict({"reference": "KT-ORD-1", "externalReference": None})
+    assert require(order.reference, "order.reference") == "KT-ORD-1"
+    with pytest.raises(MissingFieldError, match=r"^order.id: expected a value in the API's answer, but it is missing"):
+        require(order.id, "order.id")
+    with pytest.raises(MissingFieldError, match=r"it is null$"):
+        require(order.external_reference, "order.externalReference")

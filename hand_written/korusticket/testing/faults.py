@@ -1,0 +1,129 @@
+"""Fault injection: make the sandbox slow, refuse, break its answers, or drop connections.
+
+    sandbox.faults.inject("status", status=503, times=2)                 # the next 2 API requests
+    sandbox.faults.inject("rate_limit", operation="list_offers", retry_after=2)
+    sandbox.faults.inject("drop_after_commit", operation="create_orders")  # order made, answer lost
+    sandbox.faults.randomly(rate=0.2, seed=7, kinds=("status", "latency"))
+
+A fault applies to the next matching API request (`operation` is the generated operation name, or any
+operation when omitted), `times` times (`None`: always). Scripted faults apply in the order given.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+FaultKind = Literal[
+    "latency",
+    "rate_limit",
+    "status",
+    "malformed_json",
+    "html_error",
+    "drop_before_commit",
+    "drop_after_commit",
+    "item_failure",
+]
+KINDS: tuple[str, ...] = get_args(FaultKind)
+RESPONSE_KINDS = {"rate_limit", "status", "malformed_json", "html_error"}
+
+
+@dataclass
+class Fault:
+    kind: FaultKind
+    operation: str | None = None
+    times: int | None = 1
+    status: int = 503
+    retry_after: float | None = None
+    latency: float = 0.5
+    message: str = "The ticketing system refused this item."
+    applied: int = 0
+
+    def matches(self, operation: str | None) -> bool:
+        return self.operation is None or self.operation == operation
+
+
+class Faults:
+    """The sandbox's fault schedule; thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._scripted: list[Fault] = []
+        self._random: tuple[random.Random, float, tuple[FaultKind, ...], str | None] | None = None
+        self.log: list[tuple[str | None, FaultKind]] = []
+        """(operation, kind) of every fault applied."""
+
+    def inject(
+        self,
+        kind: FaultKind,
+        *,
+        operation: str | None = None,
+        times: int | None = 1,
+        status: int = 503,
+        retry_after: float | None = None,
+        latency: float = 0.5,
+        message: str = "The ticketing system refused this item.",
+    ) -> Fault:
+        if kind not in KINDS:
+            raise ValueError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
+        if kind == "status" and not 400 <= status <= 599:
+            raise ValueError(f"status: expected an error status (400 to 599), got {status!r}")
+        if times is not None and times < 1:
+            raise ValueError(f"times: expected None (always) or an integer >= 1, got {times!r}")
+        fault = Fault(kind, operation, times, status, retry_after, latency, message)
+        with self._lock:
+            self._scripted.append(fault)
+        return fault
+
+    def randomly(
+        self,
+        *,
+        rate: float,
+        seed: int = 0,
+        kinds: tuple[FaultKind, ...] = ("status", "latency", "rate_limit"),
+        operation: str | None = None,
+    ) -> None:
+        """From now on, each matching request gets one of `kinds` with probability `rate`."""
+        if not 0 <= rate <= 1:
+            raise ValueError(f"rate: expected a probability from 0 to 1, got {rate!r}")
+        unknown = [kind for kind in kinds if kind not in KINDS]
+        if unknown:
+            raise ValueError(f"kinds: unknown fault kinds {unknown}; expected some of {', '.join(KINDS)}")
+        with self._lock:
+            self._random = (random.Random(seed), rate, kinds, operation)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._scripted.clear()
+            self._random = None
+
+    def take(self, operation: str | None) -> Fault | None:
+        """The fault for this request, if any (item failures are taken by the handlers instead)."""
+        with self._lock:
+            for fault in self._scripted:
+                if fault.kind != "item_failure" and fault.matches(operation):
+                    return self._apply(fault, operation)
+            if self._random is not None:
+                rng, rate, kinds, only = self._random
+                if (only is None or only == operation) and rng.random() < rate:
+                    fault = Fault(rng.choice(kinds), operation, status=rng.choice((500, 502, 503, 504, 520)))
+                    self.log.append((operation, fault.kind))
+                    return fault
+        return None
+
+    def take_item_failure(self, operation: str) -> str | None:
+        """The message of an `item_failure` for the next item of a bulk operation, if one is scheduled."""
+        with self._lock:
+            for fault in self._scripted:
+                if fault.kind == "item_failure" and fault.matches(operation):
+                    return self._apply(fault, operation).message
+        return None
+
+    def _apply(self, fault: Fault, operation: str | None) -> Fault:
+        fault.applied += 1
+        if fault.times is not None and fault.applied >= fault.times:
+            self._scripted.remove(fault)
+        self.log.append((operation, fault.kind))
+        return fault

@@ -1,0 +1,128 @@
+"""`Sandbox`: a stateful, in-process KorusTicket API for tests, demos and benchmarks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any, Unpack
+
+import httpx
+
+from korusticket.client import DEMO_URL, AsyncKorusTicket, ClientOptions, KorusTicket
+from korusticket.testing.app import TOKEN_PATH, SandboxApp, route
+from korusticket.testing.catalog import build
+from korusticket.testing.clock import SandboxClock
+from korusticket.testing.faults import Faults
+from korusticket.testing.state import SandboxState
+from korusticket.testing.transport import AsyncSandboxTransport, SandboxTransport
+
+STORAGE_URL = "https://storage.sandbox.korusticket.test"
+
+
+class Sandbox:
+    """A fake KorusTicket API that behaves like the real one, in memory.
+
+    >>> sandbox = Sandbox(seed=0)
+    >>> with sandbox.client(language="fr") as kt:             # a KorusTicket wired to the sandbox
+    ...     offers = list(kt.paginate(list_offers, catalog_id=sandbox.catalog_id))
+
+    - Data: seeded catalogs, product bases with options, products, offers per day with prices and
+      capacity, tickets that are all-day or need a session, sessions with capacity, a seat map.
+      `offers=` sets the size (benchmarks use thousands).
+    - Booking: reservations hold capacity until `expiresAt` on `clock` (15 minutes), bulk calls
+      report per-item failures, ordering an expired reservation is the API's 422, orders get
+      tickets (some needing beneficiaries) and documents whose download URL is on another host.
+    - Authentication: an OIDC token endpoint (`client_id`/`client_secret` below), tokens that expire
+      on `clock`, 401 without a valid token, 403 for the catalog the account is not entitled to.
+    - Faults: `faults.inject(...)`; see `korusticket.testing.faults`.
+    - Inspection: `state` (reservations, orders, tickets, documents, every request handled).
+    """
+
+    def __init__(
+        self,
+        *,
+        seed: int = 0,
+        offers: int = 240,
+        clock: SandboxClock | None = None,
+        client_id: str = "sandbox-client",
+        client_secret: str = "sandbox-secret",
+        storage_url: str = STORAGE_URL,
+        reservation_lifetime: timedelta = timedelta(minutes=15),
+        token_lifetime: int = 1800,
+    ) -> None:
+        if offers < 1:
+            raise ValueError(f"offers: expected at least 1, got {offers!r}")
+        self.seed = seed
+        self.clock = clock or SandboxClock()
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self.storage_url = storage_url.rstrip("/")
+        self.reservation_lifetime = reservation_lifetime
+        self.token_lifetime = token_lifetime
+        now = self.clock.now()
+        self.state = SandboxState(build(seed, offers, start=now.date(), created=now))
+        self.faults = Faults()
+        self._app = SandboxApp(self)
+
+    # ------------------------------------------------------------------------------------- handles
+
+    @property
+    def catalog_id(self) -> str:
+        """The park catalog: day tickets, tickets with sessions, a product base needing beneficiaries."""
+        return self._entitled()[0]
+
+    @property
+    def stadium_catalog_id(self) -> str:
+        """The stadium catalog: real-time prices, seating options and a seat map."""
+        return self._entitled()[1]
+
+    @property
+    def forbidden_catalog_id(self) -> str:
+        """A catalog that exists but the sandbox account may not use (403)."""
+        return next(c.id for c in self.state.data.catalogs.values() if not c.entitled)
+
+    def _entitled(self) -> list[str]:
+        return [c.id for c in self.state.data.catalogs.values() if c.entitled]
+
+    def token_url(self, base_url: str = DEMO_URL) -> str:
+        return base_url.rstrip("/") + TOKEN_PATH
+
+    def issue_token(self) -> str:
+        """A valid access token, for clients configured with `token=`."""
+        with self.state.lock:
+            token: str = self._app.issue_tokens(self.clock.now())["access_token"]
+            return token
+
+    # ------------------------------------------------------------------------------------- HTTP
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request (no faults)."""
+        return self._app.handle(request)
+
+    def operation_of(self, request: httpx.Request) -> str | None:
+        operation = route(request.method, request.url.path)[0] if request.url.path.startswith("/v1/") else None
+        return operation.name if operation else None
+
+    def transport(self) -> SandboxTransport:
+        return SandboxTransport(self)
+
+    def async_transport(self) -> AsyncSandboxTransport:
+        return AsyncSandboxTransport(self)
+
+    def client(self, **options: Unpack[ClientOptions]) -> KorusTicket:
+        """A `KorusTicket` on this sandbox, with its client credentials (override any option)."""
+        return KorusTicket(transport=self.transport(), **self._options(options))
+
+    def async_client(self, **options: Unpack[ClientOptions]) -> AsyncKorusTicket:
+        return AsyncKorusTicket(transport=self.async_transport(), **self._options(options))
+
+    def _options(self, options: ClientOptions) -> Any:
+        chosen: dict[str, Any] = {"base_url": DEMO_URL, **options}
+        if not any(key in chosen for key in ("token", "auth", "client_id", "client_secret")):
+            chosen |= {"client_id": self.client_id, "client_secret": self.client_secret}
+        chosen.setdefault("token_url", self.token_url(chosen["base_url"]))
+        chosen.setdefault("environ", {})
+        return chosen
+
+    def __repr__(self) -> str:
+        data = self.state.data
+        return f"Sandbox(seed={self.seed}, offers={len(data.offers)}, clock={self.clock.now().isoformat()})"

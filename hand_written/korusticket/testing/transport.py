@@ -1,0 +1,98 @@
+"""httpx transports that answer from a `Sandbox` instead of the network, faults included."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from typing import TYPE_CHECKING
+
+import httpx
+
+from korusticket.testing import render
+from korusticket.testing.faults import RESPONSE_KINDS, Fault
+from korusticket.testing.state import Handled
+
+if TYPE_CHECKING:
+    from korusticket.testing.sandbox import Sandbox
+
+DROPPED = "Server disconnected without sending a response."
+HTML_PAGE = "<html><head><title>{status}</title></head><body><center><h1>{status}</h1></center><hr></body></html>"
+
+
+def fault_response(fault: Fault) -> httpx.Response:
+    """The response a response-replacing fault sends instead of the sandbox's."""
+    if fault.kind == "rate_limit":
+        body = render.error(429, "Too Many Requests", "Too Many Requests")
+        headers = {"content-type": "application/ld+json", "retry-after": f"{fault.retry_after or 1:g}"}
+        return httpx.Response(429, content=json.dumps(body).encode(), headers=headers)
+    if fault.kind == "status":
+        body = render.error(fault.status, "The server could not answer; try again later.")
+        return httpx.Response(
+            fault.status, content=json.dumps(body).encode(), headers={"content-type": "application/ld+json"}
+        )
+    if fault.kind == "html_error":
+        text = HTML_PAGE.format(status=f"{fault.status} Service Unavailable")
+        return httpx.Response(fault.status, text=text, headers={"content-type": "text/html"})
+    # malformed_json: a success whose body was cut short
+    return httpx.Response(
+        200,
+        content=b'{"@context": "/contexts/Collection", "member": [{"@id": ',
+        headers={"content-type": "application/ld+json"},
+    )
+
+
+class _FaultingTransport:
+    """What the sync and async transports share: faults before and after the sandbox handles a request."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+
+    def before(self, request: httpx.Request) -> tuple[Fault | None, float]:
+        """The fault for this request and how long to wait before answering."""
+        operation = self.sandbox.operation_of(request)
+        fault = self.sandbox.faults.take(operation) if operation else None
+        if fault is not None and fault.kind == "latency":
+            return None, fault.latency
+        return fault, 0.0
+
+    def answer(self, request: httpx.Request, fault: Fault | None) -> httpx.Response:
+        operation = self.sandbox.operation_of(request)
+        if fault is not None and fault.kind == "drop_before_commit":
+            self._record(request, operation, None, fault)
+            raise httpx.RemoteProtocolError(DROPPED, request=request)
+        if fault is not None and fault.kind in RESPONSE_KINDS:
+            response = fault_response(fault)
+            self._record(request, operation, response.status_code, fault)
+            return response
+        response = self.sandbox.handle(request)
+        if fault is not None and fault.kind == "drop_after_commit":
+            self._record(request, operation, None, fault)
+            raise httpx.RemoteProtocolError(DROPPED, request=request)
+        return response
+
+    def _record(self, request: httpx.Request, operation: str | None, status: int | None, fault: Fault) -> None:
+        with self.sandbox.state.lock:
+            self.sandbox.state.handled.append(Handled(request.method, request.url.path, operation, status, fault.kind))
+
+
+class SandboxTransport(_FaultingTransport, httpx.BaseTransport):
+    """`KorusTicket(transport=sandbox.transport())`, or `httpx.Client(transport=...)`."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        fault, delay = self.before(request)
+        if delay:
+            time.sleep(delay)
+        return self.answer(request, fault)
+
+
+class AsyncSandboxTransport(_FaultingTransport, httpx.AsyncBaseTransport):
+    """`AsyncKorusTicket(transport=sandbox.async_transport())`."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await request.aread()
+        fault, delay = self.before(request)
+        if delay:
+            await asyncio.sleep(delay)
+        return self.answer(request, fault)
