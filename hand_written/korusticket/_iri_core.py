@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
 import httpx
 
@@ -40,17 +38,7 @@ def format_iri(operation_name: str, values: tuple[str, ...]) -> str:
     return operation.url_path(arguments)
 
 
-@cache
-def _matchers() -> list[tuple[re.Pattern[str], Operation]]:
-    matchers = []
-    for operation in GET_OPERATIONS.values():
-        pattern = re.escape(operation.path)
-        for parameter in operation.path_parameters:
-            pattern = pattern.replace(re.escape("{" + parameter.wire + "}"), f"(?P<{parameter.python}>[^/]+)")
-        matchers.append((re.compile(pattern), operation))
-    # More literal text first, so that /offers/{id}/price is not read as something shorter.
-    matchers.sort(key=lambda matcher: -len(re.sub(r"{\w+}", "", matcher[1].path)))
-    return matchers
+BY_SPECIFICITY = sorted(GET_OPERATIONS.values(), key=lambda operation: -operation.literal_length)
 
 
 def parse_iri(value: str, *, api_origins: tuple[str, ...] = ()) -> ParsedIri:
@@ -62,8 +50,8 @@ def parse_iri(value: str, *, api_origins: tuple[str, ...] = ()) -> ParsedIri:
         if api_origins and origin not in api_origins:
             raise ValueError(f"iri: {value!r} is not on the KorusTicket API ({', '.join(api_origins)})")
     path = url.path
-    for pattern, operation in _matchers():
-        match = pattern.fullmatch(path)
+    for operation in BY_SPECIFICITY:
+        match = operation.path_pattern.fullmatch(path)
         if match:
             identifiers = {
                 parameter.python: parameter.check(match.group(parameter.python))

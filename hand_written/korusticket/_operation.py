@@ -123,6 +123,19 @@ class Operation:
             keywords[parameter.alias] = parameter
         return keywords
 
+    @cached_property
+    def path_pattern(self) -> re.Pattern[str]:
+        """Matches this operation's path; groups are named after the generated arguments."""
+        pattern = re.escape(self.path)
+        for parameter in self.path_parameters:
+            pattern = pattern.replace(re.escape("{" + parameter.wire + "}"), f"(?P<{parameter.python}>[^/]+)")
+        return re.compile(pattern)
+
+    @property
+    def literal_length(self) -> int:
+        """How much fixed text the path has: match longer ones first, so /offers/{id}/price is not /offers/{id}."""
+        return len(re.sub(r"{\w+}", "", self.path))
+
     def module(self) -> ModuleType:
         return importlib.import_module(self.module_name)
 

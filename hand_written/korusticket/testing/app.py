@@ -143,25 +143,14 @@ def _language(header: str | None) -> str:
     return "fr"
 
 
-def _routes() -> list[tuple[re.Pattern[str], Operation]]:
-    routes = []
-    for operation in OPERATIONS:
-        pattern = re.escape(operation.path)
-        for parameter in operation.path_parameters:
-            pattern = pattern.replace(re.escape("{" + parameter.wire + "}"), f"(?P<{parameter.python}>[^/]+)")
-        routes.append((re.compile(pattern), operation))
-    routes.sort(key=lambda route: -len(re.sub(r"{\w+}", "", route[1].path)))
-    return routes
-
-
-ROUTES = _routes()
+ROUTES = sorted(OPERATIONS, key=lambda operation: -operation.literal_length)
 
 
 def route(method: str, path: str) -> tuple[Operation | None, bool]:
     """The operation serving `method path`, and whether the path exists at all (for 405 versus 404)."""
     exists = False
-    for pattern, operation in ROUTES:
-        if pattern.fullmatch(path):
+    for operation in ROUTES:
+        if operation.path_pattern.fullmatch(path):
             exists = True
             if operation.method == method.upper():
                 return operation, True
@@ -286,7 +275,7 @@ class SandboxApp:
 
     @staticmethod
     def _path_parameters(operation: Operation, path: str) -> dict[str, str]:
-        match = next(pattern for pattern, candidate in ROUTES if candidate is operation).fullmatch(path)
+        match = operation.path_pattern.fullmatch(path)
         assert match is not None  # noqa: S101 - routed by this pattern
         values = {}
         for parameter in operation.path_parameters:
