@@ -14,10 +14,11 @@ GENERATED := korusticket_client
 FACADE_TABLES := hand_written/korusticket/_generated
 CHECK_DIR := build/check-generated
 
-.PHONY: help install demo test generate check-generated update-spec lint typecheck pytest clean
+.PHONY: help install demo bench test generate check-generated update-spec lint typecheck pytest clean
 
 help:
 	@echo "make demo             a booking flow against the built-in sandbox (no credentials, no network)"
+	@echo "make bench            pagination speed and memory ratios, measured side by side on the sandbox"
 	@echo "make test             install into .venv, check the generated client, lint, type-check, run the tests"
 	@echo "make generate         regenerate $(GENERATED)/ from $(SPEC) and generator-config.yaml"
 	@echo "make check-generated  fail if $(GENERATED)/ differs from what make generate produces"
@@ -33,6 +34,9 @@ install: $(INSTALLED)
 
 demo: $(INSTALLED)
 	@$(PY) -m korusticket.testing.demo
+
+bench: $(INSTALLED)
+	@PYTHONPATH=. $(PY) benchmarks/bench_pagination.py
 
 # $(call generate_into,DIR): prepare the spec, run openapi-python-client into DIR/korusticket_client,
 # then write the facade's operation tables for that client into DIR/facade.
@@ -67,8 +71,8 @@ update-spec: $(INSTALLED)
 	@git --no-pager diff --stat -- $(SPEC) $(GENERATED) $(FACADE_TABLES) 2>/dev/null || true
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check hand_written tests
-	$(BIN)/ruff format --check hand_written tests
+	$(BIN)/ruff check hand_written tests benchmarks
+	$(BIN)/ruff format --check hand_written tests benchmarks
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
