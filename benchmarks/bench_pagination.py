@@ -68,9 +68,8 @@ def main() -> None:
     args = parser.parse_args()
     sandbox = sandbox_with_latency(LATENCY)
     total = sum(1 for offer in sandbox.state.data.offers.values() if offer.catalog_id == sandbox.catalog_id)
-    print(
-        f"Pagination of {total} offers, 50 per page, {LATENCY * 1000:.0f} ms of latency per request (median of {args.repeat})"
-    )
+    latency = f"{LATENCY * 1000:.0f} ms"
+    print(f"Pagination of {total} offers, 50 per page, {latency} of latency per request (median of {args.repeat})")
     print(f"{'variant':<28}{'seconds':>9}{'vs sequential':>15}")
     for flavour, walk in (("sync", sync_walk), ("async", async_walk)):
         baseline = None
