@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import threading
 import time
 import weakref
@@ -39,6 +40,7 @@ __all__ = [
     "TokenAuth",
 ]
 
+logger = logging.getLogger("korusticket")
 DEFAULT_TOKEN_URL = "https://auth.korusticket.com/realms/korusticket/protocol/openid-connect/token"  # noqa: S105
 REFRESH_MARGIN = 5.0
 """A refresh token is used while it has at least this many seconds left (it only has to reach the server)."""
@@ -138,6 +140,7 @@ class ClientCredentialsAuth(TokenAuth):
         token_url: str = DEFAULT_TOKEN_URL,
         scheme: str = "Bearer",
         leeway: float = 60.0,
+        timeout: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(scheme=scheme)
@@ -147,6 +150,7 @@ class ClientCredentialsAuth(TokenAuth):
         self._client_secret = client_secret if isinstance(client_secret, Secret) else Secret(client_secret)
         self.token_url = str(httpx.URL(token_url))
         self.leeway = leeway
+        self.timeout = httpx.Timeout(timeout)
         self._clock = clock
         self._token: _Token | None = None
         self._lock = threading.Lock()
@@ -261,13 +265,27 @@ class ClientCredentialsAuth(TokenAuth):
         return [(credentials, True)]
 
     def _token_request(self, form: dict[str, str]) -> httpx.Request:
-        return httpx.Request("POST", self.token_url, data=form, headers={"Accept": "application/json"})
+        # Built here rather than by the client, so it carries none of the API's headers, and its own timeout.
+        return httpx.Request(
+            "POST",
+            self.token_url,
+            data=form,
+            headers={"Accept": "application/json"},
+            extensions={"timeout": self.timeout.as_dict()},
+        )
 
     def _accept(self, grant: dict[str, str], response: httpx.Response, last: bool) -> bool:
         """Store the token of a successful response. A failed refresh falls back to the next grant."""
         self.token_requests += 1
         if response.is_success:
             self._token = self._parse(response)
+            lifetime = self._token.expires_at - self._clock()
+            logger.info(
+                "obtained an access token for client %r (%s grant, valid %.0f s)",
+                self.client_id,
+                grant["grant_type"],
+                lifetime,
+            )
             return True
         if not last and grant["grant_type"] == "refresh_token" and response.status_code in (400, 401):
             return False

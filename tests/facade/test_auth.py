@@ -294,3 +294,25 @@ def test_secret_values_hide_themselves() -> None:
         Secret("  ")
     with pytest.raises(ValueError, match=r"^client_id: expected a non-empty string"):
         ClientCredentialsAuth("", SECRET)
+
+
+def test_token_requests_carry_their_own_timeout_and_no_api_headers(caplog: pytest.LogCaptureFixture) -> None:
+    seen: list[httpx.Request] = []
+    provider = IdentityProvider()
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return provider(request)
+
+    auth = ClientCredentialsAuth("reseller-42", SECRET, timeout=12.5)
+    with (
+        caplog.at_level(logging.INFO, logger="korusticket"),
+        client(Script(reply), auth=auth, token=None, language="fr") as kt,
+    ):
+        get(kt)
+    token_request = seen[0]
+    assert str(token_request.url) == DEFAULT_TOKEN_URL
+    assert token_request.extensions["timeout"] == httpx.Timeout(12.5).as_dict()
+    assert "accept-language" not in token_request.headers
+    assert "authorization" not in token_request.headers
+    assert "obtained an access token for client 'reseller-42' (client_credentials grant, valid 1800 s)" in caplog.text

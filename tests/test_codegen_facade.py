@@ -1,0 +1,55 @@
+"""The facade tables' generator: names and types read from the generated modules."""
+
+from __future__ import annotations
+
+import pytest
+
+from codegen.facade import member_model, read_generated_module, readable_alias
+from korusticket._generated.operations import OPERATIONS
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("wire", "alias"),
+    [
+        ("order[createdAt]", "order_created_at"),
+        ("createdAt[strictly_before]", "created_at_strictly_before"),
+        ("product[]", "product"),
+        ("optionValuesContext[]", "option_values_context"),
+        ("itemsPerPage", "items_per_page"),
+        ("external_reference", "external_reference"),
+        ("productBaseId", "product_base_id"),
+    ],
+)
+def test_readable_aliases(wire: str, alias: str) -> None:
+    assert readable_alias(wire) == alias
+
+
+def test_reads_a_generated_module() -> None:
+    source = (ROOT / "korusticket_client/api/booking_order/list_orders.py").read_text(encoding="utf-8")
+    module = read_generated_module(source)
+    assert module.path_arguments == []
+    assert module.query_arguments["order[createdAt]"] == "ordercreated_at"
+    assert module.query_arguments["createdAt[after]"] == "created_atafter"
+    assert module.return_annotation == "Response[BookingOrderCollection | Error]"
+    assert module.success_model == "BookingOrderCollection"
+    assert module.body_model is None
+    model = (ROOT / "korusticket_client/models/booking_order_collection.py").read_text(encoding="utf-8")
+    assert member_model(model, "BookingOrderCollection") == "BookingOrder"
+
+
+def test_the_table_covers_every_operation_with_every_parameter(prepared_spec: dict[str, object]) -> None:
+    assert len(OPERATIONS) == 29
+    create_orders = next(operation for operation in OPERATIONS if operation.name == "create_orders")
+    assert (create_orders.method, create_orders.path, create_orders.body_model) == (
+        "POST",
+        "/v1/booking/orders/_bulk",
+        "CreateOrdersInput",
+    )
+    offers = next(operation for operation in OPERATIONS if operation.name == "list_offers")
+    assert offers.is_paginated
+    assert offers.member_model == "TicketingOffer"
+    assert {p.alias for p in offers.parameters} >= {"catalog_id", "date", "date_after", "product", "session"}
+    documents = next(operation for operation in OPERATIONS if operation.name == "list_order_documents")
+    assert documents.is_collection
+    assert not documents.is_paginated
