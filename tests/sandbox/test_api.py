@@ -229,3 +229,11 @@ def test_works_as_a_pytest_httpx_callback(httpx_mock: Any, sandbox: Sandbox) -> 
     httpx_mock.add_callback(sandbox.handle, is_reusable=True)
     with KorusTicket.demo(token=sandbox.issue_token()) as kt:  # the default network transport, mocked
         assert kt.call(list_catalogs).total_items == 2
+
+
+async def test_async_plugin_fixture(korusticket_async_client: Any, korusticket_sandbox: Sandbox) -> None:
+    catalogs = await korusticket_async_client.call(list_catalogs)
+    assert {catalog.id for catalog in catalogs.member} == {
+        korusticket_sandbox.catalog_id,
+        korusticket_sandbox.stadium_catalog_id,
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import itertools
 import json
 import operator
 import random
@@ -168,6 +169,7 @@ class SandboxApp:
         self._rng = random.Random(f"{sandbox.seed}/references")
         self._signing_key = hashlib.sha256(f"{sandbox.seed}/storage".encode()).digest()
         self._offers_by_date = ordered_offers(self.data)
+        self._blank_nodes = itertools.count()
 
     # ------------------------------------------------------------------------------------- entry point
 
@@ -537,7 +539,7 @@ class SandboxApp:
             if shortage:
                 failed.append(
                     {
-                        "@id": genid("failed", offer.id, len(self.state.handled), len(failed)),
+                        "@id": genid("failed", offer.id, next(self._blank_nodes)),
                         "@type": "FailedReservation",
                         "offer": iri.offer(offer.catalog_id, offer.id),
                         "quantity": quantity,
@@ -564,7 +566,7 @@ class SandboxApp:
                 "failedReservations": "CreateReservationBulkOutput/failedReservations",
             },
             "@type": "CreateReservationBulkOutput",
-            "@id": genid("reservations", len(self.state.handled)),
+            "@id": genid("reservations", next(self._blank_nodes)),
             "reservations": reservations,
             "failedReservations": failed,
         }
@@ -708,7 +710,7 @@ class SandboxApp:
             if failure:
                 failed.append(
                     {
-                        "@id": genid("failed-order", reservation.id, len(self.state.handled)),
+                        "@id": genid("failed-order", reservation.id, next(self._blank_nodes)),
                         "@type": "FailedOrder",
                         "reservation": iri.reservation(reservation.id),
                         "message": failure,
@@ -727,7 +729,7 @@ class SandboxApp:
                 "failedOrders": "CreateOrderBulkOutput/failedOrders",
             },
             "@type": "CreateOrderBulkOutput",
-            "@id": genid("orders", len(self.state.handled)),
+            "@id": genid("orders", next(self._blank_nodes)),
             "orders": orders,
             "failedOrders": failed,
         }

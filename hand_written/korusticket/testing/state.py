@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -109,6 +110,10 @@ class Handled:
     fault: str | None = None
 
 
+HISTORY = 100_000
+"""How many requests the sandbox remembers (a served sandbox may run for long)."""
+
+
 class SandboxState:
     """The mutable half of the sandbox. Every change happens under `lock`."""
 
@@ -121,8 +126,9 @@ class SandboxState:
         self.documents: dict[str, Document] = {}
         self.access_tokens: dict[str, datetime] = {}
         self.refresh_tokens: dict[str, datetime] = {}
-        self.storage_requests: list[StorageRequest] = []
-        self.handled: list[Handled] = []
+        self.storage_requests: deque[StorageRequest] = deque(maxlen=HISTORY)
+        self.handled: deque[Handled] = deque(maxlen=HISTORY)
+        """The last requests answered (or dropped), oldest first."""
         self.token_requests = 0
 
     # ------------------------------------------------------------------------------------- capacity
