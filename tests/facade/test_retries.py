@@ -130,10 +130,10 @@ def test_a_retry_after_beyond_the_cap_raises_at_once(sleeps: list[float]) -> Non
 
 def test_retries_stop_when_the_time_budget_would_be_exceeded() -> None:
     # Real (short) sleeps: the budget is measured from the first attempt.
-    script = Script(sequence(jsonld({}, 503, **{"retry-after": "0.2"})))
-    with client(script, retry=RetryPolicy(max_retries=10, total_time=0.3)) as kt, pytest.raises(ServerError):
+    script = Script(sequence(jsonld({}, 503, **{"retry-after": "0.6"})))
+    with client(script, retry=RetryPolicy(max_retries=10, total_time=1.0)) as kt, pytest.raises(ServerError):
         kt.call(get_offer, catalog_id=CATALOG, id=OFFER)
-    assert len(script.requests) == 2  # the second wait would end after 0.3 s
+    assert len(script.requests) == 2  # a second wait would end 1.2 s after the first attempt
 
 
 def test_max_retries_zero_turns_retries_off(sleeps: list[float]) -> None:
