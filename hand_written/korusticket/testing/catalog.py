@@ -252,61 +252,50 @@ def build(seed: int, offers: int, start: date, created: datetime) -> CatalogData
     def option(code: str, name: Text, values: list[Text]) -> Option:
         return Option(code, name, [OptionValue(ids.uuid7(created), value) for value in values])
 
-    def product_base(catalog_entry: Catalog, name: Text, **flags: object) -> ProductBase:
+    def product_base(
+        catalog_entry: Catalog,
+        name: Text,
+        *,
+        disabled: bool = False,
+        use_session: bool = False,
+        recurring: bool = True,
+        beneficiary_info_may_be_required: bool = False,
+        instant_document_delivery: bool = True,
+        max_amount_per_order: int = 10,
+        universe: str = "park",
+    ) -> ProductBase:
         price_type = option("price_type", Text("Tarif", "Price type"), [text for _, text, _ in PRICE_TYPES])
         entry = ProductBase(
             id=ids.uuid7(created),
             catalog_id=catalog_entry.id,
             name=name,
             description=Text(f"<p>{name.fr}</p>", f"<p>{name.en}</p>"),
+            disabled=disabled,
+            use_session=use_session,
+            recurring=recurring,
+            beneficiary_info_may_be_required=beneficiary_info_may_be_required,
+            instant_document_delivery=instant_document_delivery,
+            max_amount_per_order=max_amount_per_order,
+            universe=universe,
             venue=catalog_entry.venue,
             options=[price_type],
-            **flags,  # type: ignore[arg-type]
         )
         entry.medias = images(entry.id, 2)
         bases[entry.id] = entry
         return entry
 
-    season = product_base(
-        park,
-        Text("Saison 2025 - Grand Parc", "2025 season - Grand Park"),
-        disabled=False,
-        use_session=True,
-        recurring=True,
-        beneficiary_info_may_be_required=False,
-        instant_document_delivery=True,
-        max_amount_per_order=10,
-        universe="park",
-    )
+    season = product_base(park, Text("Saison 2025 - Grand Parc", "2025 season - Grand Park"), use_session=True)
     emotion = product_base(
         park,
         Text("Pass Emotion nominatif", "Named Emotion pass"),
-        disabled=False,
-        use_session=False,
-        recurring=True,
         beneficiary_info_may_be_required=True,
-        instant_document_delivery=True,
         max_amount_per_order=6,
-        universe="park",
     )
-    product_base(
-        park,
-        Text("Saison 2024", "2024 season"),
-        disabled=True,
-        use_session=False,
-        recurring=True,
-        beneficiary_info_may_be_required=False,
-        instant_document_delivery=True,
-        max_amount_per_order=10,
-        universe="park",
-    )
+    product_base(park, Text("Saison 2024", "2024 season"), disabled=True)
     match = product_base(
         stadium,
         Text("Saison 2025 - 2026 - OL / FC Lorient", "2025 - 2026 season - OL / FC Lorient"),
-        disabled=False,
-        use_session=False,
         recurring=False,
-        beneficiary_info_may_be_required=False,
         instant_document_delivery=False,
         max_amount_per_order=8,
         universe="sport",
