@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from codegen.diff import diff, report
 from codegen.facade import write_package
 from codegen.prepare import TRANSFORMS, prepare
 from codegen.specfile import dump_spec, load_spec
@@ -26,18 +27,23 @@ def main(argv: list[str] | None = None) -> int:
     facade.add_argument("prepared_spec", type=Path)
     facade.add_argument("package", type=Path, help="the generated korusticket_client directory")
     facade.add_argument("output", type=Path, help="the directory to write (korusticket/_generated)")
+    compare = commands.add_parser("diff", help="what changed between two vendor specs")
+    compare.add_argument("old_spec", type=Path)
+    compare.add_argument("new_spec", type=Path)
     args = parser.parse_args(argv)
 
     if args.command == "prepare":
-        spec, report = prepare(load_spec(args.vendor_spec))
+        spec, changes_by_transform = prepare(load_spec(args.vendor_spec))
         args.output.parent.mkdir(parents=True, exist_ok=True)
         dump_spec(spec, args.output)
         for transform in TRANSFORMS:
-            changes = report[transform.name]
+            changes = changes_by_transform[transform.name]
             print(f"{transform.name}: {len(changes)} change(s)", file=sys.stderr)
             if args.verbose:
                 for change in changes:
                     print(f"    {change}", file=sys.stderr)
+    elif args.command == "diff":
+        print(report(diff(load_spec(args.old_spec), load_spec(args.new_spec))))
     else:
         for path in write_package(load_spec(args.prepared_spec), args.package, args.output):
             print(f"wrote {path}", file=sys.stderr)
