@@ -66,6 +66,7 @@ check-generated: $(INSTALLED)
 
 update-spec: $(INSTALLED)
 	@test -n "$(NEW_SPEC)" || { echo "usage: make update-spec NEW_SPEC=path/to/openapi.yaml"; exit 2; }
+	@mkdir -p build
 	PYTHONPATH=hand_written $(PY) -m codegen diff $(SPEC) "$(NEW_SPEC)" | tee build/spec-diff.txt
 	cp "$(NEW_SPEC)" $(SPEC)
 	$(MAKE) generate
