@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from korusticket._urls import origin
 from korusticket.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -32,10 +33,6 @@ JSON_MEDIA_TYPES = ("application/json", "application/ld+json", "application/prob
 def _is_json(content_type: str | None) -> bool:
     media = (content_type or "").split(";", 1)[0].strip().lower()
     return media in JSON_MEDIA_TYPES or media.endswith("+json")
-
-
-def _same_origin(url: httpx.URL, base: httpx.URL) -> bool:
-    return (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port)
 
 
 def _describe(request: httpx.Request) -> tuple[str, str]:
@@ -111,7 +108,7 @@ class KorusHTTPClient(httpx.Client):
         if response.status_code >= 400 or not kwargs.get("stream"):
             try:
                 response.read()
-                check_response(response, request, self._secrets, api=_same_origin(request.url, self.base_url))
+                check_response(response, request, self._secrets, api=origin(request.url) == origin(self.base_url))
             except BaseException:
                 response.close()
                 raise
@@ -133,7 +130,7 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
         if response.status_code >= 400 or not kwargs.get("stream"):
             try:
                 await response.aread()
-                check_response(response, request, self._secrets, api=_same_origin(request.url, self.base_url))
+                check_response(response, request, self._secrets, api=origin(request.url) == origin(self.base_url))
             except BaseException:
                 await response.aclose()
                 raise

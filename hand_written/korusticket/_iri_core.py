@@ -8,6 +8,7 @@ import httpx
 
 from korusticket._generated.operations import OPERATIONS
 from korusticket._operation import Operation
+from korusticket._urls import Origin, origin, origin_text
 
 GET_OPERATIONS = {operation.name: operation for operation in OPERATIONS if operation.method == "GET"}
 
@@ -41,14 +42,13 @@ def format_iri(operation_name: str, values: tuple[str, ...]) -> str:
 BY_SPECIFICITY = sorted(GET_OPERATIONS.values(), key=lambda operation: -operation.literal_length)
 
 
-def parse_iri(value: str, *, api_origins: tuple[str, ...] = ()) -> ParsedIri:
+def parse_iri(value: str, *, api_origins: tuple[Origin, ...] = ()) -> ParsedIri:
     if not isinstance(value, str) or not value:
         raise ValueError(f"iri: expected an IRI such as /v1/booking/orders/<id>, got {value!r}")
     url = httpx.URL(value)
-    if url.is_absolute_url:
-        origin = f"{url.scheme}://{url.netloc.decode()}"
-        if api_origins and origin not in api_origins:
-            raise ValueError(f"iri: {value!r} is not on the KorusTicket API ({', '.join(api_origins)})")
+    if url.is_absolute_url and api_origins and origin(url) not in api_origins:
+        where = ", ".join(origin_text(allowed) for allowed in api_origins)
+        raise ValueError(f"iri: {value!r} is not on the KorusTicket API ({where})")
     path = url.path
     for operation in BY_SPECIFICITY:
         match = operation.path_pattern.fullmatch(path)

@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 
+from korusticket._urls import Origin, origin
 from korusticket.errors import (
     APIStatusError,
     AuthenticationError,
@@ -79,15 +80,14 @@ class TokenAuth(httpx.Auth):
 
     def __init__(self, *, scheme: str = "Bearer") -> None:
         self.scheme = scheme
-        self._origins: frozenset[tuple[str, str, int | None]] = frozenset()
+        self._origins: frozenset[Origin] = frozenset()
 
     def restrict_to(self, base_url: str | httpx.URL) -> None:
         """Only requests to this origin get the token. `KorusTicket` calls it with its base URL."""
-        url = httpx.URL(base_url)
-        self._origins = frozenset({(url.scheme, url.host, url.port)})
+        self._origins = frozenset({origin(base_url)})
 
     def applies_to(self, request: httpx.Request) -> bool:
-        return (request.url.scheme, request.url.host, request.url.port) in self._origins
+        return origin(request.url) in self._origins
 
     def header_value(self, token: str) -> str:
         return f"{self.scheme} {token}" if self.scheme else token

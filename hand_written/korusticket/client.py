@@ -18,6 +18,7 @@ from korusticket._generated.typed import AsyncOperations, SyncOperations
 from korusticket._http import AsyncKorusHTTPClient, AsyncUseRefused, KorusHTTPClient, SyncUseRefused
 from korusticket._iri_core import parse_iri
 from korusticket._operation import Operation
+from korusticket._urls import origin
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
 from korusticket.errors import ConfigurationError, UnexpectedResponseError, excerpt
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
@@ -212,9 +213,6 @@ class _Shared:
             "secrets": self.auth.secrets,
         }
 
-    def _origin(self) -> str:
-        return f"{self.base_url.scheme}://{self.base_url.netloc.decode()}"
-
     def __repr__(self) -> str:
         language = f", language={self.language!r}" if self.language else ""
         return f"{type(self).__name__}(base_url={str(self.base_url)!r}, auth={self.auth!r}{language})"
@@ -345,7 +343,7 @@ class KorusTicket(_Shared, SyncOperations):
 
         `expect=TicketingOffer` checks the resource's class and types the result.
         """
-        parsed = parse_iri(iri, api_origins=(self._origin(),))
+        parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
         resource = self._call(parsed.operation.module(), dict(parsed.identifiers))
         return _expect(resource, expect, iri)
 
@@ -418,7 +416,7 @@ class AsyncKorusTicket(_Shared, AsyncOperations):
     async def get(self, iri: str, expect: type[M]) -> M: ...
     async def get(self, iri: str, expect: type[Any] | None = None) -> Any:
         """Fetch the resource an IRI (or absolute URL of this API) points at; see `KorusTicket.get`."""
-        parsed = parse_iri(iri, api_origins=(self._origin(),))
+        parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
         resource = await self._call(parsed.operation.module(), dict(parsed.identifiers))
         return _expect(resource, expect, iri)
 
