@@ -8,6 +8,7 @@ capacity cannot be oversold. Faults are not applied here but by the transports a
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import itertools
@@ -23,8 +24,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+import attrs
 import httpx
 
+import korusticket_client.models as models
 from korusticket import iri
 from korusticket._generated.operations import OPERATIONS
 from korusticket._operation import UUID7, Operation, Parameter
@@ -145,6 +148,16 @@ def _language(header: str | None) -> str:
 
 
 ROUTES = sorted(OPERATIONS, key=lambda operation: -operation.literal_length)
+ROUTED = "korusticket.sandbox.route"
+
+
+def routed(request: httpx.Request) -> tuple[Operation | None, bool]:
+    """`route()` for an API request, computed once per request (kept in its extensions)."""
+    found = request.extensions.get(ROUTED)
+    if found is None:
+        found = route(request.method, request.url.path) if request.url.path.startswith("/v1/") else (None, False)
+        request.extensions[ROUTED] = found
+    return found
 
 
 def route(method: str, path: str) -> tuple[Operation | None, bool]:
@@ -178,12 +191,11 @@ class SandboxApp:
         with self.state.lock:
             now = self.sandbox.clock.now()
             self.state.release_expired(now)
-            operation: Operation | None = None
             try:
                 response = self._dispatch(request, now)
             except Reply as answer:
                 response = self._json(answer.status, answer.body, answer.headers)
-            operation = route(request.method, request.url.path)[0]
+            operation = routed(request)[0]
             self.state.handled.append(
                 Handled(request.method, request.url.path, operation.name if operation else None, response.status_code)
             )
@@ -195,7 +207,7 @@ class SandboxApp:
             return self._storage(request, now)
         if request.url.path == TOKEN_PATH:
             return self._token_endpoint(request, now)
-        operation, exists = route(request.method, request.url.path)
+        operation, exists = routed(request)
         if operation is None:
             if exists:
                 raise reply_error(405, f'No route found for "{request.method} {request.url.path}": Method Not Allowed')
@@ -319,7 +331,7 @@ class SandboxApp:
         if not call.operation.is_paginated:
             document["totalItems"] = len(members)
             document["member"] = [render_one(member) for member in members]
-            if call.operation.name != "list_order_documents":
+            if _has_view(call.operation.success_model):
                 document["view"] = {"@id": path, "@type": "PartialCollectionView"}
             return document
         size = int(call.one("itemsPerPage") or 10)
@@ -556,7 +568,7 @@ class SandboxApp:
                 expires_at=call.now + self.sandbox.reservation_lifetime,
                 items=[ReservedItem(offer.id, quantity, sessions, unit)],
             )
-            self.state.reservations[reservation.id] = reservation
+            self.state.add_reservation(reservation)
             reservations.append(render.reservation(reservation, self.data, call.now))
         return {
             "@context": {
@@ -959,6 +971,13 @@ def _query_problem(parameter: Parameter, value: str) -> str | None:
     if pattern and not re.search(pattern, value):
         return f'must match pattern "{pattern}"'
     return None
+
+
+@functools.cache
+def _has_view(collection_model: str | None) -> bool:
+    """Whether a collection model documents a Hydra `view` (the spec says which collections do not)."""
+    collection = getattr(models, collection_model or "", None)
+    return collection is not None and "view" in attrs.fields_dict(collection)
 
 
 def _property(variable: str) -> str:

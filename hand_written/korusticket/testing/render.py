@@ -201,7 +201,7 @@ def current_price(entry: Product, offer: Offer, now: datetime) -> Decimal:
 
 def offer(entry: Offer, data: CatalogData, language: str, now: datetime) -> Json:
     sold = data.products[entry.product_id]
-    amount = current_price(sold, entry, now) if sold.realtime_price else sold.unit_price
+    amount = current_price(sold, entry, now)
     return {
         "@id": iri.offer(entry.catalog_id, entry.id),
         "@type": "TicketingOffer",

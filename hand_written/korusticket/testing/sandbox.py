@@ -8,7 +8,7 @@ from typing import Any, Unpack
 import httpx
 
 from korusticket.client import DEMO_URL, AsyncKorusTicket, ClientOptions, KorusTicket
-from korusticket.testing.app import TOKEN_PATH, SandboxApp, route
+from korusticket.testing.app import TOKEN_PATH, SandboxApp, routed
 from korusticket.testing.catalog import build
 from korusticket.testing.clock import SandboxClock
 from korusticket.testing.faults import Faults
@@ -99,7 +99,7 @@ class Sandbox:
         return self._app.handle(request)
 
     def operation_of(self, request: httpx.Request) -> str | None:
-        operation = route(request.method, request.url.path)[0] if request.url.path.startswith("/v1/") else None
+        operation = routed(request)[0]
         return operation.name if operation else None
 
     def transport(self) -> SandboxTransport:

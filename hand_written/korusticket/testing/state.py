@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import deque
 from dataclasses import dataclass, field
@@ -121,6 +122,8 @@ class SandboxState:
         self.data = data
         self.lock = threading.RLock()
         self.reservations: dict[str, Reservation] = {}
+        self._expiries: list[tuple[datetime, str]] = []
+        """A heap of (expiresAt, reservation id): expiry checks look only at what is due."""
         self.orders: dict[str, Order] = {}
         self.tickets: dict[str, IssuedTicket] = {}
         self.documents: dict[str, Document] = {}
@@ -150,9 +153,14 @@ class SandboxState:
             if session_id is not None:
                 self.data.sessions[session_id][2].reserved += sign * quantity
 
+    def add_reservation(self, reservation: Reservation) -> None:
+        self.reservations[reservation.id] = reservation
+        heapq.heappush(self._expiries, (reservation.expires_at, reservation.id))
+
     def release_expired(self, now: datetime) -> None:
         """Reservations past `expiresAt` that were not ordered give their places back."""
-        for reservation in self.reservations.values():
+        while self._expiries and self._expiries[0][0] <= now:
+            reservation = self.reservations[heapq.heappop(self._expiries)[1]]
             if reservation.status == "reserved" and reservation.expired(now):
                 reservation.status = "released"
                 for item in reservation.items:
