@@ -316,3 +316,14 @@ def test_token_requests_carry_their_own_timeout_and_no_api_headers(caplog: pytes
     assert "accept-language" not in token_request.headers
     assert "authorization" not in token_request.headers
     assert "obtained an access token for client 'reseller-42' (client_credentials grant, valid 1800 s)" in caplog.text
+
+
+def test_invalidate_forces_a_new_token() -> None:
+    provider = IdentityProvider()
+    with credentials_client(provider) as kt:
+        get(kt)
+        assert isinstance(kt.auth, ClientCredentialsAuth)
+        kt.auth.invalidate()
+        get(kt)
+    assert [grant["grant_type"] for grant in provider.grants] == ["client_credentials", "client_credentials"]
+    assert provider.api_calls == ["Bearer access-1", "Bearer access-2"]
