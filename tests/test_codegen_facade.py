@@ -31,7 +31,7 @@ def test_reads_a_generated_module() -> None:
     assert module.path_arguments == []
     assert module.query_arguments["order[createdAt]"] == "ordercreated_at"
     assert module.query_arguments["createdAt[after]"] == "created_atafter"
-    assert module.return_annotation == "Response[BookingOrderCollection | Error]"
+    assert module.return_annotation == "Response[BookingOrderCollection | Error | JWTError]"
     assert module.success_model == "BookingOrderCollection"
     assert module.body_model is None
     model = (ROOT / "korusticket_client/models/booking_order_collection.py").read_text(encoding="utf-8")

@@ -23,6 +23,9 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 SCHEMA_REF_PREFIX = "#/components/schemas/"
 JSON_LD = "application/ld+json"
 MERGE_PATCH = "application/merge-patch+json"
+ANY_UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+"""A UUID of any version (1 to 8) in either case: what `accept_any_uuid` gives identifier parameters."""
+_UUID_SAMPLES = ("0194abdc-3a71-72b0-a9b9-89d4be0cd73e", "35e72d9b-0fdc-44e3-869c-e1781c14418e")
 # Keys that document a schema without changing what it accepts or how code is generated from it.
 DOC_KEYS = frozenset({"description", "example", "examples"})
 
@@ -240,6 +243,133 @@ def readable_operation_ids(spec: Spec) -> list[str]:
     return changes
 
 
+# ---------------------------------------------------------------------------------------------- response tolerance
+
+
+def _component_closure(spec: Spec, roots: JSON) -> set[str]:
+    """Names of the component schemas `roots` reference, directly or through other components."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    seen: set[str] = set()
+    pending = list(schema_refs(roots))
+    while pending:
+        name = pending.pop()
+        if name in seen or name not in schemas:
+            continue
+        seen.add(name)
+        pending.extend(schema_refs(schemas[name]))
+    return seen
+
+
+def _response_side(spec: Spec) -> tuple[list[JSON], set[str]]:
+    """The inline response schemas, and the component schemas only responses use.
+
+    A component that a request body or parameter also uses stays as it is: requests must stay strict.
+    """
+    responses: list[JSON] = []
+    requests: list[JSON] = []
+    for _, _, operation in operations(spec):
+        for response in operation.get("responses", {}).values():
+            responses.extend(media.get("schema", {}) for media in response.get("content", {}).values())
+        requests.append(operation.get("requestBody", {}))
+        requests.append(operation.get("parameters", []))
+    only = _component_closure(spec, responses) - _component_closure(spec, requests)
+    return responses, only
+
+
+def _response_schema_nodes(spec: Spec) -> list[dict[str, Any]]:
+    """Every schema mapping a response can contain that no request shares, in document order.
+
+    A list, not a generator: the transforms rewrite the mappings they are given.
+    """
+    inline, components = _response_side(spec)
+    schemas = spec.get("components", {}).get("schemas", {})
+    nodes = list(walk_schemas(inline))
+    for name in schemas:
+        if name in components:
+            nodes.extend(walk_schemas(schemas[name]))
+    return nodes
+
+
+def open_response_enums(spec: Spec) -> list[str]:
+    changes = []
+    nodes = _response_schema_nodes(spec)
+    already_open = {id(variant) for node in nodes if "x-open-enum" in node for variant in node.get("anyOf", [])}
+    for mapping in nodes:
+        values = mapping.get("enum")
+        if id(mapping) in already_open:
+            continue
+        types = mapping.get("type")
+        if not isinstance(values, list) or (types != "string" and not (isinstance(types, list) and "string" in types)):
+            continue
+        nullable = (isinstance(types, list) and "null" in types) or None in values
+        known = {"type": "string", "enum": [value for value in values if value is not None]}
+        variants: list[dict[str, Any]] = [known, {"type": "string"}]
+        if nullable:
+            variants.append({"type": "null"})
+        for key in [key for key in mapping if key not in DOC_KEYS and not key.startswith("x-")]:
+            del mapping[key]
+        mapping["anyOf"] = variants
+        mapping["x-open-enum"] = known["enum"]
+        changes.append(f"response enum {known['enum']} also reads unknown strings")
+    return changes
+
+
+def _nullable(schema: dict[str, Any]) -> bool:
+    types = schema.get("type")
+    if types == "null" or (isinstance(types, list) and "null" in types):
+        return True
+    return any(_nullable(part) for key in ("anyOf", "oneOf") for part in schema.get(key, []) if isinstance(part, dict))
+
+
+def tolerate_unseen_nulls(spec: Spec) -> list[str]:
+    changes = []
+    for mapping in _response_schema_nodes(spec):
+        properties = mapping.get("properties")
+        if not isinstance(properties, dict):
+            continue
+        for name, prop in properties.items():
+            if not isinstance(prop, dict) or "x-inferred" not in prop or name.startswith("@") or _nullable(prop):
+                continue
+            if "$ref" in prop or "anyOf" in prop or "oneOf" in prop:
+                doc = {key: value for key, value in prop.items() if key in DOC_KEYS or key.startswith("x-")}
+                branch = {key: value for key, value in prop.items() if key not in doc}
+                key = "oneOf" if "oneOf" in branch and len(branch) == 1 else "anyOf"
+                variants = branch[key] if len(branch) == 1 and key in branch else [branch]
+                prop.clear()
+                prop.update(doc)
+                prop[key] = [*variants, {"type": "null"}]
+            elif isinstance(prop.get("type"), str):
+                prop["type"] = [prop["type"], "null"]
+            elif isinstance(prop.get("type"), list):
+                prop["type"] = [*prop["type"], "null"]
+            else:
+                continue
+            prop["x-null-tolerated"] = True
+            changes.append(f"{name}: null accepted (no reference page shows it non-null)")
+    return changes
+
+
+def _is_uuid_pattern(pattern: Any) -> bool:
+    """Whether a parameter pattern describes UUIDs (of some version), judged by what it matches."""
+    if not isinstance(pattern, str) or not re.search(r"\{8\}-.*\{12\}", pattern):
+        return False
+    try:
+        return any(re.fullmatch(pattern, sample) for sample in _UUID_SAMPLES)
+    except re.error:
+        return False
+
+
+def accept_any_uuid(spec: Spec) -> list[str]:
+    changes = []
+    for path, method, operation in operations(spec):
+        for parameter in operation.get("parameters", []):
+            schema = parameter.get("schema", {})
+            if schema.get("pattern") != ANY_UUID_PATTERN and _is_uuid_pattern(schema.get("pattern")):
+                schema["pattern"] = ANY_UUID_PATTERN
+                changes.append(f"{method.upper()} {path}: `{parameter['name']}` accepts any UUID")
+    return changes
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     Transform(
         "keep_one_request_media_type",
@@ -265,6 +395,26 @@ TRANSFORMS: tuple[Transform, ...] = (
         "the whole model; without the declarations those keys stay readable, and round-trip, through "
         "each model's additional properties.",
         strip_jsonld_keywords,
+    ),
+    Transform(
+        "accept_any_uuid",
+        "Path patterns say UUIDv7 (what the API mints), but the API's own live data carries v4 ids; "
+        "identifier parameters accept any UUID so the client never refuses an id the server gave it.",
+        accept_any_uuid,
+    ),
+    Transform(
+        "open_response_enums",
+        "A live API adds enum values (a new order status) before its spec says so, and a closed enum makes "
+        "the generated parser raise, failing a whole page or the answer to a committed write; response-only "
+        "enums become `known values | any string`, request enums stay closed so bad input is refused.",
+        open_response_enums,
+    ),
+    Transform(
+        "tolerate_unseen_nulls",
+        "A response field with its own `x-inferred` note was never shown non-null by a reference page "
+        "(only in a live example, an older version, or by convention); a null there would crash the "
+        "generated parser, so those fields also accept null and are typed `| None`.",
+        tolerate_unseen_nulls,
     ),
     Transform(
         "split_nullable_enums",

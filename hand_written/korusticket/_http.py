@@ -20,6 +20,7 @@ from korusticket._urls import origin
 from korusticket.errors import (
     APIConnectionError,
     APITimeoutError,
+    CommittedWriteError,
     UnexpectedResponseError,
     error_from_response,
     excerpt,
@@ -28,6 +29,9 @@ from korusticket.errors import (
 
 SecretsSource = Callable[[], Iterable[str]]
 JSON_MEDIA_TYPES = ("application/json", "application/ld+json", "application/problem+json")
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+DECODED = "korusticket.json"
+"""Key of `response.extensions` under which `check_response` leaves the decoded body (decode once)."""
 
 
 def _is_json(content_type: str | None) -> bool:
@@ -79,11 +83,14 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
             problem = "the API answered with a body that is not JSON"
         else:
             try:
-                json.loads(response.content)
+                response.extensions[DECODED] = json.loads(response.content)
             except ValueError:
                 problem = "the API answered with malformed JSON"
+            except RecursionError:
+                problem = "the API answered with JSON nested too deeply to read"
     if problem:
-        raise UnexpectedResponseError(
+        committed = 200 <= status < 300 and method not in SAFE_METHODS
+        raise (CommittedWriteError if committed else UnexpectedResponseError)(
             problem,
             status_code=status,
             content_type=content_type,
@@ -91,6 +98,13 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
             method=method,
             url=url,
         )
+
+
+def decoded_body(response: httpx.Response) -> Any:
+    """The JSON body `check_response` decoded, without decoding it again."""
+    if DECODED in response.extensions:
+        return response.extensions[DECODED]
+    return json.loads(response.content) if response.content else None
 
 
 class KorusHTTPClient(httpx.Client):

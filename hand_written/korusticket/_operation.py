@@ -15,8 +15,10 @@ from functools import cached_property
 from types import ModuleType
 from typing import Any, Literal
 
-UUID7 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
-UUID7_EXAMPLE = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e"
+ANY_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$")
+"""The identifier pattern `codegen.prepare.accept_any_uuid` gives every id parameter."""
+UUID_EXAMPLE = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e"
+CALENDAR_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -74,13 +76,32 @@ def _check_scalar(name: str, value: Any, schema: Mapping[str, Any]) -> Any:
         raise ValueError(f"{name}: expected at most {schema['maximum']}, got {value!r}")
     pattern = schema.get("pattern")
     if pattern is not None and isinstance(value, str):
-        if pattern == UUID7.pattern:
-            if not UUID7.fullmatch(value):
+        if pattern == ANY_UUID.pattern:
+            if not ANY_UUID.fullmatch(value):
                 hint = " (an IRI is not an id: use kt.get(iri) or korusticket.iri.parse)" if "/" in value else ""
-                raise ValueError(f"{name}: expected a lowercase UUIDv7 like {UUID7_EXAMPLE}, got {value!r}{hint}")
-        elif not re.search(pattern, value):
-            raise ValueError(f"{name}: expected a value matching {pattern!r}, got {value!r}")
+                raise ValueError(f"{name}: expected a UUID like {UUID_EXAMPLE}, got {_shown(value)}{hint}")
+        # Stricter than JSON Schema's search: the value must start with what the pattern describes.
+        elif not re.match(pattern, value):
+            raise ValueError(f"{name}: expected a value matching {pattern!r}, got {_shown(value)}")
+        elif CALENDAR_DAY.match(value):
+            _check_calendar_day(name, value)
     return value
+
+
+def _check_calendar_day(name: str, value: str) -> None:
+    """A date filter's value must be a real day (or instant): the server cannot compare with 2025-02-31."""
+    try:
+        if len(value) == 10:
+            datetime.date.fromisoformat(value)
+        else:
+            datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{name}: expected a real day (YYYY-MM-DD) or ISO 8601 instant, got {_shown(value)}") from None
+
+
+def _shown(value: str, limit: int = 80) -> str:
+    """A value for an error message: long input is cut, never echoed whole."""
+    return repr(value) if len(value) <= limit else f"{value[:limit]!r}... ({len(value)} characters)"
 
 
 @dataclass(frozen=True)
@@ -135,6 +156,15 @@ class Operation:
     def literal_length(self) -> int:
         """How much fixed text the path has: match longer ones first, so /offers/{id}/price is not /offers/{id}."""
         return len(re.sub(r"{\w+}", "", self.path))
+
+    @cached_property
+    def success_class(self) -> Any:
+        """The generated model of a success body, or None when the operation documents none."""
+        if self.success_model is None:
+            return None
+        import korusticket_client.models as models
+
+        return getattr(models, self.success_model)
 
     def module(self) -> ModuleType:
         return importlib.import_module(self.module_name)

@@ -15,12 +15,19 @@ import korusticket_client.models as models
 from korusticket import __version__
 from korusticket._generated.operations import OPERATIONS
 from korusticket._generated.typed import AsyncOperations, SyncOperations
-from korusticket._http import AsyncKorusHTTPClient, AsyncUseRefused, KorusHTTPClient, SyncUseRefused
+from korusticket._http import (
+    SAFE_METHODS,
+    AsyncKorusHTTPClient,
+    AsyncUseRefused,
+    KorusHTTPClient,
+    SyncUseRefused,
+    decoded_body,
+)
 from korusticket._iri_core import parse_iri
 from korusticket._operation import Operation
 from korusticket._urls import origin
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
-from korusticket.errors import ConfigurationError, UnexpectedResponseError, excerpt
+from korusticket.errors import CommittedWriteError, ConfigurationError, UnexpectedResponseError, excerpt
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from korusticket_client import Client
@@ -229,17 +236,25 @@ class _Shared:
 
     @staticmethod
     def _parsed(module: Any, entry: Operation | None, client: Client, response: httpx.Response) -> Any:
-        """Parse a success response with the generated code; anything off is an UnexpectedResponseError."""
-        expected = entry.success_model if entry else None
+        """The success body as the operation's model, whichever 2xx it came with.
+
+        The body was decoded once by the HTTP client's checks. A body that is not the documented shape
+        is an `UnexpectedResponseError`; for a write it is a `CommittedWriteError`, since a 2xx means the
+        change was made.
+        """
+        success_class = entry.success_class if entry else None
+        if success_class is None:
+            return module._parse_response(client=client, response=response)
+        data: Any = None
         try:
-            parsed = module._parse_response(client=client, response=response)
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            data = decoded_body(response)
+            return success_class.from_dict(data)
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
             raise _unexpected(
-                response, f"the body is not the documented {expected or 'response'} ({error!r})"
+                response,
+                f"the body is not the documented {entry.success_model if entry else 'response'} ({error!r})",
+                data,
             ) from None
-        if parsed is None or (expected and type(parsed).__name__ != expected):
-            raise _unexpected(response, f"expected {expected or 'a documented response'}, got {type(parsed).__name__}")
-        return parsed
 
     @staticmethod
     def _pagination(
@@ -265,15 +280,17 @@ class _Shared:
         return plan, filters
 
 
-def _unexpected(response: httpx.Response, why: str) -> UnexpectedResponseError:
-    return UnexpectedResponseError(
-        why,
-        status_code=response.status_code,
-        content_type=response.headers.get("content-type"),
-        excerpt=excerpt(response.text),
-        method=response.request.method,
-        url=str(response.request.url),
-    )
+def _unexpected(response: httpx.Response, why: str, raw: Any) -> UnexpectedResponseError:
+    common: dict[str, Any] = {
+        "status_code": response.status_code,
+        "content_type": response.headers.get("content-type"),
+        "excerpt": excerpt(response.text),
+        "method": response.request.method,
+        "url": str(response.request.url),
+    }
+    if response.request.method not in SAFE_METHODS:
+        return CommittedWriteError(why, raw=raw, **common)
+    return UnexpectedResponseError(why, **common)
 
 
 class KorusTicket(_Shared, SyncOperations):

@@ -21,6 +21,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "CommittedWriteError",
     "ConfigurationError",
     "ConflictError",
     "KorusTicketError",
@@ -86,6 +87,19 @@ class UnexpectedResponseError(KorusTicketError):
         self.excerpt = excerpt
         self.method = method
         self.url = url
+
+
+class CommittedWriteError(UnexpectedResponseError):
+    """The API accepted a write (a 2xx to a POST or PATCH) but its answer could not be read.
+
+    The change happened: do not send the request again. `raw` is the decoded JSON body when it was
+    JSON at all (else None), so nothing the server said is lost; read the resource back to see it
+    (the booking workflows do this for orders and reservations).
+    """
+
+    def __init__(self, message: str, *, raw: Any = None, **kwargs: Any) -> None:
+        super().__init__(f"the write was committed, but {message}", **kwargs)
+        self.raw = raw
 
 
 class APIStatusError(KorusTicketError):

@@ -7,8 +7,8 @@
     'order'
 
 There is one builder per GET path of openapi.yaml (`offer`, `offers`, `order_item_ticket`, ...), generated
-with the client, so a spec bump brings new ones. Identifiers are checked (UUIDv7, as the API's routes
-require) and a bad one raises a `ValueError` that names it.
+with the client, so a spec bump brings new ones. Identifiers are checked (any UUID: the API mints
+v7 ids, and its own data carries v4 ones) and a bad one raises a `ValueError` that names it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from korusticket._generated.iri_builders import *  # noqa: F403 - one builder per API path
 from korusticket._generated.iri_builders import __all__ as _builders
 from korusticket._iri_core import GET_OPERATIONS, ParsedIri, kind_of, parse_iri
-from korusticket._operation import UUID7
+from korusticket._operation import ANY_UUID, UUID_EXAMPLE
 
 __all__ = [*_builders, "ParsedIri", "check_id", "kinds", "of", "parse", "type_of"]
 
@@ -34,11 +34,9 @@ def kinds() -> list[str]:
 
 
 def check_id(value: str, name: str = "id") -> str:
-    """`value` if it is a UUIDv7 as the API's paths require, else a ValueError naming `name`."""
-    if not isinstance(value, str) or not UUID7.fullmatch(value):
-        raise ValueError(
-            f"{name}: expected a lowercase UUIDv7 like 0194abdc-3a71-72b0-a9b9-89d4be0cd73e, got {value!r}"
-        )
+    """`value` if it is a UUID (the API mints v7 ids, but also serves v4 ones), else a ValueError naming `name`."""
+    if not isinstance(value, str) or not ANY_UUID.fullmatch(value):
+        raise ValueError(f"{name}: expected a UUID like {UUID_EXAMPLE}, got {value!r}")
     return value
 
 

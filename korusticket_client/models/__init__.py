@@ -38,9 +38,11 @@ from .hydra_item import HydraItem
 from .hydra_search import HydraSearch
 from .hydra_search_mapping import HydraSearchMapping
 from .hydra_view import HydraView
+from .jwt_error import JWTError
 from .media import Media
 from .medias import Medias
 from .offer_embedded_price import OfferEmbeddedPrice
+from .offer_embedded_product import OfferEmbeddedProduct
 from .offer_embedded_ticket import OfferEmbeddedTicket
 from .order_customer import OrderCustomer
 from .order_item import OrderItem
@@ -121,9 +123,11 @@ __all__ = (
     "HydraSearch",
     "HydraSearchMapping",
     "HydraView",
+    "JWTError",
     "Media",
     "Medias",
     "OfferEmbeddedPrice",
+    "OfferEmbeddedProduct",
     "OfferEmbeddedTicket",
     "OrderCustomer",
     "OrderItem",

@@ -33,8 +33,8 @@ class BookingOrder:
         total_amount_incl_tax (str | Unset):  Example: 100.00.
         total_amount_excl_tax (str | Unset):  Example: 100.00.
         reservation (str | Unset):  Example: /v1/booking/reservations/0194cb23-f18e-7c8e-9729-a7a65e961639.
-        customer (list[Any] | OrderCustomer | Unset):
-        status (BookingOrderStatus | Unset):  Example: confirmed.
+        customer (list[Any] | None | OrderCustomer | Unset):
+        status (BookingOrderStatus | str | Unset):  Example: confirmed.
         cancelled_at (datetime.datetime | None | Unset):  Example: 2025-02-27T15:15:20+00:00.
         items (list[OrderItem] | Unset):
         documents (list[str] | Unset): IRIs of the order's documents. Example:
@@ -52,8 +52,8 @@ class BookingOrder:
     total_amount_incl_tax: str | Unset = UNSET
     total_amount_excl_tax: str | Unset = UNSET
     reservation: str | Unset = UNSET
-    customer: list[Any] | OrderCustomer | Unset = UNSET
-    status: BookingOrderStatus | Unset = UNSET
+    customer: list[Any] | None | OrderCustomer | Unset = UNSET
+    status: BookingOrderStatus | str | Unset = UNSET
     cancelled_at: datetime.datetime | None | Unset = UNSET
     items: list[OrderItem] | Unset = UNSET
     documents: list[str] | Unset = UNSET
@@ -93,16 +93,23 @@ class BookingOrder:
 
         reservation = self.reservation
 
-        customer: dict[str, Any] | list[Any] | Unset
+        customer: dict[str, Any] | list[Any] | None | Unset
         if isinstance(self.customer, Unset):
             customer = UNSET
         elif isinstance(self.customer, OrderCustomer):
             customer = self.customer.to_dict()
+        elif isinstance(self.customer, list):
+            customer = self.customer
+
         else:
             customer = self.customer
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
             status = self.status
 
         cancelled_at: None | str | Unset
@@ -217,7 +224,9 @@ class BookingOrder:
 
         reservation = d.pop("reservation", UNSET)
 
-        def _parse_customer(data: object) -> list[Any] | OrderCustomer | Unset:
+        def _parse_customer(data: object) -> list[Any] | None | OrderCustomer | Unset:
+            if data is None:
+                return data
             if isinstance(data, Unset):
                 return data
             try:
@@ -228,20 +237,32 @@ class BookingOrder:
                 return customer_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, list):
-                raise TypeError()
-            customer_type_1 = cast(list[Any], data)
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                customer_type_1 = cast(list[Any], data)
 
-            return customer_type_1
+                return customer_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any] | None | OrderCustomer | Unset, data)
 
         customer = _parse_customer(d.pop("customer", UNSET))
 
-        _status = d.pop("status", UNSET)
-        status: BookingOrderStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_booking_order_status(_status)
+        def _parse_status(data: object) -> BookingOrderStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_booking_order_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BookingOrderStatus | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
 
         def _parse_cancelled_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:

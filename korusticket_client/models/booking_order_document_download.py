@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,12 +21,12 @@ class BookingOrderDocumentDownload:
             https://storage.googleapis.com/BUCKET/0194a854-daf4-78fc-aed1-b39a0867add7/0194b6c7-cbc8-7e79-b8a8-
             e95ffd98d08f/0194b6c7-cbc8-7e79-b8a8-
             e95ffe2acb49.pdf?GoogleAccessId=bucket%40bucket.iam.gserviceaccount.com&Expires=1738235339&Signature=....
-        cached_language (str | Unset): The language of the document served. Example: fr.
+        cached_language (None | str | Unset): The language of the document served. Example: fr.
     """
 
     id: str | Unset = UNSET
     temporary_url: str | Unset = UNSET
-    cached_language: str | Unset = UNSET
+    cached_language: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,7 +34,11 @@ class BookingOrderDocumentDownload:
 
         temporary_url = self.temporary_url
 
-        cached_language = self.cached_language
+        cached_language: None | str | Unset
+        if isinstance(self.cached_language, Unset):
+            cached_language = UNSET
+        else:
+            cached_language = self.cached_language
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,7 +59,14 @@ class BookingOrderDocumentDownload:
 
         temporary_url = d.pop("temporaryUrl", UNSET)
 
-        cached_language = d.pop("cachedLanguage", UNSET)
+        def _parse_cached_language(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cached_language = _parse_cached_language(d.pop("cachedLanguage", UNSET))
 
         booking_order_document_download = cls(
             id=id,

@@ -29,12 +29,13 @@ class BookingOrderItemTicket:
         id (str | Unset):  Example: 0194cb22-b891-754c-8c4c-777b93f8d072.
         voucher (None | str | Unset): The ticket's voucher (barcode) number. Example: 8555400800002783.
         occurs_at (datetime.datetime | None | Unset):  Example: 2025-02-27T15:15:20+00:00.
+        event (None | str | Unset): IRI of the event the ticket is for.
         required_beneficiary_fields (list[str] | Unset): Beneficiary fields to send before the ticket's documents can be
             produced. Example: ['firstname', 'lastname'].
         beneficiary (Beneficiary | None | Unset):
         beneficiary_designation_deadline (datetime.datetime | None | Unset):  Example: 2025-02-20T23:59:59+00:00.
         beneficiary_amendable (bool | Unset):  Example: True.
-        status (BookingOrderItemTicketStatus | Unset):  Example: waiting_beneficiary_data.
+        status (BookingOrderItemTicketStatus | str | Unset):  Example: waiting_beneficiary_data.
         seating (BookingOrderItemTicketSeating | None | Unset): Seat assignment when the ticket is seated, otherwise
             null.
     """
@@ -42,11 +43,12 @@ class BookingOrderItemTicket:
     id: str | Unset = UNSET
     voucher: None | str | Unset = UNSET
     occurs_at: datetime.datetime | None | Unset = UNSET
+    event: None | str | Unset = UNSET
     required_beneficiary_fields: list[str] | Unset = UNSET
     beneficiary: Beneficiary | None | Unset = UNSET
     beneficiary_designation_deadline: datetime.datetime | None | Unset = UNSET
     beneficiary_amendable: bool | Unset = UNSET
-    status: BookingOrderItemTicketStatus | Unset = UNSET
+    status: BookingOrderItemTicketStatus | str | Unset = UNSET
     seating: BookingOrderItemTicketSeating | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -72,6 +74,12 @@ class BookingOrderItemTicket:
         else:
             occurs_at = self.occurs_at
 
+        event: None | str | Unset
+        if isinstance(self.event, Unset):
+            event = UNSET
+        else:
+            event = self.event
+
         required_beneficiary_fields: list[str] | Unset = UNSET
         if not isinstance(self.required_beneficiary_fields, Unset):
             required_beneficiary_fields = self.required_beneficiary_fields
@@ -96,8 +104,12 @@ class BookingOrderItemTicket:
 
         beneficiary_amendable = self.beneficiary_amendable
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
             status = self.status
 
         seating: dict[str, Any] | None | Unset
@@ -117,6 +129,8 @@ class BookingOrderItemTicket:
             field_dict["voucher"] = voucher
         if occurs_at is not UNSET:
             field_dict["occursAt"] = occurs_at
+        if event is not UNSET:
+            field_dict["event"] = event
         if required_beneficiary_fields is not UNSET:
             field_dict["requiredBeneficiaryFields"] = required_beneficiary_fields
         if beneficiary is not UNSET:
@@ -170,6 +184,15 @@ class BookingOrderItemTicket:
 
         occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
 
+        def _parse_event(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        event = _parse_event(d.pop("event", UNSET))
+
         required_beneficiary_fields = cast(
             list[str], d.pop("requiredBeneficiaryFields", UNSET)
         )
@@ -216,12 +239,20 @@ class BookingOrderItemTicket:
 
         beneficiary_amendable = d.pop("beneficiaryAmendable", UNSET)
 
-        _status = d.pop("status", UNSET)
-        status: BookingOrderItemTicketStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_booking_order_item_ticket_status(_status)
+        def _parse_status(data: object) -> BookingOrderItemTicketStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_booking_order_item_ticket_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BookingOrderItemTicketStatus | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
 
         def _parse_seating(
             data: object,
@@ -246,6 +277,7 @@ class BookingOrderItemTicket:
             id=id,
             voucher=voucher,
             occurs_at=occurs_at,
+            event=event,
             required_beneficiary_fields=required_beneficiary_fields,
             beneficiary=beneficiary,
             beneficiary_designation_deadline=beneficiary_designation_deadline,

@@ -40,9 +40,9 @@ class BookingReservation:
         items (list[ReservationItem] | Unset):
         organization (str | Unset):  Example: /v1/organizations/0194cb23-170e-71f0-b4bb-0a7e644dea34.
         order (None | str | Unset): IRI of the order made from this reservation, null until it is ordered.
-        seats_arrangement (BookingReservationSeatsArrangement | Unset):  Example: ADJACENT.
+        seats_arrangement (BookingReservationSeatsArrangement | str | Unset):  Example: ADJACENT.
         releasable (bool | Unset):  Example: True.
-        status (BookingReservationStatus | Unset):  Example: reserved.
+        status (BookingReservationStatus | str | Unset):  Example: reserved.
     """
 
     expired: bool | Unset = UNSET
@@ -55,9 +55,9 @@ class BookingReservation:
     items: list[ReservationItem] | Unset = UNSET
     organization: str | Unset = UNSET
     order: None | str | Unset = UNSET
-    seats_arrangement: BookingReservationSeatsArrangement | Unset = UNSET
+    seats_arrangement: BookingReservationSeatsArrangement | str | Unset = UNSET
     releasable: bool | Unset = UNSET
-    status: BookingReservationStatus | Unset = UNSET
+    status: BookingReservationStatus | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,14 +98,22 @@ class BookingReservation:
         else:
             order = self.order
 
-        seats_arrangement: str | Unset = UNSET
-        if not isinstance(self.seats_arrangement, Unset):
+        seats_arrangement: str | Unset
+        if isinstance(self.seats_arrangement, Unset):
+            seats_arrangement = UNSET
+        elif isinstance(self.seats_arrangement, str):
+            seats_arrangement = self.seats_arrangement
+        else:
             seats_arrangement = self.seats_arrangement
 
         releasable = self.releasable
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
             status = self.status
 
         field_dict: dict[str, Any] = {}
@@ -198,23 +206,41 @@ class BookingReservation:
 
         order = _parse_order(d.pop("order", UNSET))
 
-        _seats_arrangement = d.pop("seatsArrangement", UNSET)
-        seats_arrangement: BookingReservationSeatsArrangement | Unset
-        if isinstance(_seats_arrangement, Unset):
-            seats_arrangement = UNSET
-        else:
-            seats_arrangement = check_booking_reservation_seats_arrangement(
-                _seats_arrangement
-            )
+        def _parse_seats_arrangement(
+            data: object,
+        ) -> BookingReservationSeatsArrangement | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                seats_arrangement_type_0 = check_booking_reservation_seats_arrangement(
+                    data
+                )
+
+                return seats_arrangement_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BookingReservationSeatsArrangement | str | Unset, data)
+
+        seats_arrangement = _parse_seats_arrangement(d.pop("seatsArrangement", UNSET))
 
         releasable = d.pop("releasable", UNSET)
 
-        _status = d.pop("status", UNSET)
-        status: BookingReservationStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_booking_reservation_status(_status)
+        def _parse_status(data: object) -> BookingReservationStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_booking_reservation_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BookingReservationStatus | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
 
         booking_reservation = cls(
             expired=expired,

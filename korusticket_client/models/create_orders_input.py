@@ -19,30 +19,26 @@ T = TypeVar("T", bound="CreateOrdersInput")
 class CreateOrdersInput:
     """
     Attributes:
+        reservations (list[str]): IRIs of the reservations to order. Example:
+            ['/v1/booking/reservations/0194b10f-3ddd-70a5-a96a-d1026cd42746'].
+        customer (CreateOrdersInputCustomer): The customer placing the order.
         external_reference (str): Your own reference; several calls may share it to group orders of one booking.
             Example: CUSTOM_BOOKING_REF_NUMBER_003.
-        reservations (list[str] | Unset): IRIs of the reservations to order. Example:
-            ['/v1/booking/reservations/0194b10f-3ddd-70a5-a96a-d1026cd42746'].
-        customer (CreateOrdersInputCustomer | Unset): The customer placing the order.
         notes (None | str | Unset):  Example: Special assistance needed.
     """
 
+    reservations: list[str]
+    customer: CreateOrdersInputCustomer
     external_reference: str
-    reservations: list[str] | Unset = UNSET
-    customer: CreateOrdersInputCustomer | Unset = UNSET
     notes: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        reservations = self.reservations
+
+        customer = self.customer.to_dict()
+
         external_reference = self.external_reference
-
-        reservations: list[str] | Unset = UNSET
-        if not isinstance(self.reservations, Unset):
-            reservations = self.reservations
-
-        customer: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.customer, Unset):
-            customer = self.customer.to_dict()
 
         notes: None | str | Unset
         if isinstance(self.notes, Unset):
@@ -54,13 +50,11 @@ class CreateOrdersInput:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "reservations": reservations,
+                "customer": customer,
                 "externalReference": external_reference,
             }
         )
-        if reservations is not UNSET:
-            field_dict["reservations"] = reservations
-        if customer is not UNSET:
-            field_dict["customer"] = customer
         if notes is not UNSET:
             field_dict["notes"] = notes
 
@@ -71,16 +65,11 @@ class CreateOrdersInput:
         from ..models.create_orders_input_customer import CreateOrdersInputCustomer
 
         d = dict(src_dict)
+        reservations = cast(list[str], d.pop("reservations"))
+
+        customer = CreateOrdersInputCustomer.from_dict(d.pop("customer"))
+
         external_reference = d.pop("externalReference")
-
-        reservations = cast(list[str], d.pop("reservations", UNSET))
-
-        _customer = d.pop("customer", UNSET)
-        customer: CreateOrdersInputCustomer | Unset
-        if isinstance(_customer, Unset):
-            customer = UNSET
-        else:
-            customer = CreateOrdersInputCustomer.from_dict(_customer)
 
         def _parse_notes(data: object) -> None | str | Unset:
             if data is None:
@@ -92,9 +81,9 @@ class CreateOrdersInput:
         notes = _parse_notes(d.pop("notes", UNSET))
 
         create_orders_input = cls(
-            external_reference=external_reference,
             reservations=reservations,
             customer=customer,
+            external_reference=external_reference,
             notes=notes,
         )
 

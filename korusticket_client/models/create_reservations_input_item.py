@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.create_reservations_input_ticket_session import (
         CreateReservationsInputTicketSession,
@@ -24,13 +22,13 @@ class CreateReservationsInputItem:
         offer (str): The offer to reserve. Example:
             /v1/ticketing/catalogs/0194abdc-3a71-72b0-a9b9-89d4be0cd73e/offers/0194ac40-fda7-78c1-8fcb-26fc2df25894.
         quantity (int): How many units of the offer to reserve. Example: 1.
-        ticket_sessions (list[CreateReservationsInputTicketSession] | Unset): Maps each ticket of the offer to its
-            selected session.
+        ticket_sessions (list[CreateReservationsInputTicketSession]): Maps each ticket of the offer to its selected
+            session.
     """
 
     offer: str
     quantity: int
-    ticket_sessions: list[CreateReservationsInputTicketSession] | Unset = UNSET
+    ticket_sessions: list[CreateReservationsInputTicketSession]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,12 +36,10 @@ class CreateReservationsInputItem:
 
         quantity = self.quantity
 
-        ticket_sessions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.ticket_sessions, Unset):
-            ticket_sessions = []
-            for ticket_sessions_item_data in self.ticket_sessions:
-                ticket_sessions_item = ticket_sessions_item_data.to_dict()
-                ticket_sessions.append(ticket_sessions_item)
+        ticket_sessions = []
+        for ticket_sessions_item_data in self.ticket_sessions:
+            ticket_sessions_item = ticket_sessions_item_data.to_dict()
+            ticket_sessions.append(ticket_sessions_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,10 +47,9 @@ class CreateReservationsInputItem:
             {
                 "offer": offer,
                 "quantity": quantity,
+                "ticketSessions": ticket_sessions,
             }
         )
-        if ticket_sessions is not UNSET:
-            field_dict["ticketSessions"] = ticket_sessions
 
         return field_dict
 
@@ -69,16 +64,14 @@ class CreateReservationsInputItem:
 
         quantity = d.pop("quantity")
 
-        _ticket_sessions = d.pop("ticketSessions", UNSET)
-        ticket_sessions: list[CreateReservationsInputTicketSession] | Unset = UNSET
-        if _ticket_sessions is not UNSET:
-            ticket_sessions = []
-            for ticket_sessions_item_data in _ticket_sessions:
-                ticket_sessions_item = CreateReservationsInputTicketSession.from_dict(
-                    ticket_sessions_item_data
-                )
+        ticket_sessions = []
+        _ticket_sessions = d.pop("ticketSessions")
+        for ticket_sessions_item_data in _ticket_sessions:
+            ticket_sessions_item = CreateReservationsInputTicketSession.from_dict(
+                ticket_sessions_item_data
+            )
 
-                ticket_sessions.append(ticket_sessions_item)
+            ticket_sessions.append(ticket_sessions_item)
 
         create_reservations_input_item = cls(
             offer=offer,

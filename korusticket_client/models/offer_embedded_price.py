@@ -20,13 +20,13 @@ class OfferEmbeddedPrice:
         amount_incl_tax (str | Unset):  Example: 87.00.
         original_amount_incl_tax (None | str | Unset):  Example: 87.00.
         currency (str | Unset): Only EUR is supported for now. Example: EUR.
-        sync_at (datetime.datetime | Unset):  Example: 2025-01-28T09:32:07+00:00.
+        sync_at (datetime.datetime | None | Unset):  Example: 2025-01-28T09:32:07+00:00.
     """
 
     amount_incl_tax: str | Unset = UNSET
     original_amount_incl_tax: None | str | Unset = UNSET
     currency: str | Unset = UNSET
-    sync_at: datetime.datetime | Unset = UNSET
+    sync_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,9 +40,13 @@ class OfferEmbeddedPrice:
 
         currency = self.currency
 
-        sync_at: str | Unset = UNSET
-        if not isinstance(self.sync_at, Unset):
+        sync_at: None | str | Unset
+        if isinstance(self.sync_at, Unset):
+            sync_at = UNSET
+        elif isinstance(self.sync_at, datetime.datetime):
             sync_at = self.sync_at.isoformat()
+        else:
+            sync_at = self.sync_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,12 +80,22 @@ class OfferEmbeddedPrice:
 
         currency = d.pop("currency", UNSET)
 
-        _sync_at = d.pop("syncAt", UNSET)
-        sync_at: datetime.datetime | Unset
-        if isinstance(_sync_at, Unset):
-            sync_at = UNSET
-        else:
-            sync_at = datetime.datetime.fromisoformat(_sync_at)
+        def _parse_sync_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                sync_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return sync_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        sync_at = _parse_sync_at(d.pop("syncAt", UNSET))
 
         offer_embedded_price = cls(
             amount_incl_tax=amount_incl_tax,

@@ -16,28 +16,40 @@ class OfferEmbeddedTicket:
     """A ticket embedded in an offer.
 
     Attributes:
-        id (str | Unset):  Example: 0194ac40-fda7-78c1-8fcb-26fc2e2612d4.
-        name (str | Unset):  Example: Puy du Fou Adulte.
-        description (str | Unset):
+        id (None | str | Unset):  Example: 0194ac40-fda7-78c1-8fcb-26fc2e2612d4.
+        name (None | str | Unset):  Example: Puy du Fou Adulte.
+        description (None | str | Unset):
         date_access (bool | Unset): True: the ticket gives access for the whole day; false: a session must be chosen.
             Example: True.
         form (None | str | Unset): IRI of the form to fill in for this ticket, if any. Example:
             /v1/forms/0195197f-7918-7285-bb4b-7df2b682c3eb.
     """
 
-    id: str | Unset = UNSET
-    name: str | Unset = UNSET
-    description: str | Unset = UNSET
+    id: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
     date_access: bool | Unset = UNSET
     form: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
 
-        name = self.name
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
 
-        description = self.description
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
 
         date_access = self.date_access
 
@@ -66,11 +78,33 @@ class OfferEmbeddedTicket:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        description = d.pop("description", UNSET)
+        id = _parse_id(d.pop("id", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
 
         date_access = d.pop("dateAccess", UNSET)
 

@@ -22,41 +22,45 @@ class OrderItem:
     """The booked content of an order: detailed price and booked tickets.
 
     Attributes:
-        id (str | Unset): The order item identifier, used in ticket paths. Example:
+        id (None | str | Unset): The order item identifier, used in ticket paths. Example:
             0194b132-44a0-7b61-a1c4-3d2e5f6a7b8c.
         amount_incl_tax (str | Unset):  Example: 100.00.
         amount_excl_tax (None | str | Unset):  Example: 80.00.
         date (datetime.date | None | Unset):  Example: 2025-01-27.
-        offer (str | Unset):  Example:
+        offer (None | str | Unset):  Example:
             /v1/ticketing/catalogs/0194abdc-3a71-72b0-a9b9-89d4be0cd73e/offers/0194ac40-fda7-78c1-8fcb-26fc2df25894.
         product (str | Unset):  Example:
             /v1/ticketing/catalogs/0194abdc-3a71-72b0-a9b9-89d4be0cd73e/products/0194abfe-1c04-7ade-9bc3-dbcfefb12652.
-        quantity (int | Unset):  Example: 1.
-        unit_amount_incl_tax (str | Unset):  Example: 42.32.
+        quantity (int | None | Unset):  Example: 1.
+        unit_amount_incl_tax (None | str | Unset):  Example: 42.32.
         unit_amount_excl_tax (None | str | Unset):  Example: 40.11.
-        total_amount_incl_tax (str | Unset):  Example: 42.32.
+        total_amount_incl_tax (None | str | Unset):  Example: 42.32.
         total_amount_excl_tax (None | str | Unset):  Example: 40.11.
-        offer_tickets (list[OrderItemOfferTicket] | Unset):
+        offer_tickets (list[OrderItemOfferTicket] | None | Unset):
         tickets (list[BookingOrderItemTicket] | Unset):
     """
 
-    id: str | Unset = UNSET
+    id: None | str | Unset = UNSET
     amount_incl_tax: str | Unset = UNSET
     amount_excl_tax: None | str | Unset = UNSET
     date: datetime.date | None | Unset = UNSET
-    offer: str | Unset = UNSET
+    offer: None | str | Unset = UNSET
     product: str | Unset = UNSET
-    quantity: int | Unset = UNSET
-    unit_amount_incl_tax: str | Unset = UNSET
+    quantity: int | None | Unset = UNSET
+    unit_amount_incl_tax: None | str | Unset = UNSET
     unit_amount_excl_tax: None | str | Unset = UNSET
-    total_amount_incl_tax: str | Unset = UNSET
+    total_amount_incl_tax: None | str | Unset = UNSET
     total_amount_excl_tax: None | str | Unset = UNSET
-    offer_tickets: list[OrderItemOfferTicket] | Unset = UNSET
+    offer_tickets: list[OrderItemOfferTicket] | None | Unset = UNSET
     tickets: list[BookingOrderItemTicket] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
 
         amount_incl_tax = self.amount_incl_tax
 
@@ -74,13 +78,25 @@ class OrderItem:
         else:
             date = self.date
 
-        offer = self.offer
+        offer: None | str | Unset
+        if isinstance(self.offer, Unset):
+            offer = UNSET
+        else:
+            offer = self.offer
 
         product = self.product
 
-        quantity = self.quantity
+        quantity: int | None | Unset
+        if isinstance(self.quantity, Unset):
+            quantity = UNSET
+        else:
+            quantity = self.quantity
 
-        unit_amount_incl_tax = self.unit_amount_incl_tax
+        unit_amount_incl_tax: None | str | Unset
+        if isinstance(self.unit_amount_incl_tax, Unset):
+            unit_amount_incl_tax = UNSET
+        else:
+            unit_amount_incl_tax = self.unit_amount_incl_tax
 
         unit_amount_excl_tax: None | str | Unset
         if isinstance(self.unit_amount_excl_tax, Unset):
@@ -88,7 +104,11 @@ class OrderItem:
         else:
             unit_amount_excl_tax = self.unit_amount_excl_tax
 
-        total_amount_incl_tax = self.total_amount_incl_tax
+        total_amount_incl_tax: None | str | Unset
+        if isinstance(self.total_amount_incl_tax, Unset):
+            total_amount_incl_tax = UNSET
+        else:
+            total_amount_incl_tax = self.total_amount_incl_tax
 
         total_amount_excl_tax: None | str | Unset
         if isinstance(self.total_amount_excl_tax, Unset):
@@ -96,12 +116,17 @@ class OrderItem:
         else:
             total_amount_excl_tax = self.total_amount_excl_tax
 
-        offer_tickets: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.offer_tickets, Unset):
+        offer_tickets: list[dict[str, Any]] | None | Unset
+        if isinstance(self.offer_tickets, Unset):
+            offer_tickets = UNSET
+        elif isinstance(self.offer_tickets, list):
             offer_tickets = []
-            for offer_tickets_item_data in self.offer_tickets:
-                offer_tickets_item = offer_tickets_item_data.to_dict()
-                offer_tickets.append(offer_tickets_item)
+            for offer_tickets_type_0_item_data in self.offer_tickets:
+                offer_tickets_type_0_item = offer_tickets_type_0_item_data.to_dict()
+                offer_tickets.append(offer_tickets_type_0_item)
+
+        else:
+            offer_tickets = self.offer_tickets
 
         tickets: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tickets, Unset):
@@ -148,7 +173,15 @@ class OrderItem:
         from ..models.order_item_offer_ticket import OrderItemOfferTicket
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
 
         amount_incl_tax = d.pop("amountInclTax", UNSET)
 
@@ -178,13 +211,36 @@ class OrderItem:
 
         date = _parse_date(d.pop("date", UNSET))
 
-        offer = d.pop("offer", UNSET)
+        def _parse_offer(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        offer = _parse_offer(d.pop("offer", UNSET))
 
         product = d.pop("product", UNSET)
 
-        quantity = d.pop("quantity", UNSET)
+        def _parse_quantity(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        unit_amount_incl_tax = d.pop("unitAmountInclTax", UNSET)
+        quantity = _parse_quantity(d.pop("quantity", UNSET))
+
+        def _parse_unit_amount_incl_tax(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        unit_amount_incl_tax = _parse_unit_amount_incl_tax(
+            d.pop("unitAmountInclTax", UNSET)
+        )
 
         def _parse_unit_amount_excl_tax(data: object) -> None | str | Unset:
             if data is None:
@@ -197,7 +253,16 @@ class OrderItem:
             d.pop("unitAmountExclTax", UNSET)
         )
 
-        total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
+        def _parse_total_amount_incl_tax(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        total_amount_incl_tax = _parse_total_amount_incl_tax(
+            d.pop("totalAmountInclTax", UNSET)
+        )
 
         def _parse_total_amount_excl_tax(data: object) -> None | str | Unset:
             if data is None:
@@ -210,16 +275,31 @@ class OrderItem:
             d.pop("totalAmountExclTax", UNSET)
         )
 
-        _offer_tickets = d.pop("offerTickets", UNSET)
-        offer_tickets: list[OrderItemOfferTicket] | Unset = UNSET
-        if _offer_tickets is not UNSET:
-            offer_tickets = []
-            for offer_tickets_item_data in _offer_tickets:
-                offer_tickets_item = OrderItemOfferTicket.from_dict(
-                    offer_tickets_item_data
-                )
+        def _parse_offer_tickets(
+            data: object,
+        ) -> list[OrderItemOfferTicket] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                offer_tickets_type_0 = []
+                _offer_tickets_type_0 = data
+                for offer_tickets_type_0_item_data in _offer_tickets_type_0:
+                    offer_tickets_type_0_item = OrderItemOfferTicket.from_dict(
+                        offer_tickets_type_0_item_data
+                    )
 
-                offer_tickets.append(offer_tickets_item)
+                    offer_tickets_type_0.append(offer_tickets_type_0_item)
+
+                return offer_tickets_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[OrderItemOfferTicket] | None | Unset, data)
+
+        offer_tickets = _parse_offer_tickets(d.pop("offerTickets", UNSET))
 
         _tickets = d.pop("tickets", UNSET)
         tickets: list[BookingOrderItemTicket] | Unset = UNSET

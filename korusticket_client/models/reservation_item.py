@@ -29,10 +29,10 @@ class ReservationItem:
         product (str | Unset): IRI of the offer's product. Example:
             /v1/ticketing/catalogs/0194abdc-3a71-72b0-a9b9-89d4be0cd73e/products/0194abfe-1c04-7ade-9bc3-dbcfefb12652.
         offer_tickets (list[ReservationItemOfferTicket] | Unset):
-        quantity (int | Unset):  Example: 1.
-        unit_amount_incl_tax (str | Unset):  Example: 42.32.
+        quantity (int | None | Unset):  Example: 1.
+        unit_amount_incl_tax (None | str | Unset):  Example: 42.32.
         unit_amount_excl_tax (None | str | Unset):
-        total_amount_incl_tax (str | Unset):  Example: 42.32.
+        total_amount_incl_tax (None | str | Unset):  Example: 42.32.
         total_amount_excl_tax (None | str | Unset):
     """
 
@@ -42,10 +42,10 @@ class ReservationItem:
     offer: str | Unset = UNSET
     product: str | Unset = UNSET
     offer_tickets: list[ReservationItemOfferTicket] | Unset = UNSET
-    quantity: int | Unset = UNSET
-    unit_amount_incl_tax: str | Unset = UNSET
+    quantity: int | None | Unset = UNSET
+    unit_amount_incl_tax: None | str | Unset = UNSET
     unit_amount_excl_tax: None | str | Unset = UNSET
-    total_amount_incl_tax: str | Unset = UNSET
+    total_amount_incl_tax: None | str | Unset = UNSET
     total_amount_excl_tax: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -77,9 +77,17 @@ class ReservationItem:
                 offer_tickets_item = offer_tickets_item_data.to_dict()
                 offer_tickets.append(offer_tickets_item)
 
-        quantity = self.quantity
+        quantity: int | None | Unset
+        if isinstance(self.quantity, Unset):
+            quantity = UNSET
+        else:
+            quantity = self.quantity
 
-        unit_amount_incl_tax = self.unit_amount_incl_tax
+        unit_amount_incl_tax: None | str | Unset
+        if isinstance(self.unit_amount_incl_tax, Unset):
+            unit_amount_incl_tax = UNSET
+        else:
+            unit_amount_incl_tax = self.unit_amount_incl_tax
 
         unit_amount_excl_tax: None | str | Unset
         if isinstance(self.unit_amount_excl_tax, Unset):
@@ -87,7 +95,11 @@ class ReservationItem:
         else:
             unit_amount_excl_tax = self.unit_amount_excl_tax
 
-        total_amount_incl_tax = self.total_amount_incl_tax
+        total_amount_incl_tax: None | str | Unset
+        if isinstance(self.total_amount_incl_tax, Unset):
+            total_amount_incl_tax = UNSET
+        else:
+            total_amount_incl_tax = self.total_amount_incl_tax
 
         total_amount_excl_tax: None | str | Unset
         if isinstance(self.total_amount_excl_tax, Unset):
@@ -171,9 +183,25 @@ class ReservationItem:
 
                 offer_tickets.append(offer_tickets_item)
 
-        quantity = d.pop("quantity", UNSET)
+        def _parse_quantity(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        unit_amount_incl_tax = d.pop("unitAmountInclTax", UNSET)
+        quantity = _parse_quantity(d.pop("quantity", UNSET))
+
+        def _parse_unit_amount_incl_tax(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        unit_amount_incl_tax = _parse_unit_amount_incl_tax(
+            d.pop("unitAmountInclTax", UNSET)
+        )
 
         def _parse_unit_amount_excl_tax(data: object) -> None | str | Unset:
             if data is None:
@@ -186,7 +214,16 @@ class ReservationItem:
             d.pop("unitAmountExclTax", UNSET)
         )
 
-        total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
+        def _parse_total_amount_incl_tax(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        total_amount_incl_tax = _parse_total_amount_incl_tax(
+            d.pop("totalAmountInclTax", UNSET)
+        )
 
         def _parse_total_amount_excl_tax(data: object) -> None | str | Unset:
             if data is None:

@@ -28,7 +28,7 @@ class TicketingCatalog:
             2025-01-27T15:15:20+00:00.
         last_synced_at (datetime.datetime | Unset): When the catalog was last updated (UTC). Example:
             2025-01-27T15:15:20+00:00.
-        supported_language (str | Unset): The catalog's officially supported language. Example: fr.
+        supported_language (None | str | Unset): The catalog's officially supported language. Example: fr.
         short_description (None | str | Unset): HTML, localized. Example: <p>Grand parc</p>.
         description (None | str | Unset): HTML, localized. Example: <p>Le Grand Parc du Puy du Fou</p>.
         terms_of_use (None | str | Unset): HTML, localized. Example: <p>Conditions</p>.
@@ -40,7 +40,7 @@ class TicketingCatalog:
     name: str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     last_synced_at: datetime.datetime | Unset = UNSET
-    supported_language: str | Unset = UNSET
+    supported_language: None | str | Unset = UNSET
     short_description: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     terms_of_use: None | str | Unset = UNSET
@@ -63,7 +63,11 @@ class TicketingCatalog:
         if not isinstance(self.last_synced_at, Unset):
             last_synced_at = self.last_synced_at.isoformat()
 
-        supported_language = self.supported_language
+        supported_language: None | str | Unset
+        if isinstance(self.supported_language, Unset):
+            supported_language = UNSET
+        else:
+            supported_language = self.supported_language
 
         short_description: None | str | Unset
         if isinstance(self.short_description, Unset):
@@ -145,7 +149,16 @@ class TicketingCatalog:
         else:
             last_synced_at = datetime.datetime.fromisoformat(_last_synced_at)
 
-        supported_language = d.pop("supportedLanguage", UNSET)
+        def _parse_supported_language(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        supported_language = _parse_supported_language(
+            d.pop("supportedLanguage", UNSET)
+        )
 
         def _parse_short_description(data: object) -> None | str | Unset:
             if data is None:

@@ -11,8 +11,8 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.offer_embedded_price import OfferEmbeddedPrice
+    from ..models.offer_embedded_product import OfferEmbeddedProduct
     from ..models.offer_embedded_ticket import OfferEmbeddedTicket
-    from ..models.ticketing_product import TicketingProduct
 
 
 T = TypeVar("T", bound="TicketingOffer")
@@ -30,7 +30,7 @@ class TicketingOffer:
         realtime_price_required (bool | Unset): True when the price may change: read it from the price operation before
             reserving. Example: False.
         price (OfferEmbeddedPrice | Unset): The price embedded in an offer.
-        product (TicketingProduct | Unset): The product an offer prices.
+        product (OfferEmbeddedProduct | Unset): The product an offer prices.
         tickets (list[OfferEmbeddedTicket] | Unset):
         available_quantity (int | None | Unset): Units left (close to real time); null means unlimited. Example: 4000.
     """
@@ -40,7 +40,7 @@ class TicketingOffer:
     availability_check_required: bool | Unset = UNSET
     realtime_price_required: bool | Unset = UNSET
     price: OfferEmbeddedPrice | Unset = UNSET
-    product: TicketingProduct | Unset = UNSET
+    product: OfferEmbeddedProduct | Unset = UNSET
     tickets: list[OfferEmbeddedTicket] | Unset = UNSET
     available_quantity: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -106,8 +106,8 @@ class TicketingOffer:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.offer_embedded_price import OfferEmbeddedPrice
+        from ..models.offer_embedded_product import OfferEmbeddedProduct
         from ..models.offer_embedded_ticket import OfferEmbeddedTicket
-        from ..models.ticketing_product import TicketingProduct
 
         d = dict(src_dict)
         id = d.pop("id", UNSET)
@@ -141,11 +141,11 @@ class TicketingOffer:
             price = OfferEmbeddedPrice.from_dict(_price)
 
         _product = d.pop("product", UNSET)
-        product: TicketingProduct | Unset
+        product: OfferEmbeddedProduct | Unset
         if isinstance(_product, Unset):
             product = UNSET
         else:
-            product = TicketingProduct.from_dict(_product)
+            product = OfferEmbeddedProduct.from_dict(_product)
 
         _tickets = d.pop("tickets", UNSET)
         tickets: list[OfferEmbeddedTicket] | Unset = UNSET

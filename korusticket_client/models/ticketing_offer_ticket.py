@@ -27,7 +27,8 @@ class TicketingOfferTicket:
             Example: False.
         form (None | str | Unset): IRI of the form to fill in for this ticket, if any. Example:
             /v1/forms/0195197f-7918-7285-bb4b-7df2b682c3eb.
-        sessions (list[TicketingOfferTicketSession] | Unset): The sessions to choose from; empty for all-day tickets.
+        sessions (list[TicketingOfferTicketSession] | None | Unset): The sessions to choose from; empty for all-day
+            tickets.
     """
 
     id: str | Unset = UNSET
@@ -35,7 +36,7 @@ class TicketingOfferTicket:
     description: None | str | Unset = UNSET
     date_access: bool | Unset = UNSET
     form: None | str | Unset = UNSET
-    sessions: list[TicketingOfferTicketSession] | Unset = UNSET
+    sessions: list[TicketingOfferTicketSession] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,12 +58,17 @@ class TicketingOfferTicket:
         else:
             form = self.form
 
-        sessions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sessions, Unset):
+        sessions: list[dict[str, Any]] | None | Unset
+        if isinstance(self.sessions, Unset):
+            sessions = UNSET
+        elif isinstance(self.sessions, list):
             sessions = []
-            for sessions_item_data in self.sessions:
-                sessions_item = sessions_item_data.to_dict()
-                sessions.append(sessions_item)
+            for sessions_type_0_item_data in self.sessions:
+                sessions_type_0_item = sessions_type_0_item_data.to_dict()
+                sessions.append(sessions_type_0_item)
+
+        else:
+            sessions = self.sessions
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -111,16 +117,31 @@ class TicketingOfferTicket:
 
         form = _parse_form(d.pop("form", UNSET))
 
-        _sessions = d.pop("sessions", UNSET)
-        sessions: list[TicketingOfferTicketSession] | Unset = UNSET
-        if _sessions is not UNSET:
-            sessions = []
-            for sessions_item_data in _sessions:
-                sessions_item = TicketingOfferTicketSession.from_dict(
-                    sessions_item_data
-                )
+        def _parse_sessions(
+            data: object,
+        ) -> list[TicketingOfferTicketSession] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                sessions_type_0 = []
+                _sessions_type_0 = data
+                for sessions_type_0_item_data in _sessions_type_0:
+                    sessions_type_0_item = TicketingOfferTicketSession.from_dict(
+                        sessions_type_0_item_data
+                    )
 
-                sessions.append(sessions_item)
+                    sessions_type_0.append(sessions_type_0_item)
+
+                return sessions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[TicketingOfferTicketSession] | None | Unset, data)
+
+        sessions = _parse_sessions(d.pop("sessions", UNSET))
 
         ticketing_offer_ticket = cls(
             id=id,

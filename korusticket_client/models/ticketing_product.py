@@ -13,12 +13,12 @@ T = TypeVar("T", bound="TicketingProduct")
 
 @_attrs_define
 class TicketingProduct:
-    """The product an offer prices.
+    """Something that can be bought.
 
     Attributes:
         id (str | Unset):  Example: 0194abfe-1c04-7ade-9bc3-dbcfefb12652.
-        name (str | Unset):  Example: A great product name.
-        description (None | str | Unset):  Example: A great product description.
+        name (str | Unset):  Example: Puy du Fou 1 jour Adulte + Cinéscénie Argent.
+        description (None | str | Unset): May contain HTML. Example: A great product description.
         disabled (bool | Unset):  Example: False.
     """
 

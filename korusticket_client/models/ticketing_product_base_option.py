@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,17 +20,21 @@ class TicketingProductBaseOption:
     """An option of a product base.
 
     Attributes:
-        code (ProductBaseOptionCode | Unset): The option's identifier. Example: price_type.
+        code (ProductBaseOptionCode | str | Unset): The option's identifier. Example: price_type.
         name (str | Unset):  Example: Tarif.
     """
 
-    code: ProductBaseOptionCode | Unset = UNSET
+    code: ProductBaseOptionCode | str | Unset = UNSET
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code: str | Unset = UNSET
-        if not isinstance(self.code, Unset):
+        code: str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        elif isinstance(self.code, str):
+            code = self.code
+        else:
             code = self.code
 
         name = self.name
@@ -48,12 +52,21 @@ class TicketingProductBaseOption:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _code = d.pop("code", UNSET)
-        code: ProductBaseOptionCode | Unset
-        if isinstance(_code, Unset):
-            code = UNSET
-        else:
-            code = check_product_base_option_code(_code)
+
+        def _parse_code(data: object) -> ProductBaseOptionCode | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                code_type_0 = check_product_base_option_code(data)
+
+                return code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ProductBaseOptionCode | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
 
         name = d.pop("name", UNSET)
 

@@ -29,7 +29,11 @@ from tests.facade.conftest import (
 
 OK = jsonld(example("offers_collection_live.json")["member"][0])
 UNAVAILABLE = jsonld({"title": "Service Unavailable"}, 503)
-ORDER_BODY = {"externalReference": "REF-1", "reservations": ["/v1/booking/reservations/x"]}
+ORDER_BODY = {
+    "externalReference": "REF-1",
+    "reservations": ["/v1/booking/reservations/x"],
+    "customer": {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"},
+}
 
 
 def test_429_waits_for_retry_after_then_succeeds(sleeps: list[float]) -> None:

@@ -144,9 +144,15 @@ def test_without_the_facade_the_generated_client_still_parses_the_422(sandbox: S
         httpx_args={"transport": sandbox.transport()},
     )
     order_body = CreateOrdersInput(
-        reservations=["/v1/booking/reservations/0194b10f-3ddd-70a5-a96a-d1026cd42746"], external_reference=""
+        reservations=["/v1/booking/reservations/0194b10f-3ddd-70a5-a96a-d1026cd42746"],
+        customer=CreateOrdersInputCustomer(firstname="Ada", lastname="", email="ada@example.com"),
+        external_reference="",
     )
     response = create_orders.sync_detailed(client=client, body=order_body)
     assert response.status_code == 422
-    assert {v.property_path for v in response.parsed.violations} == {"externalReference", "customer", "reservations[0]"}
+    assert {v.property_path for v in response.parsed.violations} == {
+        "externalReference",
+        "customer.lastname",
+        "reservations[0]",
+    }
     assert response.parsed.violations[0].code is not UNSET

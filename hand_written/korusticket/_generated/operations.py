@@ -23,7 +23,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -47,7 +47,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -58,7 +58,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -82,7 +82,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -93,7 +93,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -117,7 +117,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -128,7 +128,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -139,7 +139,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -163,7 +163,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -174,7 +174,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -185,7 +185,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -207,7 +207,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 alias="page",
                 location="query",
                 required=False,
-                schema={"type": "integer", "default": 1},
+                schema={"type": "integer", "minimum": 1, "default": 1},
             ),
             Parameter(
                 wire="itemsPerPage",
@@ -298,7 +298,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -320,7 +320,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 alias="page",
                 location="query",
                 required=False,
-                schema={"type": "integer", "default": 1},
+                schema={"type": "integer", "minimum": 1, "default": 1},
             ),
             Parameter(
                 wire="itemsPerPage",
@@ -371,7 +371,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -393,7 +393,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 alias="page",
                 location="query",
                 required=False,
-                schema={"type": "integer", "default": 1},
+                schema={"type": "integer", "minimum": 1, "default": 1},
             ),
             Parameter(
                 wire="itemsPerPage",
@@ -432,7 +432,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -456,7 +456,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -465,7 +465,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 alias="page",
                 location="query",
                 required=False,
-                schema={"type": "integer", "default": 1},
+                schema={"type": "integer", "minimum": 1, "default": 1},
             ),
             Parameter(
                 wire="itemsPerPage",
@@ -547,7 +547,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=False,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -579,7 +579,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -590,7 +590,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -614,7 +614,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -625,7 +625,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -649,7 +649,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -660,7 +660,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -684,7 +684,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -695,7 +695,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -706,7 +706,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -730,7 +730,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -741,7 +741,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -765,7 +765,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -776,7 +776,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -787,7 +787,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -798,7 +798,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -822,7 +822,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -833,7 +833,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -842,7 +842,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 alias="page",
                 location="query",
                 required=False,
-                schema={"type": "integer", "default": 1},
+                schema={"type": "integer", "minimum": 1, "default": 1},
             ),
             Parameter(
                 wire="itemsPerPage",
@@ -873,7 +873,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -884,7 +884,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -916,7 +916,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -927,7 +927,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -944,7 +944,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 alias="page",
                 location="query",
                 required=False,
-                schema={"type": "integer", "default": 1},
+                schema={"type": "integer", "minimum": 1, "default": 1},
             ),
             Parameter(
                 wire="itemsPerPage",
@@ -975,7 +975,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -984,7 +984,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 alias="page",
                 location="query",
                 required=False,
-                schema={"type": "integer", "default": 1},
+                schema={"type": "integer", "minimum": 1, "default": 1},
             ),
             Parameter(
                 wire="itemsPerPage",
@@ -1023,7 +1023,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -1034,7 +1034,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -1058,7 +1058,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -1069,7 +1069,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -1078,7 +1078,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 alias="page",
                 location="query",
                 required=False,
-                schema={"type": "integer", "default": 1},
+                schema={"type": "integer", "minimum": 1, "default": 1},
             ),
             Parameter(
                 wire="itemsPerPage",
@@ -1109,7 +1109,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -1118,7 +1118,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 alias="page",
                 location="query",
                 required=False,
-                schema={"type": "integer", "default": 1},
+                schema={"type": "integer", "minimum": 1, "default": 1},
             ),
             Parameter(
                 wire="itemsPerPage",
@@ -1149,7 +1149,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -1160,7 +1160,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),
@@ -1184,7 +1184,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -1195,7 +1195,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
             Parameter(
@@ -1206,7 +1206,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=True,
                 schema={
                     "type": "string",
-                    "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
                 },
             ),
         ),

@@ -30,7 +30,7 @@ import httpx
 import korusticket_client.models as models
 from korusticket import iri
 from korusticket._generated.operations import OPERATIONS
-from korusticket._operation import UUID7, Operation, Parameter
+from korusticket._operation import Operation, Parameter
 from korusticket.testing import render
 from korusticket.testing.catalog import Ids, Offer, ProductBase, genid, ordered_offers
 from korusticket.testing.state import (
@@ -296,7 +296,7 @@ class SandboxApp:
             value = match.group(parameter.python)
             pattern = parameter.schema.get("pattern")
             allowed = parameter.schema.get("enum")
-            if (pattern and not UUID7.fullmatch(value)) or (allowed and value not in allowed):
+            if (pattern and not re.fullmatch(pattern, value)) or (allowed and value not in allowed):
                 raise reply_error(404, f'No route found for "{operation.method} {path}"', "Not Found")
             values[parameter.wire] = value
         return values

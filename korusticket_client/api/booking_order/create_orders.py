@@ -9,6 +9,7 @@ from ...models.constraint_violation_list import ConstraintViolationList
 from ...models.create_orders_input import CreateOrdersInput
 from ...models.create_orders_output import CreateOrdersOutput
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...types import Response
 
 
@@ -33,21 +34,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ConstraintViolationList | CreateOrdersOutput | Error | None:
+) -> ConstraintViolationList | CreateOrdersOutput | Error | JWTError | None:
     if response.status_code == 200:
         response_200 = CreateOrdersOutput.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 201:
+        response_201 = CreateOrdersOutput.from_dict(response.json())
+
+        return response_201
 
     if response.status_code == 400:
         response_400 = Error.from_dict(response.json())
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = ConstraintViolationList.from_dict(response.json())
@@ -62,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ConstraintViolationList | CreateOrdersOutput | Error]:
+) -> Response[ConstraintViolationList | CreateOrdersOutput | Error | JWTError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrdersInput,
-) -> Response[ConstraintViolationList | CreateOrdersOutput | Error]:
+) -> Response[ConstraintViolationList | CreateOrdersOutput | Error | JWTError]:
     """Creates a BookingOrder resource.
 
      Creates a BookingOrder resource.
@@ -97,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConstraintViolationList | CreateOrdersOutput | Error]
+        Response[ConstraintViolationList | CreateOrdersOutput | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +131,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrdersInput,
-) -> ConstraintViolationList | CreateOrdersOutput | Error | None:
+) -> ConstraintViolationList | CreateOrdersOutput | Error | JWTError | None:
     """Creates a BookingOrder resource.
 
      Creates a BookingOrder resource.
@@ -137,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConstraintViolationList | CreateOrdersOutput | Error
+        ConstraintViolationList | CreateOrdersOutput | Error | JWTError
     """
 
     return sync_detailed(
@@ -150,7 +166,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrdersInput,
-) -> Response[ConstraintViolationList | CreateOrdersOutput | Error]:
+) -> Response[ConstraintViolationList | CreateOrdersOutput | Error | JWTError]:
     """Creates a BookingOrder resource.
 
      Creates a BookingOrder resource.
@@ -172,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConstraintViolationList | CreateOrdersOutput | Error]
+        Response[ConstraintViolationList | CreateOrdersOutput | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +204,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrdersInput,
-) -> ConstraintViolationList | CreateOrdersOutput | Error | None:
+) -> ConstraintViolationList | CreateOrdersOutput | Error | JWTError | None:
     """Creates a BookingOrder resource.
 
      Creates a BookingOrder resource.
@@ -210,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConstraintViolationList | CreateOrdersOutput | Error
+        ConstraintViolationList | CreateOrdersOutput | Error | JWTError
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_order_collection import BookingOrderCollection
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.sort_direction import SortDirection
 from ...types import UNSET, Response, Unset
 
@@ -58,7 +59,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingOrderCollection | Error | None:
+) -> BookingOrderCollection | Error | JWTError | None:
     if response.status_code == 200:
         response_200 = BookingOrderCollection.from_dict(response.json())
 
@@ -68,6 +69,11 @@ def _parse_response(
         response_400 = Error.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -82,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingOrderCollection | Error]:
+) -> Response[BookingOrderCollection | Error | JWTError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +108,7 @@ def sync_detailed(
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
-) -> Response[BookingOrderCollection | Error]:
+) -> Response[BookingOrderCollection | Error | JWTError]:
     """Retrieves the collection of BookingOrder resources.
 
      Retrieves the collection of BookingOrder resources.
@@ -124,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderCollection | Error]
+        Response[BookingOrderCollection | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +162,7 @@ def sync(
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
-) -> BookingOrderCollection | Error | None:
+) -> BookingOrderCollection | Error | JWTError | None:
     """Retrieves the collection of BookingOrder resources.
 
      Retrieves the collection of BookingOrder resources.
@@ -178,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderCollection | Error
+        BookingOrderCollection | Error | JWTError
     """
 
     return sync_detailed(
@@ -205,7 +211,7 @@ async def asyncio_detailed(
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
-) -> Response[BookingOrderCollection | Error]:
+) -> Response[BookingOrderCollection | Error | JWTError]:
     """Retrieves the collection of BookingOrder resources.
 
      Retrieves the collection of BookingOrder resources.
@@ -227,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderCollection | Error]
+        Response[BookingOrderCollection | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -257,7 +263,7 @@ async def asyncio(
     created_atstrictly_after: str | Unset = UNSET,
     created_atbefore: str | Unset = UNSET,
     created_atstrictly_before: str | Unset = UNSET,
-) -> BookingOrderCollection | Error | None:
+) -> BookingOrderCollection | Error | JWTError | None:
     """Retrieves the collection of BookingOrder resources.
 
      Retrieves the collection of BookingOrder resources.
@@ -279,7 +285,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderCollection | Error
+        BookingOrderCollection | Error | JWTError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_order_document_collection import BookingOrderDocumentCollection
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...types import Response
 
 
@@ -27,11 +28,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingOrderDocumentCollection | Error | None:
+) -> BookingOrderDocumentCollection | Error | JWTError | None:
     if response.status_code == 200:
         response_200 = BookingOrderDocumentCollection.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -51,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingOrderDocumentCollection | Error]:
+) -> Response[BookingOrderDocumentCollection | Error | JWTError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +70,7 @@ def sync_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BookingOrderDocumentCollection | Error]:
+) -> Response[BookingOrderDocumentCollection | Error | JWTError]:
     """Retrieves the collection of BookingOrderDocument resources.
 
      Retrieves the collection of BookingOrderDocument resources.
@@ -79,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderDocumentCollection | Error]
+        Response[BookingOrderDocumentCollection | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -97,7 +103,7 @@ def sync(
     order_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BookingOrderDocumentCollection | Error | None:
+) -> BookingOrderDocumentCollection | Error | JWTError | None:
     """Retrieves the collection of BookingOrderDocument resources.
 
      Retrieves the collection of BookingOrderDocument resources.
@@ -112,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderDocumentCollection | Error
+        BookingOrderDocumentCollection | Error | JWTError
     """
 
     return sync_detailed(
@@ -125,7 +131,7 @@ async def asyncio_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BookingOrderDocumentCollection | Error]:
+) -> Response[BookingOrderDocumentCollection | Error | JWTError]:
     """Retrieves the collection of BookingOrderDocument resources.
 
      Retrieves the collection of BookingOrderDocument resources.
@@ -140,7 +146,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderDocumentCollection | Error]
+        Response[BookingOrderDocumentCollection | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +162,7 @@ async def asyncio(
     order_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BookingOrderDocumentCollection | Error | None:
+) -> BookingOrderDocumentCollection | Error | JWTError | None:
     """Retrieves the collection of BookingOrderDocument resources.
 
      Retrieves the collection of BookingOrderDocument resources.
@@ -171,7 +177,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderDocumentCollection | Error
+        BookingOrderDocumentCollection | Error | JWTError
     """
 
     return (

@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.booking_order_document_download import BookingOrderDocumentDownload
 from ...models.constraint_violation_list import ConstraintViolationList
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.update_order_document_input import UpdateOrderDocumentInput
 from ...types import Response
 
@@ -39,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingOrderDocumentDownload | ConstraintViolationList | Error | None:
+) -> BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError | None:
     if response.status_code == 200:
         response_200 = BookingOrderDocumentDownload.from_dict(response.json())
 
@@ -50,6 +51,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
 
@@ -59,6 +65,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = ConstraintViolationList.from_dict(response.json())
@@ -73,7 +84,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingOrderDocumentDownload | ConstraintViolationList | Error]:
+) -> Response[
+    BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +101,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateOrderDocumentInput,
-) -> Response[BookingOrderDocumentDownload | ConstraintViolationList | Error]:
+) -> Response[
+    BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError
+]:
     """Updates the BookingOrderDocument resource.
 
      Updates the BookingOrderDocument resource.
@@ -110,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderDocumentDownload | ConstraintViolationList | Error]
+        Response[BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateOrderDocumentInput,
-) -> BookingOrderDocumentDownload | ConstraintViolationList | Error | None:
+) -> BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError | None:
     """Updates the BookingOrderDocument resource.
 
      Updates the BookingOrderDocument resource.
@@ -154,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderDocumentDownload | ConstraintViolationList | Error
+        BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError
     """
 
     return sync_detailed(
@@ -171,7 +186,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateOrderDocumentInput,
-) -> Response[BookingOrderDocumentDownload | ConstraintViolationList | Error]:
+) -> Response[
+    BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError
+]:
     """Updates the BookingOrderDocument resource.
 
      Updates the BookingOrderDocument resource.
@@ -193,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderDocumentDownload | ConstraintViolationList | Error]
+        Response[BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -213,7 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateOrderDocumentInput,
-) -> BookingOrderDocumentDownload | ConstraintViolationList | Error | None:
+) -> BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError | None:
     """Updates the BookingOrderDocument resource.
 
      Updates the BookingOrderDocument resource.
@@ -235,7 +252,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderDocumentDownload | ConstraintViolationList | Error
+        BookingOrderDocumentDownload | ConstraintViolationList | Error | JWTError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_order_item_ticket import BookingOrderItemTicket
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...types import Response
 
 
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingOrderItemTicket | Error | None:
+) -> BookingOrderItemTicket | Error | JWTError | None:
     if response.status_code == 200:
         response_200 = BookingOrderItemTicket.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -55,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingOrderItemTicket | Error]:
+) -> Response[BookingOrderItemTicket | Error | JWTError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +76,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BookingOrderItemTicket | Error]:
+) -> Response[BookingOrderItemTicket | Error | JWTError]:
     """Retrieves a BookingOrderItemTicket resource.
 
      Retrieves a BookingOrderItemTicket resource.
@@ -87,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderItemTicket | Error]
+        Response[BookingOrderItemTicket | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +115,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BookingOrderItemTicket | Error | None:
+) -> BookingOrderItemTicket | Error | JWTError | None:
     """Retrieves a BookingOrderItemTicket resource.
 
      Retrieves a BookingOrderItemTicket resource.
@@ -126,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderItemTicket | Error
+        BookingOrderItemTicket | Error | JWTError
     """
 
     return sync_detailed(
@@ -143,7 +149,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BookingOrderItemTicket | Error]:
+) -> Response[BookingOrderItemTicket | Error | JWTError]:
     """Retrieves a BookingOrderItemTicket resource.
 
      Retrieves a BookingOrderItemTicket resource.
@@ -160,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderItemTicket | Error]
+        Response[BookingOrderItemTicket | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +186,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BookingOrderItemTicket | Error | None:
+) -> BookingOrderItemTicket | Error | JWTError | None:
     """Retrieves a BookingOrderItemTicket resource.
 
      Retrieves a BookingOrderItemTicket resource.
@@ -197,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderItemTicket | Error
+        BookingOrderItemTicket | Error | JWTError
     """
 
     return (

@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.booking_order_item_ticket import BookingOrderItemTicket
 from ...models.constraint_violation_list import ConstraintViolationList
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.update_order_item_ticket_input import UpdateOrderItemTicketInput
 from ...types import Response
 
@@ -41,7 +42,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingOrderItemTicket | ConstraintViolationList | Error | None:
+) -> BookingOrderItemTicket | ConstraintViolationList | Error | JWTError | None:
     if response.status_code == 200:
         response_200 = BookingOrderItemTicket.from_dict(response.json())
 
@@ -52,6 +53,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
 
@@ -61,6 +67,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = ConstraintViolationList.from_dict(response.json())
@@ -75,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingOrderItemTicket | ConstraintViolationList | Error]:
+) -> Response[BookingOrderItemTicket | ConstraintViolationList | Error | JWTError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,7 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateOrderItemTicketInput,
-) -> Response[BookingOrderItemTicket | ConstraintViolationList | Error]:
+) -> Response[BookingOrderItemTicket | ConstraintViolationList | Error | JWTError]:
     """Updates the BookingOrderItemTicket resource.
 
      Updates the BookingOrderItemTicket resource.
@@ -112,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderItemTicket | ConstraintViolationList | Error]
+        Response[BookingOrderItemTicket | ConstraintViolationList | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateOrderItemTicketInput,
-) -> BookingOrderItemTicket | ConstraintViolationList | Error | None:
+) -> BookingOrderItemTicket | ConstraintViolationList | Error | JWTError | None:
     """Updates the BookingOrderItemTicket resource.
 
      Updates the BookingOrderItemTicket resource.
@@ -157,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderItemTicket | ConstraintViolationList | Error
+        BookingOrderItemTicket | ConstraintViolationList | Error | JWTError
     """
 
     return sync_detailed(
@@ -176,7 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateOrderItemTicketInput,
-) -> Response[BookingOrderItemTicket | ConstraintViolationList | Error]:
+) -> Response[BookingOrderItemTicket | ConstraintViolationList | Error | JWTError]:
     """Updates the BookingOrderItemTicket resource.
 
      Updates the BookingOrderItemTicket resource.
@@ -197,7 +208,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingOrderItemTicket | ConstraintViolationList | Error]
+        Response[BookingOrderItemTicket | ConstraintViolationList | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -219,7 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateOrderItemTicketInput,
-) -> BookingOrderItemTicket | ConstraintViolationList | Error | None:
+) -> BookingOrderItemTicket | ConstraintViolationList | Error | JWTError | None:
     """Updates the BookingOrderItemTicket resource.
 
      Updates the BookingOrderItemTicket resource.
@@ -240,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingOrderItemTicket | ConstraintViolationList | Error
+        BookingOrderItemTicket | ConstraintViolationList | Error | JWTError
     """
 
     return (

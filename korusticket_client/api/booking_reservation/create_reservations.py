@@ -9,6 +9,7 @@ from ...models.constraint_violation_list import ConstraintViolationList
 from ...models.create_reservations_input import CreateReservationsInput
 from ...models.create_reservations_output import CreateReservationsOutput
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...types import Response
 
 
@@ -33,21 +34,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ConstraintViolationList | CreateReservationsOutput | Error | None:
+) -> ConstraintViolationList | CreateReservationsOutput | Error | JWTError | None:
     if response.status_code == 200:
         response_200 = CreateReservationsOutput.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 201:
+        response_201 = CreateReservationsOutput.from_dict(response.json())
+
+        return response_201
 
     if response.status_code == 400:
         response_400 = Error.from_dict(response.json())
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = ConstraintViolationList.from_dict(response.json())
@@ -62,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ConstraintViolationList | CreateReservationsOutput | Error]:
+) -> Response[ConstraintViolationList | CreateReservationsOutput | Error | JWTError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateReservationsInput,
-) -> Response[ConstraintViolationList | CreateReservationsOutput | Error]:
+) -> Response[ConstraintViolationList | CreateReservationsOutput | Error | JWTError]:
     """Creates a BookingReservation resource.
 
      ---
@@ -115,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConstraintViolationList | CreateReservationsOutput | Error]
+        Response[ConstraintViolationList | CreateReservationsOutput | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateReservationsInput,
-) -> ConstraintViolationList | CreateReservationsOutput | Error | None:
+) -> ConstraintViolationList | CreateReservationsOutput | Error | JWTError | None:
     """Creates a BookingReservation resource.
 
      ---
@@ -173,7 +189,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConstraintViolationList | CreateReservationsOutput | Error
+        ConstraintViolationList | CreateReservationsOutput | Error | JWTError
     """
 
     return sync_detailed(
@@ -186,7 +202,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateReservationsInput,
-) -> Response[ConstraintViolationList | CreateReservationsOutput | Error]:
+) -> Response[ConstraintViolationList | CreateReservationsOutput | Error | JWTError]:
     """Creates a BookingReservation resource.
 
      ---
@@ -226,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConstraintViolationList | CreateReservationsOutput | Error]
+        Response[ConstraintViolationList | CreateReservationsOutput | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -242,7 +258,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateReservationsInput,
-) -> ConstraintViolationList | CreateReservationsOutput | Error | None:
+) -> ConstraintViolationList | CreateReservationsOutput | Error | JWTError | None:
     """Creates a BookingReservation resource.
 
      ---
@@ -282,7 +298,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConstraintViolationList | CreateReservationsOutput | Error
+        ConstraintViolationList | CreateReservationsOutput | Error | JWTError
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_reservation_collection import BookingReservationCollection
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.sort_direction import SortDirection
 from ...types import UNSET, Response, Unset
 
@@ -43,7 +44,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingReservationCollection | Error | None:
+) -> BookingReservationCollection | Error | JWTError | None:
     if response.status_code == 200:
         response_200 = BookingReservationCollection.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_400 = Error.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -67,7 +73,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingReservationCollection | Error]:
+) -> Response[BookingReservationCollection | Error | JWTError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +88,7 @@ def sync_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: SortDirection | Unset = UNSET,
-) -> Response[BookingReservationCollection | Error]:
+) -> Response[BookingReservationCollection | Error | JWTError]:
     """Retrieves the collection of BookingReservation resources.
 
      Retrieves the collection of BookingReservation resources.
@@ -99,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingReservationCollection | Error]
+        Response[BookingReservationCollection | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +127,7 @@ def sync(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: SortDirection | Unset = UNSET,
-) -> BookingReservationCollection | Error | None:
+) -> BookingReservationCollection | Error | JWTError | None:
     """Retrieves the collection of BookingReservation resources.
 
      Retrieves the collection of BookingReservation resources.
@@ -138,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingReservationCollection | Error
+        BookingReservationCollection | Error | JWTError
     """
 
     return sync_detailed(
@@ -155,7 +161,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: SortDirection | Unset = UNSET,
-) -> Response[BookingReservationCollection | Error]:
+) -> Response[BookingReservationCollection | Error | JWTError]:
     """Retrieves the collection of BookingReservation resources.
 
      Retrieves the collection of BookingReservation resources.
@@ -172,7 +178,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingReservationCollection | Error]
+        Response[BookingReservationCollection | Error | JWTError]
     """
 
     kwargs = _get_kwargs(
@@ -192,7 +198,7 @@ async def asyncio(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: SortDirection | Unset = UNSET,
-) -> BookingReservationCollection | Error | None:
+) -> BookingReservationCollection | Error | JWTError | None:
     """Retrieves the collection of BookingReservation resources.
 
      Retrieves the collection of BookingReservation resources.
@@ -209,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingReservationCollection | Error
+        BookingReservationCollection | Error | JWTError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_catalog import TicketingCatalog
 from ...types import Response
 
@@ -27,11 +28,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingCatalog | None:
+) -> Error | JWTError | TicketingCatalog | None:
     if response.status_code == 200:
         response_200 = TicketingCatalog.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -51,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingCatalog]:
+) -> Response[Error | JWTError | TicketingCatalog]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +70,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingCatalog]:
+) -> Response[Error | JWTError | TicketingCatalog]:
     """Show a catalog
 
      ---
@@ -106,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingCatalog]
+        Response[Error | JWTError | TicketingCatalog]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +130,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingCatalog | None:
+) -> Error | JWTError | TicketingCatalog | None:
     """Show a catalog
 
      ---
@@ -166,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingCatalog
+        Error | JWTError | TicketingCatalog
     """
 
     return sync_detailed(
@@ -179,7 +185,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingCatalog]:
+) -> Response[Error | JWTError | TicketingCatalog]:
     """Show a catalog
 
      ---
@@ -221,7 +227,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingCatalog]
+        Response[Error | JWTError | TicketingCatalog]
     """
 
     kwargs = _get_kwargs(
@@ -237,7 +243,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingCatalog | None:
+) -> Error | JWTError | TicketingCatalog | None:
     """Show a catalog
 
      ---
@@ -279,7 +285,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingCatalog
+        Error | JWTError | TicketingCatalog
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.sort_direction import SortDirection
 from ...models.ticketing_catalog_collection import TicketingCatalogCollection
 from ...types import UNSET, Response, Unset
@@ -43,7 +44,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingCatalogCollection | None:
+) -> Error | JWTError | TicketingCatalogCollection | None:
     if response.status_code == 200:
         response_200 = TicketingCatalogCollection.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_400 = Error.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -67,7 +73,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingCatalogCollection]:
+) -> Response[Error | JWTError | TicketingCatalogCollection]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +88,7 @@ def sync_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: SortDirection | Unset = UNSET,
-) -> Response[Error | TicketingCatalogCollection]:
+) -> Response[Error | JWTError | TicketingCatalogCollection]:
     """List catalogs
 
      ---
@@ -122,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingCatalogCollection]
+        Response[Error | JWTError | TicketingCatalogCollection]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +150,7 @@ def sync(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: SortDirection | Unset = UNSET,
-) -> Error | TicketingCatalogCollection | None:
+) -> Error | JWTError | TicketingCatalogCollection | None:
     """List catalogs
 
      ---
@@ -184,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingCatalogCollection
+        Error | JWTError | TicketingCatalogCollection
     """
 
     return sync_detailed(
@@ -201,7 +207,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: SortDirection | Unset = UNSET,
-) -> Response[Error | TicketingCatalogCollection]:
+) -> Response[Error | JWTError | TicketingCatalogCollection]:
     """List catalogs
 
      ---
@@ -241,7 +247,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingCatalogCollection]
+        Response[Error | JWTError | TicketingCatalogCollection]
     """
 
     kwargs = _get_kwargs(
@@ -261,7 +267,7 @@ async def asyncio(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     ordercreated_at: SortDirection | Unset = UNSET,
-) -> Error | TicketingCatalogCollection | None:
+) -> Error | JWTError | TicketingCatalogCollection | None:
     """List catalogs
 
      ---
@@ -301,7 +307,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingCatalogCollection
+        Error | JWTError | TicketingCatalogCollection
     """
 
     return (

@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.sort_direction import SortDirection
 from ...models.ticketing_offer_collection import TicketingOfferCollection
 from ...types import UNSET, Response, Unset
@@ -86,7 +87,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingOfferCollection | None:
+) -> Error | JWTError | TicketingOfferCollection | None:
     if response.status_code == 200:
         response_200 = TicketingOfferCollection.from_dict(response.json())
 
@@ -96,6 +97,11 @@ def _parse_response(
         response_400 = Error.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -115,7 +121,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingOfferCollection]:
+) -> Response[Error | JWTError | TicketingOfferCollection]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -140,7 +146,7 @@ def sync_detailed(
     product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
     option_values_context: list[str] | Unset = UNSET,
-) -> Response[Error | TicketingOfferCollection]:
+) -> Response[Error | JWTError | TicketingOfferCollection]:
     """List offers
 
      ---
@@ -176,7 +182,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferCollection]
+        Response[Error | JWTError | TicketingOfferCollection]
     """
 
     kwargs = _get_kwargs(
@@ -218,7 +224,7 @@ def sync(
     product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
     option_values_context: list[str] | Unset = UNSET,
-) -> Error | TicketingOfferCollection | None:
+) -> Error | JWTError | TicketingOfferCollection | None:
     """List offers
 
      ---
@@ -254,7 +260,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferCollection
+        Error | JWTError | TicketingOfferCollection
     """
 
     return sync_detailed(
@@ -291,7 +297,7 @@ async def asyncio_detailed(
     product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
     option_values_context: list[str] | Unset = UNSET,
-) -> Response[Error | TicketingOfferCollection]:
+) -> Response[Error | JWTError | TicketingOfferCollection]:
     """List offers
 
      ---
@@ -327,7 +333,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferCollection]
+        Response[Error | JWTError | TicketingOfferCollection]
     """
 
     kwargs = _get_kwargs(
@@ -367,7 +373,7 @@ async def asyncio(
     product_base_id: str | Unset = UNSET,
     session: str | Unset = UNSET,
     option_values_context: list[str] | Unset = UNSET,
-) -> Error | TicketingOfferCollection | None:
+) -> Error | JWTError | TicketingOfferCollection | None:
     """List offers
 
      ---
@@ -403,7 +409,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferCollection
+        Error | JWTError | TicketingOfferCollection
     """
 
     return (

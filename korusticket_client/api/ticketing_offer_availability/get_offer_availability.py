@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_offer_availability import TicketingOfferAvailability
 from ...types import Response
 
@@ -29,11 +30,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingOfferAvailability | None:
+) -> Error | JWTError | TicketingOfferAvailability | None:
     if response.status_code == 200:
         response_200 = TicketingOfferAvailability.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingOfferAvailability]:
+) -> Response[Error | JWTError | TicketingOfferAvailability]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +73,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferAvailability]:
+) -> Response[Error | JWTError | TicketingOfferAvailability]:
     """Retrieves a TicketingOfferAvailability resource.
 
      Retrieves a TicketingOfferAvailability resource.
@@ -86,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferAvailability]
+        Response[Error | JWTError | TicketingOfferAvailability]
     """
 
     kwargs = _get_kwargs(
@@ -106,7 +112,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferAvailability | None:
+) -> Error | JWTError | TicketingOfferAvailability | None:
     """Retrieves a TicketingOfferAvailability resource.
 
      Retrieves a TicketingOfferAvailability resource.
@@ -125,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferAvailability
+        Error | JWTError | TicketingOfferAvailability
     """
 
     return sync_detailed(
@@ -140,7 +146,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferAvailability]:
+) -> Response[Error | JWTError | TicketingOfferAvailability]:
     """Retrieves a TicketingOfferAvailability resource.
 
      Retrieves a TicketingOfferAvailability resource.
@@ -159,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferAvailability]
+        Response[Error | JWTError | TicketingOfferAvailability]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +183,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferAvailability | None:
+) -> Error | JWTError | TicketingOfferAvailability | None:
     """Retrieves a TicketingOfferAvailability resource.
 
      Retrieves a TicketingOfferAvailability resource.
@@ -196,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferAvailability
+        Error | JWTError | TicketingOfferAvailability
     """
 
     return (

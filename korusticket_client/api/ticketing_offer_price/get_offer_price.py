@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_offer_price import TicketingOfferPrice
 from ...types import Response
 
@@ -29,11 +30,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingOfferPrice | None:
+) -> Error | JWTError | TicketingOfferPrice | None:
     if response.status_code == 200:
         response_200 = TicketingOfferPrice.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingOfferPrice]:
+) -> Response[Error | JWTError | TicketingOfferPrice]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +73,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferPrice]:
+) -> Response[Error | JWTError | TicketingOfferPrice]:
     """Retrieve the offer's price
 
      ---
@@ -95,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferPrice]
+        Response[Error | JWTError | TicketingOfferPrice]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +121,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferPrice | None:
+) -> Error | JWTError | TicketingOfferPrice | None:
     """Retrieve the offer's price
 
      ---
@@ -143,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferPrice
+        Error | JWTError | TicketingOfferPrice
     """
 
     return sync_detailed(
@@ -158,7 +164,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferPrice]:
+) -> Response[Error | JWTError | TicketingOfferPrice]:
     """Retrieve the offer's price
 
      ---
@@ -186,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferPrice]
+        Response[Error | JWTError | TicketingOfferPrice]
     """
 
     kwargs = _get_kwargs(
@@ -204,7 +210,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferPrice | None:
+) -> Error | JWTError | TicketingOfferPrice | None:
     """Retrieve the offer's price
 
      ---
@@ -232,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferPrice
+        Error | JWTError | TicketingOfferPrice
     """
 
     return (

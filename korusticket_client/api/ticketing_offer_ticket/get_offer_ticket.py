@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_offer_ticket import TicketingOfferTicket
 from ...types import Response
 
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingOfferTicket | None:
+) -> Error | JWTError | TicketingOfferTicket | None:
     if response.status_code == 200:
         response_200 = TicketingOfferTicket.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -55,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingOfferTicket]:
+) -> Response[Error | JWTError | TicketingOfferTicket]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +76,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferTicket]:
+) -> Response[Error | JWTError | TicketingOfferTicket]:
     """Retrieves a TicketingOfferTicket resource.
 
      Retrieves a TicketingOfferTicket resource.
@@ -87,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferTicket]
+        Response[Error | JWTError | TicketingOfferTicket]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +115,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferTicket | None:
+) -> Error | JWTError | TicketingOfferTicket | None:
     """Retrieves a TicketingOfferTicket resource.
 
      Retrieves a TicketingOfferTicket resource.
@@ -126,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferTicket
+        Error | JWTError | TicketingOfferTicket
     """
 
     return sync_detailed(
@@ -143,7 +149,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferTicket]:
+) -> Response[Error | JWTError | TicketingOfferTicket]:
     """Retrieves a TicketingOfferTicket resource.
 
      Retrieves a TicketingOfferTicket resource.
@@ -160,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferTicket]
+        Response[Error | JWTError | TicketingOfferTicket]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +186,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferTicket | None:
+) -> Error | JWTError | TicketingOfferTicket | None:
     """Retrieves a TicketingOfferTicket resource.
 
      Retrieves a TicketingOfferTicket resource.
@@ -197,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferTicket
+        Error | JWTError | TicketingOfferTicket
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_offer_ticket_collection import TicketingOfferTicketCollection
 from ...types import Response
 
@@ -29,11 +30,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingOfferTicketCollection | None:
+) -> Error | JWTError | TicketingOfferTicketCollection | None:
     if response.status_code == 200:
         response_200 = TicketingOfferTicketCollection.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingOfferTicketCollection]:
+) -> Response[Error | JWTError | TicketingOfferTicketCollection]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +73,7 @@ def sync_detailed(
     offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferTicketCollection]:
+) -> Response[Error | JWTError | TicketingOfferTicketCollection]:
     """Retrieves the collection of TicketingOfferTicket resources.
 
      Retrieves the collection of TicketingOfferTicket resources.
@@ -86,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferTicketCollection]
+        Response[Error | JWTError | TicketingOfferTicketCollection]
     """
 
     kwargs = _get_kwargs(
@@ -106,7 +112,7 @@ def sync(
     offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferTicketCollection | None:
+) -> Error | JWTError | TicketingOfferTicketCollection | None:
     """Retrieves the collection of TicketingOfferTicket resources.
 
      Retrieves the collection of TicketingOfferTicket resources.
@@ -125,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferTicketCollection
+        Error | JWTError | TicketingOfferTicketCollection
     """
 
     return sync_detailed(
@@ -140,7 +146,7 @@ async def asyncio_detailed(
     offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferTicketCollection]:
+) -> Response[Error | JWTError | TicketingOfferTicketCollection]:
     """Retrieves the collection of TicketingOfferTicket resources.
 
      Retrieves the collection of TicketingOfferTicket resources.
@@ -159,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferTicketCollection]
+        Response[Error | JWTError | TicketingOfferTicketCollection]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +183,7 @@ async def asyncio(
     offer_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferTicketCollection | None:
+) -> Error | JWTError | TicketingOfferTicketCollection | None:
     """Retrieves the collection of TicketingOfferTicket resources.
 
      Retrieves the collection of TicketingOfferTicket resources.
@@ -196,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferTicketCollection
+        Error | JWTError | TicketingOfferTicketCollection
     """
 
     return (

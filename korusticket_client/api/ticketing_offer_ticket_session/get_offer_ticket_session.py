@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_offer_ticket_session import TicketingOfferTicketSession
 from ...types import Response
 
@@ -33,11 +34,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingOfferTicketSession | None:
+) -> Error | JWTError | TicketingOfferTicketSession | None:
     if response.status_code == 200:
         response_200 = TicketingOfferTicketSession.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -57,7 +63,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingOfferTicketSession]:
+) -> Response[Error | JWTError | TicketingOfferTicketSession]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +79,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferTicketSession]:
+) -> Response[Error | JWTError | TicketingOfferTicketSession]:
     """Retrieves a TicketingOfferTicketSession resource.
 
      Retrieves a TicketingOfferTicketSession resource.
@@ -92,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferTicketSession]
+        Response[Error | JWTError | TicketingOfferTicketSession]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +122,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferTicketSession | None:
+) -> Error | JWTError | TicketingOfferTicketSession | None:
     """Retrieves a TicketingOfferTicketSession resource.
 
      Retrieves a TicketingOfferTicketSession resource.
@@ -135,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferTicketSession
+        Error | JWTError | TicketingOfferTicketSession
     """
 
     return sync_detailed(
@@ -154,7 +160,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingOfferTicketSession]:
+) -> Response[Error | JWTError | TicketingOfferTicketSession]:
     """Retrieves a TicketingOfferTicketSession resource.
 
      Retrieves a TicketingOfferTicketSession resource.
@@ -173,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingOfferTicketSession]
+        Response[Error | JWTError | TicketingOfferTicketSession]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +201,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingOfferTicketSession | None:
+) -> Error | JWTError | TicketingOfferTicketSession | None:
     """Retrieves a TicketingOfferTicketSession resource.
 
      Retrieves a TicketingOfferTicketSession resource.
@@ -214,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingOfferTicketSession
+        Error | JWTError | TicketingOfferTicketSession
     """
 
     return (

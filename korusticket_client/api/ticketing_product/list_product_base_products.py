@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_product_base_product_collection import (
     TicketingProductBaseProductCollection,
 )
@@ -43,7 +44,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingProductBaseProductCollection | None:
+) -> Error | JWTError | TicketingProductBaseProductCollection | None:
     if response.status_code == 200:
         response_200 = TicketingProductBaseProductCollection.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_400 = Error.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -72,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingProductBaseProductCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseProductCollection]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +94,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[Error | TicketingProductBaseProductCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseProductCollection]:
     """Retrieves the collection of TicketingProduct resources.
 
      Retrieves the collection of TicketingProduct resources.
@@ -107,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseProductCollection]
+        Response[Error | JWTError | TicketingProductBaseProductCollection]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +137,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Error | TicketingProductBaseProductCollection | None:
+) -> Error | JWTError | TicketingProductBaseProductCollection | None:
     """Retrieves the collection of TicketingProduct resources.
 
      Retrieves the collection of TicketingProduct resources.
@@ -150,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseProductCollection
+        Error | JWTError | TicketingProductBaseProductCollection
     """
 
     return sync_detailed(
@@ -169,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[Error | TicketingProductBaseProductCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseProductCollection]:
     """Retrieves the collection of TicketingProduct resources.
 
      Retrieves the collection of TicketingProduct resources.
@@ -188,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseProductCollection]
+        Response[Error | JWTError | TicketingProductBaseProductCollection]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +216,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Error | TicketingProductBaseProductCollection | None:
+) -> Error | JWTError | TicketingProductBaseProductCollection | None:
     """Retrieves the collection of TicketingProduct resources.
 
      Retrieves the collection of TicketingProduct resources.
@@ -229,7 +235,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseProductCollection
+        Error | JWTError | TicketingProductBaseProductCollection
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_product_collection import TicketingProductCollection
 from ...types import UNSET, Response, Unset
 
@@ -39,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingProductCollection | None:
+) -> Error | JWTError | TicketingProductCollection | None:
     if response.status_code == 200:
         response_200 = TicketingProductCollection.from_dict(response.json())
 
@@ -49,6 +50,11 @@ def _parse_response(
         response_400 = Error.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -68,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingProductCollection]:
+) -> Response[Error | JWTError | TicketingProductCollection]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +89,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[Error | TicketingProductCollection]:
+) -> Response[Error | JWTError | TicketingProductCollection]:
     """Retrieves the collection of TicketingProduct resources.
 
      Retrieves the collection of TicketingProduct resources.
@@ -100,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductCollection]
+        Response[Error | JWTError | TicketingProductCollection]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +128,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Error | TicketingProductCollection | None:
+) -> Error | JWTError | TicketingProductCollection | None:
     """Retrieves the collection of TicketingProduct resources.
 
      Retrieves the collection of TicketingProduct resources.
@@ -139,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductCollection
+        Error | JWTError | TicketingProductCollection
     """
 
     return sync_detailed(
@@ -156,7 +162,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[Error | TicketingProductCollection]:
+) -> Response[Error | JWTError | TicketingProductCollection]:
     """Retrieves the collection of TicketingProduct resources.
 
      Retrieves the collection of TicketingProduct resources.
@@ -173,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductCollection]
+        Response[Error | JWTError | TicketingProductCollection]
     """
 
     kwargs = _get_kwargs(
@@ -193,7 +199,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Error | TicketingProductCollection | None:
+) -> Error | JWTError | TicketingProductCollection | None:
     """Retrieves the collection of TicketingProduct resources.
 
      Retrieves the collection of TicketingProduct resources.
@@ -210,7 +216,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductCollection
+        Error | JWTError | TicketingProductCollection
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_product_base import TicketingProductBase
 from ...types import Response
 
@@ -29,11 +30,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingProductBase | None:
+) -> Error | JWTError | TicketingProductBase | None:
     if response.status_code == 200:
         response_200 = TicketingProductBase.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingProductBase]:
+) -> Response[Error | JWTError | TicketingProductBase]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +73,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingProductBase]:
+) -> Response[Error | JWTError | TicketingProductBase]:
     """Retrieves a TicketingProductBase resource.
 
      Retrieves a TicketingProductBase resource.
@@ -83,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBase]
+        Response[Error | JWTError | TicketingProductBase]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +109,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingProductBase | None:
+) -> Error | JWTError | TicketingProductBase | None:
     """Retrieves a TicketingProductBase resource.
 
      Retrieves a TicketingProductBase resource.
@@ -119,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBase
+        Error | JWTError | TicketingProductBase
     """
 
     return sync_detailed(
@@ -134,7 +140,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingProductBase]:
+) -> Response[Error | JWTError | TicketingProductBase]:
     """Retrieves a TicketingProductBase resource.
 
      Retrieves a TicketingProductBase resource.
@@ -150,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBase]
+        Response[Error | JWTError | TicketingProductBase]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +174,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingProductBase | None:
+) -> Error | JWTError | TicketingProductBase | None:
     """Retrieves a TicketingProductBase resource.
 
      Retrieves a TicketingProductBase resource.
@@ -184,7 +190,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBase
+        Error | JWTError | TicketingProductBase
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_product_base_collection import TicketingProductBaseCollection
 from ...types import UNSET, Response, Unset
 
@@ -42,7 +43,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingProductBaseCollection | None:
+) -> Error | JWTError | TicketingProductBaseCollection | None:
     if response.status_code == 200:
         response_200 = TicketingProductBaseCollection.from_dict(response.json())
 
@@ -52,6 +53,11 @@ def _parse_response(
         response_400 = Error.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -71,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingProductBaseCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseCollection]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +93,7 @@ def sync_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
-) -> Response[Error | TicketingProductBaseCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseCollection]:
     """Retrieves the collection of TicketingProductBase resources.
 
      ---
@@ -132,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseCollection]
+        Response[Error | JWTError | TicketingProductBaseCollection]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +162,7 @@ def sync(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
-) -> Error | TicketingProductBaseCollection | None:
+) -> Error | JWTError | TicketingProductBaseCollection | None:
     """Retrieves the collection of TicketingProductBase resources.
 
      ---
@@ -201,7 +207,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseCollection
+        Error | JWTError | TicketingProductBaseCollection
     """
 
     return sync_detailed(
@@ -220,7 +226,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
-) -> Response[Error | TicketingProductBaseCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseCollection]:
     """Retrieves the collection of TicketingProductBase resources.
 
      ---
@@ -265,7 +271,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseCollection]
+        Response[Error | JWTError | TicketingProductBaseCollection]
     """
 
     kwargs = _get_kwargs(
@@ -287,7 +293,7 @@ async def asyncio(
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
     with_disabled: bool | Unset = UNSET,
-) -> Error | TicketingProductBaseCollection | None:
+) -> Error | JWTError | TicketingProductBaseCollection | None:
     """Retrieves the collection of TicketingProductBase resources.
 
      ---
@@ -332,7 +338,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseCollection
+        Error | JWTError | TicketingProductBaseCollection
     """
 
     return (

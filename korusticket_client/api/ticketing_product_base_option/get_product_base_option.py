@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.product_base_option_code import (
     ProductBaseOptionCode,
 )
@@ -34,11 +35,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingProductBaseOption | None:
+) -> Error | JWTError | TicketingProductBaseOption | None:
     if response.status_code == 200:
         response_200 = TicketingProductBaseOption.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -58,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingProductBaseOption]:
+) -> Response[Error | JWTError | TicketingProductBaseOption]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +79,7 @@ def sync_detailed(
     code: ProductBaseOptionCode,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingProductBaseOption]:
+) -> Response[Error | JWTError | TicketingProductBaseOption]:
     """Retrieves a TicketingProductBaseOption resource.
 
      Retrieves a TicketingProductBaseOption resource.
@@ -90,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseOption]
+        Response[Error | JWTError | TicketingProductBaseOption]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +118,7 @@ def sync(
     code: ProductBaseOptionCode,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingProductBaseOption | None:
+) -> Error | JWTError | TicketingProductBaseOption | None:
     """Retrieves a TicketingProductBaseOption resource.
 
      Retrieves a TicketingProductBaseOption resource.
@@ -129,7 +135,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseOption
+        Error | JWTError | TicketingProductBaseOption
     """
 
     return sync_detailed(
@@ -146,7 +152,7 @@ async def asyncio_detailed(
     code: ProductBaseOptionCode,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | TicketingProductBaseOption]:
+) -> Response[Error | JWTError | TicketingProductBaseOption]:
     """Retrieves a TicketingProductBaseOption resource.
 
      Retrieves a TicketingProductBaseOption resource.
@@ -163,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseOption]
+        Response[Error | JWTError | TicketingProductBaseOption]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +189,7 @@ async def asyncio(
     code: ProductBaseOptionCode,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | TicketingProductBaseOption | None:
+) -> Error | JWTError | TicketingProductBaseOption | None:
     """Retrieves a TicketingProductBaseOption resource.
 
      Retrieves a TicketingProductBaseOption resource.
@@ -200,7 +206,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseOption
+        Error | JWTError | TicketingProductBaseOption
     """
 
     return (

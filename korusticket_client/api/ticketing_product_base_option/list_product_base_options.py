@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.ticketing_product_base_option_collection import (
     TicketingProductBaseOptionCollection,
 )
@@ -43,7 +44,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingProductBaseOptionCollection | None:
+) -> Error | JWTError | TicketingProductBaseOptionCollection | None:
     if response.status_code == 200:
         response_200 = TicketingProductBaseOptionCollection.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_400 = Error.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -72,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingProductBaseOptionCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseOptionCollection]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +94,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[Error | TicketingProductBaseOptionCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseOptionCollection]:
     """Retrieves the collection of TicketingProductBaseOption resources.
 
      Retrieves the collection of TicketingProductBaseOption resources.
@@ -106,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseOptionCollection]
+        Response[Error | JWTError | TicketingProductBaseOptionCollection]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +136,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Error | TicketingProductBaseOptionCollection | None:
+) -> Error | JWTError | TicketingProductBaseOptionCollection | None:
     """Retrieves the collection of TicketingProductBaseOption resources.
 
      Retrieves the collection of TicketingProductBaseOption resources.
@@ -148,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseOptionCollection
+        Error | JWTError | TicketingProductBaseOptionCollection
     """
 
     return sync_detailed(
@@ -167,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[Error | TicketingProductBaseOptionCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseOptionCollection]:
     """Retrieves the collection of TicketingProductBaseOption resources.
 
      Retrieves the collection of TicketingProductBaseOption resources.
@@ -185,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseOptionCollection]
+        Response[Error | JWTError | TicketingProductBaseOptionCollection]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +213,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Error | TicketingProductBaseOptionCollection | None:
+) -> Error | JWTError | TicketingProductBaseOptionCollection | None:
     """Retrieves the collection of TicketingProductBaseOption resources.
 
      Retrieves the collection of TicketingProductBaseOption resources.
@@ -225,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseOptionCollection
+        Error | JWTError | TicketingProductBaseOptionCollection
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.jwt_error import JWTError
 from ...models.product_base_option_code import (
     ProductBaseOptionCode,
 )
@@ -48,7 +49,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TicketingProductBaseOptionValueCollection | None:
+) -> Error | JWTError | TicketingProductBaseOptionValueCollection | None:
     if response.status_code == 200:
         response_200 = TicketingProductBaseOptionValueCollection.from_dict(
             response.json()
@@ -60,6 +61,11 @@ def _parse_response(
         response_400 = Error.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = JWTError.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -79,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TicketingProductBaseOptionValueCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseOptionValueCollection]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +102,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[Error | TicketingProductBaseOptionValueCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseOptionValueCollection]:
     """Retrieves the collection of TicketingProductBaseOptionValue resources.
 
      Retrieves the collection of TicketingProductBaseOptionValue resources.
@@ -116,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseOptionValueCollection]
+        Response[Error | JWTError | TicketingProductBaseOptionValueCollection]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +148,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Error | TicketingProductBaseOptionValueCollection | None:
+) -> Error | JWTError | TicketingProductBaseOptionValueCollection | None:
     """Retrieves the collection of TicketingProductBaseOptionValue resources.
 
      Retrieves the collection of TicketingProductBaseOptionValue resources.
@@ -162,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseOptionValueCollection
+        Error | JWTError | TicketingProductBaseOptionValueCollection
     """
 
     return sync_detailed(
@@ -183,7 +189,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Response[Error | TicketingProductBaseOptionValueCollection]:
+) -> Response[Error | JWTError | TicketingProductBaseOptionValueCollection]:
     """Retrieves the collection of TicketingProductBaseOptionValue resources.
 
      Retrieves the collection of TicketingProductBaseOptionValue resources.
@@ -203,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TicketingProductBaseOptionValueCollection]
+        Response[Error | JWTError | TicketingProductBaseOptionValueCollection]
     """
 
     kwargs = _get_kwargs(
@@ -227,7 +233,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     items_per_page: int | Unset = 10,
-) -> Error | TicketingProductBaseOptionValueCollection | None:
+) -> Error | JWTError | TicketingProductBaseOptionValueCollection | None:
     """Retrieves the collection of TicketingProductBaseOptionValue resources.
 
      Retrieves the collection of TicketingProductBaseOptionValue resources.
@@ -247,7 +253,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TicketingProductBaseOptionValueCollection
+        Error | JWTError | TicketingProductBaseOptionValueCollection
     """
 
     return (
