@@ -166,6 +166,7 @@ def collect(spec: dict[str, Any], package_dir: Path) -> list[OperationInfo]:
                     "location": location,
                     "required": bool(parameter.get("required")),
                     "schema": schema,
+                    "verified": "x-unverified" not in parameter,
                 }
             )
         member = None
@@ -204,7 +205,9 @@ def write_operations(infos: list[OperationInfo], version: str) -> str:
     for info in infos:
         parameters = [
             f"Parameter(wire={p['wire']!r}, python={p['python']!r}, alias={p['alias']!r}, "
-            f"location={p['location']!r}, required={p['required']!r}, schema={p['schema']!r})"
+            f"location={p['location']!r}, required={p['required']!r}, schema={p['schema']!r}"
+            + ("" if p["verified"] else ", verified=False")
+            + ")"
             for p in info.parameters
         ]
         lines.append(

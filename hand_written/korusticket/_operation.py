@@ -34,6 +34,8 @@ class Parameter:
     location: Literal["path", "query"]
     required: bool
     schema: Mapping[str, Any] = field(default_factory=dict)
+    verified: bool = True
+    """False for a filter no reference page lists (`x-unverified`): the server may ignore it."""
 
     @property
     def is_array(self) -> bool:
@@ -204,6 +206,18 @@ class Operation:
         if self.body_model and "body" not in arguments:
             raise TypeError(f"{self.name}() is missing the required argument 'body' ({self.body_model})")
         return arguments
+
+    def unverified_filters(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
+        """The unverified query filters among the generated function's `arguments`, by member field name."""
+        from korusticket_client.types import Unset
+
+        return {
+            parameter.python: arguments[parameter.python]
+            for parameter in self.parameters
+            if not parameter.verified
+            and parameter.location == "query"
+            and not isinstance(arguments.get(parameter.python), Unset | None)
+        }
 
     def url_path(self, arguments: Mapping[str, Any]) -> str:
         path = self.path

@@ -276,7 +276,8 @@ class _Shared:
             if not (isinstance(start, int) and start >= 1):
                 raise ValueError(f"page: expected an integer >= 1, got {start!r}")
             plan.first_page = start
-        entry.arguments(plan.arguments(filters, plan.first_page if plan.paginated else None))
+        checked = entry.arguments(plan.arguments(filters, plan.first_page if plan.paginated else None))
+        plan.recheck = entry.unverified_filters(checked)
         return plan, filters
 
 

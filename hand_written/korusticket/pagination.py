@@ -2,7 +2,8 @@
 
 A `Paginator` fetches nothing until iterated, then one page at a time: memory holds one page (or, with
 `prefetch=N`, at most N pages fetched ahead). The next page is the one `view.next` names; when the
-server omits `view`, `totalItems` and the page size decide. An empty page always ends the iteration.
+server omits `view`, `totalItems` and the page size decide. A page holding fewer members than its own
+`totalItems` promises raises `UnexpectedResponseError` rather than silently ending the iteration.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
+
+from korusticket.errors import UnexpectedResponseError
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "PagePlan", "Paginator"]
 
@@ -79,6 +82,8 @@ class PagePlan:
         self.prefetch = prefetch
         self.yielded = 0
         self.first_page = 1
+        self.recheck: dict[str, Any] = {}
+        """Unverified filters (member field -> value) the server may have ignored: members are re-checked."""
 
     def arguments(self, filters: dict[str, Any], number: int | None) -> dict[str, Any]:
         if number is None:
@@ -90,11 +95,42 @@ class PagePlan:
         return self.max_items is not None and self.yielded >= self.max_items
 
     def take(self, page: Page[T]) -> Page[T]:
-        """The page as it should be handed out: cut at `max_items`."""
+        """The page as it should be handed out: checked against its own `totalItems`, cut at `max_items`."""
+        self._check_complete(page)
+        if self.recheck:
+            page = replace(page, items=[item for item in page.items if self._matches(item)])
         if self.max_items is not None and self.yielded + len(page.items) > self.max_items:
             page = replace(page, items=page.items[: self.max_items - self.yielded])
         self.yielded += len(page.items)
         return page
+
+    def _matches(self, item: Any) -> bool:
+        from korusticket_client.types import Unset
+
+        for name, value in self.recheck.items():
+            field = getattr(item, name, None)
+            if field is not None and not isinstance(field, Unset) and field != value:
+                return False
+            if field is None and hasattr(item, name):
+                return False
+        return True
+
+    def _check_complete(self, page: Page[Any]) -> None:
+        """A page shorter than its `totalItems` promises is a broken answer, not the end of the collection."""
+        if page.number is None or page.total_items is None:
+            return
+        expected = min(self.page_size, max(page.total_items - (page.number - 1) * self.page_size, 0))
+        if len(page.items) < expected:
+            where = page.collection["@id"] if "@id" in getattr(page.collection, "additional_properties", {}) else ""
+            raise UnexpectedResponseError(
+                f"page {page.number} holds {len(page.items)} members, but its totalItems ({page.total_items}) at "
+                f"{self.page_size} per page promises {expected}; the collection would end early",
+                status_code=200,
+                content_type="application/ld+json",
+                excerpt=f"totalItems={page.total_items}, {len(page.items)} members",
+                method="GET",
+                url=str(where),
+            )
 
     def next_after(self, page: Page[Any]) -> int | None:
         if self.exhausted or page.number is None or not page.items:

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from korusticket import (
+    APIStatusError,
     AuthenticationError,
     BadRequestError,
     KorusTicket,
@@ -237,3 +238,46 @@ async def test_async_plugin_fixture(korusticket_async_client: Any, korusticket_s
         korusticket_sandbox.catalog_id,
         korusticket_sandbox.stadium_catalog_id,
     }
+
+
+@pytest.mark.parametrize(
+    ("parameter", "value"),
+    [
+        ("createdAt[before]", "0000-01-01"),
+        ("createdAt[after]", "2025-02-31"),
+        ("createdAt[strictly_before]", "x2025-01-01"),
+        ("createdAt[strictly_after]", "2025-13-01"),
+    ],
+)
+def test_a_bad_date_filter_is_a_400_not_a_500(kt: KorusTicket, parameter: str, value: str) -> None:
+    with pytest.raises(BadRequestError, match=parameter.replace("[", r"\[").replace("]", r"\]")):
+        kt.http.get("/v1/booking/orders", params={parameter: value})
+
+
+def test_a_bad_offer_date_filter_is_a_400(kt: KorusTicket, sandbox: Sandbox) -> None:
+    for value in ("2025-02-31", "x2025-01-01", "0000-01-01"):
+        with pytest.raises(BadRequestError):
+            kt.http.get(f"/v1/ticketing/catalogs/{sandbox.catalog_id}/offers", params={"date[before]": value})
+
+
+def test_page_zero_is_refused(kt: KorusTicket) -> None:
+    with pytest.raises(BadRequestError, match="page"):
+        kt.http.get("/v1/booking/orders", params={"page": "0"})
+
+
+def test_a_405_says_which_methods_are_allowed(kt: KorusTicket) -> None:
+    with pytest.raises(APIStatusError) as caught:
+        kt.http.delete("/v1/booking/orders")
+    assert caught.value.status_code == 405
+    assert caught.value.headers["allow"] == "GET"
+    with pytest.raises(APIStatusError) as patchable:
+        kt.http.post(
+            f"/v1/booking/orders/{'0194b132-448c-7d1b-bb13-f8e09ae5c18f'}/documents/{'0194b132-449c-79cd-9da1-50be439b6e9d'}"
+        )
+    assert patchable.value.headers["allow"] == "GET, PATCH"
+
+
+def test_a_v4_id_is_routed(kt: KorusTicket) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        kt.http.get("/v1/booking/reservations/35e72d9b-0fdc-44e3-869c-e1781c14418e")
+    assert caught.value.body["title"] != "Not Found" or "No route" not in caught.value.body.get("detail", "")

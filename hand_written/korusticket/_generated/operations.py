@@ -490,6 +490,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 location="query",
                 required=False,
                 schema={"type": "string", "format": "date"},
+                verified=False,
             ),
             Parameter(
                 wire="date[after]",

@@ -151,24 +151,24 @@ ROUTES = sorted(OPERATIONS, key=lambda operation: -operation.literal_length)
 ROUTED = "korusticket.sandbox.route"
 
 
-def routed(request: httpx.Request) -> tuple[Operation | None, bool]:
+def routed(request: httpx.Request) -> tuple[Operation | None, list[str]]:
     """`route()` for an API request, computed once per request (kept in its extensions)."""
     found = request.extensions.get(ROUTED)
     if found is None:
-        found = route(request.method, request.url.path) if request.url.path.startswith("/v1/") else (None, False)
+        found = route(request.method, request.url.path) if request.url.path.startswith("/v1/") else (None, [])
         request.extensions[ROUTED] = found
     return found
 
 
-def route(method: str, path: str) -> tuple[Operation | None, bool]:
-    """The operation serving `method path`, and whether the path exists at all (for 405 versus 404)."""
-    exists = False
+def route(method: str, path: str) -> tuple[Operation | None, list[str]]:
+    """The operation serving `method path`, and the methods the path answers (empty: 404; else 405)."""
+    allowed = []
     for operation in ROUTES:
         if operation.path_pattern.fullmatch(path):
-            exists = True
             if operation.method == method.upper():
-                return operation, True
-    return None, exists
+                return operation, [operation.method]
+            allowed.append(operation.method)
+    return None, allowed
 
 
 class SandboxApp:
@@ -207,10 +207,12 @@ class SandboxApp:
             return self._storage(request, now)
         if request.url.path == TOKEN_PATH:
             return self._token_endpoint(request, now)
-        operation, exists = routed(request)
+        operation, allowed = routed(request)
         if operation is None:
-            if exists:
-                raise reply_error(405, f'No route found for "{request.method} {request.url.path}": Method Not Allowed')
+            if allowed:
+                error = reply_error(405, f'No route found for "{request.method} {request.url.path}": Method Not Allowed')
+                error.headers["Allow"] = ", ".join(sorted(set(allowed)))
+                raise error
             raise reply_error(404, f'No route found for "{request.method} {request.url.path}"', "Not Found")
         self._authenticate(request, now)
         call = Call(
@@ -968,8 +970,13 @@ def _query_problem(parameter: Parameter, value: str) -> str | None:
         except ValueError:
             return "must be a date (YYYY-MM-DD)"
     pattern = schema.get("pattern")
-    if pattern and not re.search(pattern, value):
+    if pattern and not re.match(pattern, value):
         return f'must match pattern "{pattern}"'
+    if pattern and re.match(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            _instant(value)
+        except ValueError:
+            return "must be a valid date"
     return None
 
 
