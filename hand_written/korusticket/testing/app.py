@@ -210,7 +210,8 @@ class SandboxApp:
         operation, allowed = routed(request)
         if operation is None:
             if allowed:
-                error = reply_error(405, f'No route found for "{request.method} {request.url.path}": Method Not Allowed')
+                where = f"{request.method} {request.url.path}"
+                error = reply_error(405, f'No route found for "{where}": Method Not Allowed')
                 error.headers["Allow"] = ", ".join(sorted(set(allowed)))
                 raise error
             raise reply_error(404, f'No route found for "{request.method} {request.url.path}"', "Not Found")
