@@ -49,3 +49,34 @@ def test_what_a_vendor_bump_could_change(vendor_spec: dict[str, Any]) -> None:
 
 def test_change_text() -> None:
     assert str(Change("X", "field y removed", True)) == "BREAKING X: field y removed"
+
+
+def test_json_report_for_ci(vendor_spec: dict[str, Any], tmp_path: Any, capsys: Any) -> None:
+    import json
+
+    from codegen.__main__ import main
+    from codegen.specfile import dump_spec
+
+    bumped = copy.deepcopy(vendor_spec)
+    bumped["info"]["version"] = "1.0.39"
+    del bumped["paths"]["/v1/booking/orders/{id}"]
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    dump_spec(vendor_spec, old)
+    dump_spec(bumped, new)
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["old_version"], document["new_version"]) == ("1.0.38", "1.0.39")
+    assert document["breaking"] == 1
+    assert {"where": "GET /v1/booking/orders/{id}", "what": "operation removed", "breaking": True} in document["items"]
+    assert main(["diff", str(old), str(new), "--fail-on-breaking"]) == 1
+    assert main(["diff", str(old), str(old), "--fail-on-breaking"]) == 0
+
+
+def test_the_package_version_is_derived_from_the_api_version(vendor_spec: dict[str, Any]) -> None:
+    import korusticket
+
+    assert korusticket.__api_version__ == vendor_spec["info"]["version"]
+    api, _, revision = korusticket.__version__.rpartition(".")
+    assert api == korusticket.__api_version__, "bump __version__ to <new API version>.1 after a spec bump"
+    assert revision.isdigit()
+    assert int(revision) >= 1

@@ -2,6 +2,7 @@
 
 python -m codegen prepare VENDOR_SPEC OUTPUT          vendor spec in, openapi-python-client input out
 python -m codegen facade PREPARED_SPEC PACKAGE OUTPUT  the facade's tables for a generated package
+python -m codegen diff OLD NEW [--json] [--fail-on-breaking]  what a vendor bump changed
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from codegen.diff import diff, report
+from codegen.diff import diff, report, report_json
 from codegen.facade import write_package
 from codegen.prepare import TRANSFORMS, prepare
 from codegen.specfile import dump_spec, load_spec
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     compare = commands.add_parser("diff", help="what changed between two vendor specs")
     compare.add_argument("old_spec", type=Path)
     compare.add_argument("new_spec", type=Path)
+    compare.add_argument("--json", action="store_true", help="machine-readable report (for CI)")
+    compare.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change may break code (for CI)")
     args = parser.parse_args(argv)
 
     if args.command == "prepare":
@@ -43,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
                 for change in changes:
                     print(f"    {change}", file=sys.stderr)
     elif args.command == "diff":
-        print(report(diff(load_spec(args.old_spec), load_spec(args.new_spec))))
+        old, new = load_spec(args.old_spec), load_spec(args.new_spec)
+        found = diff(old, new)
+        print(report_json(old, new, found) if args.json else report(found))
+        if args.fail_on_breaking and any(change.breaking for change in found):
+            return 1
     else:
         for path in write_package(load_spec(args.prepared_spec), args.package, args.output):
             print(f"wrote {path}", file=sys.stderr)

@@ -7,6 +7,7 @@ written against the old version (a removed operation or field, a new required in
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,6 +121,18 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     if old_version != new_version:
         version.append(Change("info.version", f"{old_version} -> {new_version}", False))
     return version + _operation_changes(old, new) + _schema_changes(old, new)
+
+
+def report_json(old: dict[str, Any], new: dict[str, Any], changes: list[Change]) -> str:
+    """The report for CI: versions, counts, and each change with whether it may break callers."""
+    document = {
+        "old_version": old.get("info", {}).get("version"),
+        "new_version": new.get("info", {}).get("version"),
+        "changes": len(changes),
+        "breaking": sum(change.breaking for change in changes),
+        "items": [{"where": change.where, "what": change.what, "breaking": change.breaking} for change in changes],
+    }
+    return json.dumps(document, indent=2)
 
 
 def report(changes: list[Change]) -> str:

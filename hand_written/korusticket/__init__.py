@@ -13,9 +13,12 @@ module per operation, attrs models); `kt.client` lets any of its functions run w
 authentication, retries and errors.
 """
 
-__version__ = "0.1.0"
+# <API version>.<SDK revision>: the first three parts are the KorusTicket API version the client is generated
+# from (`__api_version__`, openapi.yaml's info.version); the last counts this SDK's releases for it, from 1.
+__version__ = "1.0.38.1"
 
 from korusticket import iri
+from korusticket._generated.operations import API_VERSION as __api_version__
 from korusticket.auth import ClientCredentialsAuth, StaticTokenAuth
 from korusticket.client import DEMO_URL, PRODUCTION_URL, AsyncKorusTicket, KorusTicket
 from korusticket.errors import (
@@ -71,6 +74,7 @@ __all__ = [
     "UnexpectedResponseError",
     "ValidationError",
     "Violation",
+    "__api_version__",
     "__version__",
     "iri",
     "require",
