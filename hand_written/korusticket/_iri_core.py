@@ -45,7 +45,10 @@ BY_SPECIFICITY = sorted(GET_OPERATIONS.values(), key=lambda operation: -operatio
 def parse_iri(value: str, *, api_origins: tuple[Origin, ...] = ()) -> ParsedIri:
     if not isinstance(value, str) or not value:
         raise ValueError(f"iri: expected an IRI such as /v1/booking/orders/<id>, got {value!r}")
-    url = httpx.URL(value)
+    try:
+        url = httpx.URL(value)
+    except httpx.InvalidURL as error:
+        raise ValueError(f"iri: not a URL path ({error}), got {value[:80]!r}") from None
     if url.is_absolute_url and api_origins and origin(url) not in api_origins:
         where = ", ".join(origin_text(allowed) for allowed in api_origins)
         raise ValueError(f"iri: {value!r} is not on the KorusTicket API ({where})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -30,10 +31,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def served() -> Iterator[tuple[Sandbox, str]]:
-    port = free_port()
-    sandbox = Sandbox(storage_url=f"http://localhost:{port}/_storage")
+@contextlib.contextmanager
+def serve(sandbox: Sandbox, port: int | None = None) -> Iterator[str]:
+    """`sandbox` over HTTP on a loopback port (uvicorn in a thread), for the duration of the block."""
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(SandboxASGI(sandbox), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -42,9 +43,19 @@ def served() -> Iterator[tuple[Sandbox, str]]:
         if time.monotonic() > deadline:  # pragma: no cover - reported by the failing test
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.01)
-    yield sandbox, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def served() -> Iterator[tuple[Sandbox, str]]:
+    port = free_port()
+    sandbox = Sandbox(storage_url=f"http://localhost:{port}/_storage")
+    with serve(sandbox, port) as base_url:
+        yield sandbox, base_url
 
 
 def connect(sandbox: Sandbox, base_url: str) -> KorusTicket:
