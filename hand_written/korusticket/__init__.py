@@ -4,7 +4,7 @@
     from korusticket_client.api.ticketing_offer import get_offer, list_offers
 
     with KorusTicket.demo(client_id="...", client_secret="...", language="fr") as kt:
-        for offer in kt.paginate(list_offers, catalog_id=catalog, date=date(2025, 6, 7)):
+        for offer in kt.paginate(list_offers, catalog_id=catalog, date_after=day, date_before=day):
             ...
         offer = kt.call(get_offer, catalog_id=catalog, id=offer_id)
 

@@ -299,7 +299,7 @@ class KorusTicket(_Shared, SyncOperations):
 
     >>> kt = KorusTicket.demo(client_id="...", client_secret="...", language="fr")
     >>> offer = kt.call(get_offer, catalog_id=catalog, id=offer_id)         # a TicketingOffer
-    >>> for offer in kt.paginate(list_offers, catalog_id=catalog, date=day): ...
+    >>> for offer in kt.paginate(list_offers, catalog_id=catalog, date_after=day, date_before=day): ...
 
     `kt.client` is the generated `korusticket_client.Client` behind it, for calling any generated
     function directly with the same authentication, retries and errors.

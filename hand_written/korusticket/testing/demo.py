@@ -50,7 +50,8 @@ def main() -> None:
         park = sandbox.catalog_id
 
         step("Offers on 2025-06-07 (every page, lazily)")
-        offers = list(kt.paginate(list_offers, catalog_id=park, date=date(2025, 6, 7)))
+        day = date(2025, 6, 7)
+        offers = list(kt.paginate(list_offers, catalog_id=park, date_after=day, date_before=day))
         for offer in offers:
             price = require(offer.price, "offer.price")
             left = "unlimited" if offer.available_quantity is None else f"{offer.available_quantity} left"
