@@ -17,9 +17,28 @@ authentication, retries and errors.
 # from (`__api_version__`, openapi.yaml's info.version); the last counts this SDK's releases for it, from 1.
 __version__ = "1.0.38.1"
 
+import logging
+
 from korusticket import iri
 from korusticket._generated.operations import API_VERSION as __api_version__
 from korusticket.auth import ClientCredentialsAuth, StaticTokenAuth
+from korusticket.booking import (
+    Beneficiary,
+    Booking,
+    BookingIncompleteError,
+    BookingPolicy,
+    CalendarDay,
+    Customer,
+    HeldReservation,
+    Hold,
+    Item,
+    OfferChoice,
+    OrderOutcomeUnknownError,
+    OrderResult,
+    PendingBeneficiary,
+    ReservationOutcomeUnknownError,
+    ReservationResult,
+)
 from korusticket.client import DEMO_URL, PRODUCTION_URL, AsyncKorusTicket, KorusTicket
 from korusticket.errors import (
     APIConnectionError,
@@ -45,6 +64,9 @@ from korusticket.fields import require
 from korusticket.pagination import AsyncPaginator, Page, Paginator
 from korusticket.retries import RetryPolicy
 
+# A library does not decide where its log lines go: without a handler of the application's, they go nowhere.
+logging.getLogger("korusticket").addHandler(logging.NullHandler())
+
 __all__ = [
     "DEMO_URL",
     "PRODUCTION_URL",
@@ -55,19 +77,34 @@ __all__ = [
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "Beneficiary",
+    "Booking",
+    "BookingIncompleteError",
+    "BookingPolicy",
+    "CalendarDay",
     "ClientCredentialsAuth",
     "CommittedWriteError",
     "ConfigurationError",
     "ConflictError",
+    "Customer",
+    "HeldReservation",
+    "Hold",
+    "Item",
     "KorusTicket",
     "KorusTicketError",
     "MissingFieldError",
     "NotFoundError",
+    "OfferChoice",
+    "OrderOutcomeUnknownError",
+    "OrderResult",
     "Page",
     "Paginator",
+    "PendingBeneficiary",
     "PermissionDeniedError",
     "RateLimitError",
     "ReservationExpiredError",
+    "ReservationOutcomeUnknownError",
+    "ReservationResult",
     "RetryPolicy",
     "ServerError",
     "StaticTokenAuth",

@@ -10,7 +10,10 @@ whose body is not JSON becomes `UnexpectedResponseError`, before the generated c
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -52,7 +55,10 @@ def connection_error(error: httpx.TransportError, fallback: httpx.Request) -> AP
     method, url = _describe(request)
     kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "failed"
-    return kind(f"{method} {url} {what}: {type(error).__name__}: {error}", method=method, url=url)
+    never_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+    return kind(
+        f"{method} {url} {what}: {type(error).__name__}: {error}", method=method, url=url, request_sent=not never_sent
+    )
 
 
 def check_response(response: httpx.Response, request: httpx.Request, secrets: SecretsSource, *, api: bool) -> None:
@@ -107,22 +113,51 @@ def decoded_body(response: httpx.Response) -> Any:
     return json.loads(response.content) if response.content else None
 
 
+class ServerClock:
+    """The API's idea of the time, from the `Date` header of its answers (reservations expire on its clock)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+        """Server time minus local time, as last observed (0 until an answer carried a `Date`)."""
+
+    def observe(self, response: httpx.Response) -> None:
+        header = response.headers.get("date")
+        if not header:
+            return
+        try:
+            server = parsedate_to_datetime(header)
+        except (TypeError, ValueError):
+            return
+        if server.tzinfo is None:
+            server = server.replace(tzinfo=UTC)
+        # `Date` has a resolution of one second: keep the local time's fraction.
+        local = datetime.fromtimestamp(time.time(), UTC)
+        self.offset = server - local.replace(microsecond=0)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
 class KorusHTTPClient(httpx.Client):
     """httpx.Client whose every response is checked by `check_response`."""
 
     def __init__(self, *, secrets: SecretsSource, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._secrets = secrets
+        self.server_clock = ServerClock()
 
     def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         try:
             response = super().send(request, **kwargs)
         except httpx.TransportError as error:
             raise connection_error(error, request) from None
+        api = origin(request.url) == origin(self.base_url)
+        if api:
+            self.server_clock.observe(response)
         if response.status_code >= 400 or not kwargs.get("stream"):
             try:
                 response.read()
-                check_response(response, request, self._secrets, api=origin(request.url) == origin(self.base_url))
+                check_response(response, request, self._secrets, api=api)
             except BaseException:
                 response.close()
                 raise
@@ -135,16 +170,20 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
     def __init__(self, *, secrets: SecretsSource, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._secrets = secrets
+        self.server_clock = ServerClock()
 
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         try:
             response = await super().send(request, **kwargs)
         except httpx.TransportError as error:
             raise connection_error(error, request) from None
+        api = origin(request.url) == origin(self.base_url)
+        if api:
+            self.server_clock.observe(response)
         if response.status_code >= 400 or not kwargs.get("stream"):
             try:
                 await response.aread()
-                check_response(response, request, self._secrets, api=origin(request.url) == origin(self.base_url))
+                check_response(response, request, self._secrets, api=api)
             except BaseException:
                 await response.aclose()
                 raise

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+import difflib
+import inspect
 import ipaddress
 import os
 import platform
+import re
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, Self, TypedDict, TypeVar, Unpack, overload
 
+import attrs
 import httpx
 
 import korusticket_client.models as models
@@ -20,6 +25,7 @@ from korusticket._http import (
     AsyncKorusHTTPClient,
     AsyncUseRefused,
     KorusHTTPClient,
+    ServerClock,
     SyncUseRefused,
     decoded_body,
 )
@@ -27,6 +33,7 @@ from korusticket._iri_core import parse_iri
 from korusticket._operation import Operation
 from korusticket._urls import origin
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
+from korusticket.booking import AsyncBooking, BookingPolicy, SyncBooking
 from korusticket.errors import CommittedWriteError, ConfigurationError, UnexpectedResponseError, excerpt
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
@@ -121,16 +128,57 @@ def _resolve_operation(operation: Any) -> tuple[ModuleType | Any, Operation | No
 
 
 def _body_model(entry: Operation, body: Any) -> Any:
-    """Accept a plain dict as a request body: build the generated model, naming a missing field."""
-    if not isinstance(body, Mapping) or entry.body_model is None:
+    """Accept a plain dict as a request body: build the generated model, naming a missing or unknown field.
+
+    The generated models keep keys they do not know in `additional_properties` and send them on; a key
+    the schema does not have is almost always a misspelling (`date_of_birth` for `dateOfBirth`) that the
+    server would ignore, so it is refused here, before anything is sent.
+    """
+    if entry.body_model is None or not isinstance(body, Mapping):
+        if entry.body_model is not None and not hasattr(body, "to_dict"):
+            raise ValueError(f"body: expected a dict or a {entry.body_model}, got {type(body).__name__}")
         return body
     model = getattr(models, entry.body_model)
     try:
-        return model.from_dict(dict(body))
+        parsed = model.from_dict(dict(body))
     except KeyError as error:
         raise ValueError(f"body: missing required field {error.args[0]!r} for {entry.body_model}") from None
     except (TypeError, ValueError, AttributeError) as error:
         raise ValueError(f"body: not a valid {entry.body_model}: {error}") from None
+    _refuse_unknown_keys(parsed, "body")
+    return parsed
+
+
+_WIRE_KEYS: dict[type, tuple[str, ...]] = {}
+
+
+def _wire_keys(model: type) -> tuple[str, ...]:
+    """The JSON keys a generated model reads, taken (once) from its `from_dict`."""
+    if model not in _WIRE_KEYS:
+        source = inspect.getsource(getattr(model, "from_dict"))  # noqa: B009 - any generated model
+        _WIRE_KEYS[model] = tuple(re.findall(r'd\.pop\("([^"]+)"', source))
+    return _WIRE_KEYS[model]
+
+
+def _refuse_unknown_keys(value: Any, where: str) -> None:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_unknown_keys(item, f"{where}[{index}]")
+        return
+    if not attrs.has(type(value)):
+        return
+    known = _wire_keys(type(value))
+    for key in value.additional_properties:
+        if not key.startswith("@"):  # JSON-LD keywords are the server's business
+            close = difflib.get_close_matches(key.replace("_", ""), known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
+            raise ValueError(f"{where}.{key}: not a field of {type(value).__name__}{hint}")
+    for field in attrs.fields(type(value)):
+        if field.name != "additional_properties":
+            key = next(
+                (k for k in known if k.replace("_", "").lower() == field.name.replace("_", "").lower()), field.name
+            )
+            _refuse_unknown_keys(getattr(value, field.name), f"{where}.{key}")
 
 
 class ClientOptions(TypedDict, total=False):
@@ -162,6 +210,8 @@ class ClientOptions(TypedDict, total=False):
     """Shortcut for `retry=RetryPolicy(max_retries=...)`; 0 turns retries off."""
     environ: Mapping[str, str]
     """Where to read the KORUSTICKET_* defaults (default: os.environ)."""
+    booking_policy: BookingPolicy
+    """How hard the booking workflows try (attempts, time to settle a lost order answer, batch size)."""
 
 
 class _Shared:
@@ -172,6 +222,7 @@ class _Shared:
     auth: TokenAuth
     retry: RetryPolicy
     limits: httpx.Limits
+    _server_clock: ServerClock
 
     def _setup(self, options: ClientOptions) -> dict[str, Any]:
         """Check the settings and return the keyword arguments of the httpx client to build."""
@@ -203,6 +254,7 @@ class _Shared:
                 raise ConfigurationError("give either retry= (a RetryPolicy) or max_retries=, not both")
             retry = RetryPolicy(max_retries=max_retries)
         self.retry = retry or RetryPolicy()
+        self.booking_policy = options.get("booking_policy") or BookingPolicy()
         max_connections = options.get("max_connections", 20)
         if not isinstance(max_connections, int) or max_connections < 1:
             raise ConfigurationError(f"max_connections: expected an integer >= 1, got {max_connections!r}")
@@ -257,6 +309,20 @@ class _Shared:
             ) from None
 
     @staticmethod
+    def _request(module: Any, prepared: dict[str, Any], headers: Mapping[str, str] | None) -> dict[str, Any]:
+        """The httpx request arguments of a generated operation, with extra headers (never the auth header)."""
+        kwargs: dict[str, Any] = module._get_kwargs(**prepared)
+        if headers:
+            if any(name.lower() == "authorization" for name in headers):
+                raise ValueError("headers: the Authorization header is the client's own; configure auth instead")
+            kwargs["headers"] = {**kwargs.get("headers", {}), **headers}
+        return kwargs
+
+    def server_time(self) -> datetime.datetime:
+        """The API's current time, from the `Date` of its last answer (reservations expire on its clock)."""
+        return self._server_clock.now()
+
+    @staticmethod
     def _pagination(
         operation: Any, filters: dict[str, Any], *, page_size: int | None, max_items: int | None, prefetch: int
     ) -> tuple[PagePlan, dict[str, Any]]:
@@ -294,7 +360,7 @@ def _unexpected(response: httpx.Response, why: str, raw: Any) -> UnexpectedRespo
     return UnexpectedResponseError(why, **common)
 
 
-class KorusTicket(_Shared, SyncOperations):
+class KorusTicket(_Shared, SyncOperations, SyncBooking):
     """The KorusTicket API client.
 
     >>> kt = KorusTicket.demo(client_id="...", client_secret="...", language="fr")
@@ -311,6 +377,7 @@ class KorusTicket(_Shared, SyncOperations):
         inner = transport or httpx.HTTPTransport(limits=self.limits)
         self.http = KorusHTTPClient(transport=RetryTransport(inner, self.retry), **http_options)
         """The httpx client: authentication, retries and error mapping included."""
+        self._server_clock = self.http.server_clock
         self.client = Client(base_url=str(self.base_url)).set_httpx_client(self.http)
         """The generated client: give it to any generated function (`get_offer.sync(..., client=kt.client)`)."""
         self.client.set_async_httpx_client(httpx.AsyncClient(transport=AsyncUseRefused()))
@@ -327,11 +394,11 @@ class KorusTicket(_Shared, SyncOperations):
         options["base_url"] = PRODUCTION_URL
         return cls(transport=transport, **options)
 
-    def _call(self, operation: Any, arguments: dict[str, Any]) -> Any:
+    def _call(self, operation: Any, arguments: dict[str, Any], *, headers: Mapping[str, str] | None = None) -> Any:
         module, entry, prepared = self._prepared(operation, arguments)
         if entry is None:
             return module.sync(client=self.client, **prepared)
-        response = self.http.request(**module._get_kwargs(**prepared))
+        response = self.http.request(**self._request(module, prepared, headers))
         return self._parsed(module, entry, self.client, response)
 
     def _paginate(
@@ -375,7 +442,7 @@ class KorusTicket(_Shared, SyncOperations):
         self.close()
 
 
-class AsyncKorusTicket(_Shared, AsyncOperations):
+class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
     """The asynchronous KorusTicket API client; see `KorusTicket`.
 
     >>> async with AsyncKorusTicket.demo(client_id="...", client_secret="...") as kt:
@@ -388,6 +455,7 @@ class AsyncKorusTicket(_Shared, AsyncOperations):
         http_options = self._setup(options)
         inner = transport or httpx.AsyncHTTPTransport(limits=self.limits)
         self.http = AsyncKorusHTTPClient(transport=AsyncRetryTransport(inner, self.retry), **http_options)
+        self._server_clock = self.http.server_clock
         self.client = Client(base_url=str(self.base_url)).set_async_httpx_client(self.http)
         self.client.set_httpx_client(httpx.Client(transport=SyncUseRefused()))
 
@@ -403,11 +471,13 @@ class AsyncKorusTicket(_Shared, AsyncOperations):
         options["base_url"] = PRODUCTION_URL
         return cls(transport=transport, **options)
 
-    async def _call(self, operation: Any, arguments: dict[str, Any]) -> Any:
+    async def _call(
+        self, operation: Any, arguments: dict[str, Any], *, headers: Mapping[str, str] | None = None
+    ) -> Any:
         module, entry, prepared = self._prepared(operation, arguments)
         if entry is None:
             return await module.asyncio(client=self.client, **prepared)
-        response = await self.http.request(**module._get_kwargs(**prepared))
+        response = await self.http.request(**self._request(module, prepared, headers))
         return self._parsed(module, entry, self.client, response)
 
     def _paginate(

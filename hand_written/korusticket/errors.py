@@ -56,10 +56,13 @@ class MissingFieldError(KorusTicketError, ValueError):
 class APIConnectionError(KorusTicketError):
     """The request did not get an HTTP response: DNS, TCP, TLS, or the connection dropped."""
 
-    def __init__(self, message: str, *, method: str, url: str) -> None:
+    def __init__(self, message: str, *, method: str, url: str, request_sent: bool = True) -> None:
         super().__init__(message)
         self.method = method
         self.url = url
+        self.request_sent = request_sent
+        """False only when the connection was never made (the server cannot have acted on the request);
+        True when it may have been sent, so a write's outcome is unknown and must be read back."""
 
 
 class APITimeoutError(APIConnectionError):

@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from email.utils import format_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -195,6 +196,7 @@ class SandboxApp:
                 response = self._dispatch(request, now)
             except Reply as answer:
                 response = self._json(answer.status, answer.body, answer.headers)
+            response.headers["Date"] = format_datetime(now, usegmt=True)
             operation = routed(request)[0]
             self.state.handled.append(
                 Handled(request.method, request.url.path, operation.name if operation else None, response.status_code)
@@ -226,7 +228,8 @@ class SandboxApp:
         )
         self._check_query(call)
         handler: Callable[[Call], Any] = getattr(self, f"op_{operation.name}")
-        return self._json(200, handler(call))
+        status = self.sandbox.created_status if operation.method == "POST" else 200
+        return self._json(status, handler(call))
 
     @staticmethod
     def _json(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
@@ -779,7 +782,7 @@ class SandboxApp:
         if reservation is None:
             problems.add(where, f'Item not found for "{value}".', NOT_FOUND_ITEM)
             return None
-        if reservation.order_id is not None:
+        if reservation.order_id is not None and not self.sandbox.double_ordering:
             problems.add(f"{where}.order", "This reservation has already been ordered.", ALREADY_ORDERED)
             return None
         if reservation.status == "released" or reservation.expired(now):

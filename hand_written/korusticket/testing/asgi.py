@@ -43,7 +43,7 @@ class SandboxASGI:
         else:
             try:
                 response = await self.transport.handle_async_request(request)
-            except httpx.RemoteProtocolError:
+            except (httpx.RemoteProtocolError, httpx.ReadTimeout):
                 # A dropped connection, as far as HTTP allows: promise a body, send a byte, stop.
                 await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"4096")]})
                 await send({"type": "http.response.body", "body": b"{", "more_body": False})

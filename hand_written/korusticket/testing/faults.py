@@ -4,6 +4,7 @@
     sandbox.faults.inject("rate_limit", operation="list_offers", retry_after=2)
     sandbox.faults.inject("drop_after_commit", operation="create_orders")  # order made, answer lost
     sandbox.faults.randomly(rate=0.2, seed=7, kinds=("status", "latency"))
+    sandbox.faults.inject("status", status=502, operation="create_orders", after_commit=True)  # 502 after the write
 
 A fault applies to the next matching API request (`operation` is the generated operation name, or any
 operation when omitted), `times` times (`None`: always). Scripted faults apply in the order given.
@@ -24,10 +25,14 @@ FaultKind = Literal[
     "html_error",
     "drop_before_commit",
     "drop_after_commit",
+    "timeout",
     "item_failure",
 ]
 KINDS: tuple[str, ...] = get_args(FaultKind)
 RESPONSE_KINDS = {"rate_limit", "status", "malformed_json", "html_error"}
+COMMITTABLE_KINDS = {"status", "malformed_json", "html_error", "timeout"}
+"""Kinds that may strike before the server handles the request, or after it did (`after_commit`): a gateway's
+502, a proxy that cuts the body, or a read timeout can all come after the write was made."""
 
 
 @dataclass
@@ -39,6 +44,8 @@ class Fault:
     retry_after: float | None = None
     latency: float = 0.5
     message: str = "The ticketing system refused this item."
+    after_commit: bool = False
+    """For `COMMITTABLE_KINDS`: the sandbox handles the request (the change is made) before the fault."""
     applied: int = 0
 
     def matches(self, operation: str | None) -> bool:
@@ -65,6 +72,7 @@ class Faults:
         retry_after: float | None = None,
         latency: float = 0.5,
         message: str = "The ticketing system refused this item.",
+        after_commit: bool = False,
     ) -> Fault:
         if kind not in KINDS:
             raise ValueError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
@@ -72,7 +80,9 @@ class Faults:
             raise ValueError(f"status: expected an error status (400 to 599), got {status!r}")
         if times is not None and times < 1:
             raise ValueError(f"times: expected None (always) or an integer >= 1, got {times!r}")
-        fault = Fault(kind, operation, times, status, retry_after, latency, message)
+        if after_commit and kind not in COMMITTABLE_KINDS:
+            raise ValueError(f"after_commit: only for {', '.join(sorted(COMMITTABLE_KINDS))}, not {kind!r}")
+        fault = Fault(kind, operation, times, status, retry_after, latency, message, after_commit)
         with self._lock:
             self._scripted.append(fault)
         return fault
@@ -85,7 +95,10 @@ class Faults:
         kinds: tuple[FaultKind, ...] = ("status", "latency", "rate_limit"),
         operation: str | None = None,
     ) -> None:
-        """From now on, each matching request gets one of `kinds` with probability `rate`."""
+        """From now on, each matching request gets one of `kinds` with probability `rate`.
+
+        Kinds that can strike after the write (`COMMITTABLE_KINDS`) do so half of the time.
+        """
         if not 0 <= rate <= 1:
             raise ValueError(f"rate: expected a probability from 0 to 1, got {rate!r}")
         unknown = [kind for kind in kinds if kind not in KINDS]
@@ -108,7 +121,10 @@ class Faults:
             if self._random is not None:
                 rng, rate, kinds, only = self._random
                 if (only is None or only == operation) and rng.random() < rate:
-                    fault = Fault(rng.choice(kinds), operation, status=rng.choice((500, 502, 503, 504, 520)))
+                    kind = rng.choice(kinds)
+                    status = rng.choice((500, 502, 503, 504, 520))
+                    after = kind in COMMITTABLE_KINDS and rng.random() < 0.5
+                    fault = Fault(kind, operation, status=status, latency=0.01, after_commit=after, retry_after=0)
                     self.log.append((operation, fault.kind))
                     return fault
         return None

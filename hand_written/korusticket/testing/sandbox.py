@@ -34,6 +34,8 @@ class Sandbox:
     - Authentication: an OIDC token endpoint (`client_id`/`client_secret` below), tokens that expire
       on `clock`, 401 without a valid token, 403 for the catalog the account is not entitled to.
     - Faults: `faults.inject(...)`; see `korusticket.testing.faults`.
+    - Where the vendor's docs are silent, the harsher server is a switch: `double_ordering=True` lets a
+      reservation be ordered twice, `created_status=201` answers the bulk POSTs with 201.
     - Inspection: `state` (reservations, orders, tickets, documents, every request handled).
     """
 
@@ -48,6 +50,8 @@ class Sandbox:
         storage_url: str = STORAGE_URL,
         reservation_lifetime: timedelta = timedelta(minutes=15),
         token_lifetime: int = 1800,
+        double_ordering: bool = False,
+        created_status: int = 200,
     ) -> None:
         if offers < 1:
             raise ValueError(f"offers: expected at least 1, got {offers!r}")
@@ -58,6 +62,13 @@ class Sandbox:
         self.storage_url = storage_url.rstrip("/")
         self.reservation_lifetime = reservation_lifetime
         self.token_lifetime = token_lifetime
+        if created_status not in (200, 201):
+            raise ValueError(f"created_status: expected 200 or 201, got {created_status!r}")
+        self.double_ordering = double_ordering
+        """Whether a reservation already ordered may be ordered again. The vendor does not say it refuses
+        this, so a client must not rely on the refusal: test exactly-once with it on."""
+        self.created_status = created_status
+        """The status of a successful bulk POST: the pages say 200, API Platform's default is 201."""
         now = self.clock.now()
         self.state = SandboxState(build(seed, offers, start=now.date(), created=now))
         self.faults = Faults()

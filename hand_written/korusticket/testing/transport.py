@@ -24,7 +24,8 @@ def fault_response(fault: Fault) -> httpx.Response:
     """The response a response-replacing fault sends instead of the sandbox's."""
     if fault.kind == "rate_limit":
         body = render.error(429, "Too Many Requests", "Too Many Requests")
-        headers = {"content-type": "application/ld+json", "retry-after": f"{fault.retry_after or 1:g}"}
+        wait = 1 if fault.retry_after is None else fault.retry_after
+        headers = {"content-type": "application/ld+json", "retry-after": f"{wait:g}"}
         return httpx.Response(429, content=json.dumps(body).encode(), headers=headers)
     if fault.kind == "status":
         body = render.error(fault.status, "The server could not answer; try again later.")
@@ -58,18 +59,21 @@ class _FaultingTransport:
 
     def answer(self, request: httpx.Request, fault: Fault | None) -> httpx.Response:
         operation = self.sandbox.operation_of(request)
-        if fault is not None and fault.kind == "drop_before_commit":
+        if fault is None:
+            return self.sandbox.handle(request)
+        if fault.kind == "drop_after_commit" or fault.after_commit:
+            self.sandbox.handle(request)  # the change is made; then the answer is lost or spoilt
+        if fault.kind in ("drop_before_commit", "drop_after_commit"):
             self._record(request, operation, None, fault)
             raise httpx.RemoteProtocolError(DROPPED, request=request)
-        if fault is not None and fault.kind in RESPONSE_KINDS:
+        if fault.kind == "timeout":
+            self._record(request, operation, None, fault)
+            raise httpx.ReadTimeout("The read operation timed out", request=request)
+        if fault.kind in RESPONSE_KINDS:
             response = fault_response(fault)
             self._record(request, operation, response.status_code, fault)
             return response
-        response = self.sandbox.handle(request)
-        if fault is not None and fault.kind == "drop_after_commit":
-            self._record(request, operation, None, fault)
-            raise httpx.RemoteProtocolError(DROPPED, request=request)
-        return response
+        return self.sandbox.handle(request)
 
     def _record(self, request: httpx.Request, operation: str | None, status: int | None, fault: Fault) -> None:
         with self.sandbox.state.lock:
