@@ -10,7 +10,7 @@ Every method is built on the generic core (`call`, pagination, IRIs); the logic 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
@@ -87,7 +87,7 @@ class SyncBooking:
         self,
         reservations: ReservationsInput,
         *,
-        customer: Customer | Mapping[str, Any],
+        customer: Customer,
         external_reference: str,
         notes: str | None = None,
     ) -> OrderResult:
@@ -104,7 +104,7 @@ class SyncBooking:
         self,
         items: Sequence[Item] | Item,
         *,
-        customer: Customer | Mapping[str, Any],
+        customer: Customer,
         external_reference: str,
         confirm_payment: Callable[[Hold], Any] | None = None,
         notes: str | None = None,
@@ -135,7 +135,7 @@ class SyncBooking:
         return self._run(flows.pending_beneficiaries(order))
 
     def set_beneficiary(
-        self, ticket: PendingBeneficiary | BookingOrderItemTicket | str, beneficiary: Beneficiary | Mapping[str, Any]
+        self, ticket: PendingBeneficiary | BookingOrderItemTicket | str, beneficiary: Beneficiary
     ) -> BookingOrderItemTicket:
         """Name a ticket's beneficiary, checked against the fields the ticket requires before sending."""
         return self._run(flows.set_beneficiary(ticket, beneficiary))
@@ -174,7 +174,7 @@ class AsyncBooking:
         self,
         reservations: ReservationsInput,
         *,
-        customer: Customer | Mapping[str, Any],
+        customer: Customer,
         external_reference: str,
         notes: str | None = None,
     ) -> OrderResult:
@@ -185,7 +185,7 @@ class AsyncBooking:
         self,
         items: Sequence[Item] | Item,
         *,
-        customer: Customer | Mapping[str, Any],
+        customer: Customer,
         external_reference: str,
         confirm_payment: Callable[[Hold], Any] | None = None,
         notes: str | None = None,
@@ -209,7 +209,7 @@ class AsyncBooking:
         return await self._run(flows.pending_beneficiaries(order))
 
     async def set_beneficiary(
-        self, ticket: PendingBeneficiary | BookingOrderItemTicket | str, beneficiary: Beneficiary | Mapping[str, Any]
+        self, ticket: PendingBeneficiary | BookingOrderItemTicket | str, beneficiary: Beneficiary
     ) -> BookingOrderItemTicket:
         return await self._run(flows.set_beneficiary(ticket, beneficiary))
 

@@ -627,16 +627,18 @@ def offer_choice(offer: Item | str | TicketingOffer, catalog_id: str | None) -> 
         price, currency = money(live_price.amount_incl_tax), live_price.currency
     choices = []
     for ticket in tickets:
-        ticket_iri = iri.offer_ticket(catalog, offer_id, require(ticket.id, "ticket.id"))
+        ticket_id = require(ticket.id, "ticket.id")
         sessions = []
         for session in [] if isinstance(ticket.sessions, Unset | None) else ticket.sessions:
-            session_iri = iri.offer_ticket_session(catalog, offer_id, str(ticket.id), require(session.id, "session.id"))
+            session_id = require(session.id, "session.id")
+            session_iri = iri.offer_ticket_session(catalog, offer_id, ticket_id, session_id)
             places = left.get(
                 session_iri, session.available_quantity if isinstance(session.available_quantity, int) else None
             )
             if places is None or places > 0:
-                sessions.append(SessionChoice(session, session_iri, places))
-        choices.append(TicketChoice(ticket, ticket_iri, ticket.date_access is not True, sessions))
+                sessions.append(SessionChoice(session, session_id, session_iri, places))
+        ticket_iri = iri.offer_ticket(catalog, offer_id, ticket_id)
+        choices.append(TicketChoice(ticket, ticket_id, ticket_iri, ticket.date_access is not True, sessions))
     named = yield from _beneficiaries_may_be_required(catalog, model)
     return OfferChoice(
         model, offer_iri, choices, price, currency if isinstance(currency, str) else None, available, named
@@ -683,15 +685,26 @@ def find_orders(external_reference: str) -> Flow[list[BookingOrder]]:
 
 
 def _order_model(value: BookingOrder | str) -> Flow[BookingOrder]:
+    """The order as the server has it now (a model given is read again: ticket states change)."""
     if isinstance(value, BookingOrder):
-        return value
-    order_id = iri.parse(value).identifiers["id"] if "/" in value else iri.check_id(value, "order")
+        order_id = require(value.id, "order.id")
+    elif "/" in value:
+        parsed = iri.parse(value)
+        if parsed.kind != "order":
+            raise ValueError(f"order: expected an order IRI, got the IRI of a {parsed.kind}")
+        order_id = parsed.identifiers["id"]
+    else:
+        order_id = iri.check_id(value, "order")
     found: BookingOrder = yield Call(get_order, {"id": order_id})
     return found
 
 
 def pending_beneficiaries(value: BookingOrder | str) -> Flow[list[PendingBeneficiary]]:
     found = yield from _order_model(value)
+    return _waiting_for_beneficiary(found)
+
+
+def _waiting_for_beneficiary(found: BookingOrder) -> list[PendingBeneficiary]:
     pending = []
     for item in [] if isinstance(found.items, Unset) else found.items:
         for ticket in [] if isinstance(item.tickets, Unset) else item.tickets:
@@ -744,7 +757,7 @@ def download_documents(
     """Wait for each document, get its signed URL in `language`, download it (the JWT stays home)."""
     found = yield from _order_model(value)
     order_id = require(found.id, "order.id")
-    unnamed = yield from pending_beneficiaries(found)
+    unnamed = _waiting_for_beneficiary(found)
     if unnamed:
         raise ValueError(
             f"order {order_id}: {len(unnamed)} ticket(s) wait for a beneficiary; their documents come once "

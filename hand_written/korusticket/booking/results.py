@@ -287,6 +287,7 @@ class BookingIncompleteError(KorusTicketError):
 @dataclass(frozen=True)
 class SessionChoice:
     session: TicketingOfferTicketSession
+    id: str
     iri: str
     available: int | None
     """Places left (None: not limited, or not said)."""
@@ -295,6 +296,7 @@ class SessionChoice:
 @dataclass(frozen=True)
 class TicketChoice:
     ticket: TicketingOfferTicket
+    id: str
     iri: str
     needs_session: bool
     """False for all-day tickets (`dateAccess`)."""

@@ -120,11 +120,19 @@ class Sandbox:
         return AsyncSandboxTransport(self)
 
     def client(self, **options: Unpack[ClientOptions]) -> KorusTicket:
-        """A `KorusTicket` on this sandbox, with its client credentials (override any option)."""
-        return KorusTicket(transport=self.transport(), **self._options(options))
+        """A `KorusTicket` on this sandbox, with its client credentials (override any option).
+
+        Its idea of the server's time is `clock` itself: advancing the clock makes reservations
+        expire for the client's own checks too, as real time would.
+        """
+        client = KorusTicket(transport=self.transport(), **self._options(options))
+        client.http.server_clock.source = self.clock.now
+        return client
 
     def async_client(self, **options: Unpack[ClientOptions]) -> AsyncKorusTicket:
-        return AsyncKorusTicket(transport=self.async_transport(), **self._options(options))
+        client = AsyncKorusTicket(transport=self.async_transport(), **self._options(options))
+        client.http.server_clock.source = self.clock.now
+        return client
 
     def _options(self, options: ClientOptions) -> Any:
         chosen: dict[str, Any] = {"base_url": DEMO_URL, **options}
