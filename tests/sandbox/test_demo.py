@@ -1,4 +1,4 @@
-"""`make demo` runs the booking flow of korusticket.testing.demo end to end."""
+"""`make demo` runs the booking journey of korusticket.testing.demo end to end."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from korusticket.testing import demo
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     demo.main()
     out = capsys.readouterr().out
-    assert "ReservationExpiredError: reservations[0].expired: La réservation a expiré" in out
+    assert "ReservationExpiredError: reservations[0].expired: This reservation has expired" in out
     assert "order KT-ORD-" in out
-    assert "1 order found for DEMO-0002: placed once, not twice" in out
-    assert "JWT sent to storage: False" in out
+    assert "recovered: True; 1 order for DEMO-0003" in out
+    assert "ticket needs firstname, lastname" in out
+    assert "named; 0 ticket left to name" in out
+    assert out.count("bytes of PDF") == 2
+    assert "JWT sent to the storage host: False" in out

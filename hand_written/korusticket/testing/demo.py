@@ -1,44 +1,42 @@
-"""A booking flow against the built-in sandbox: `python -m korusticket.testing.demo` (or `make demo`).
+"""A booking journey against the built-in sandbox: `python -m korusticket.testing.demo` (or `make demo`).
 
-No credentials and no network: the sandbox answers in memory, with the API's shapes and rules.
+No credentials and no network: the sandbox answers in memory, with the API's shapes and rules. The
+journey uses the booking workflows (`kt.calendar`, `kt.offer_choice`, `kt.reserve`, `kt.order`, `kt.book`,
+`kt.set_beneficiary`, `kt.download_documents`) the way a reseller's integration would.
 """
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
+from pathlib import Path
 
-from korusticket import APIConnectionError, KorusTicket, ReservationExpiredError, iri, require
+from korusticket import Customer, Hold, Item, OfferChoice, ReservationExpiredError
 from korusticket.testing import Sandbox
-from korusticket_client.api.booking_order import create_orders, list_orders
-from korusticket_client.api.booking_order_document import update_order_document
-from korusticket_client.api.booking_reservation import create_reservations
 from korusticket_client.api.ticketing_catalog import list_catalogs
 from korusticket_client.api.ticketing_offer import list_offers
-from korusticket_client.api.ticketing_offer_availability import get_offer_availability
-from korusticket_client.api.ticketing_offer_ticket import list_offer_tickets
-from korusticket_client.models import TicketingOffer
 
-CUSTOMER = {"firstname": "John", "lastname": "Doe", "email": "john.doe@example.com", "country": "FR", "language": "fr"}
+CUSTOMER: Customer = {
+    "firstname": "John",
+    "lastname": "Doe",
+    "email": "john.doe@example.com",
+    "country": "FR",
+    "language": "fr",
+}
 
 
 def step(text: str) -> None:
     print(f"\n== {text}")
 
 
-def reservation_body(kt: KorusTicket, catalog: str, offer: TicketingOffer, quantity: int) -> dict[str, object]:
-    """One entry per ticket of the offer; tickets that are not all-day get their last session."""
-    entries = []
-    for ticket in kt.call(list_offer_tickets, catalog_id=catalog, offer_id=require(offer.id, "offer.id")).member:
-        entry = {"ticket": iri.of(ticket)}
-        if not ticket.date_access:
-            session = require(ticket.sessions, "ticket.sessions")[-1]
-            when = require(session.occurs_at, "session.occursAt")
-            print(f"   {ticket.name}: session at {when:%H:%M} ({session.available_quantity} left)")
-            entry["session"] = iri.of(session)
-        else:
-            print(f"   {ticket.name}: all-day access")
-        entries.append(entry)
-    return {"items": [{"offer": iri.of(offer), "quantity": quantity, "ticketSessions": entries}]}
+def take_payment(hold: Hold) -> bool:
+    print(f"   payment step: charge {hold.total} EUR before {hold.expires_at:%H:%M} (server time) ... accepted")
+    return True
+
+
+def sessions_of(choice: OfferChoice) -> dict[str, str]:
+    """The first session with places left, for each ticket that needs one."""
+    return {ticket.id: ticket.sessions[0].iri for ticket in choice.tickets if ticket.needs_session}
 
 
 def main() -> None:
@@ -46,68 +44,67 @@ def main() -> None:
     with sandbox.client(language="fr") as kt:
         step("Catalogs this account may sell")
         for catalog in kt.paginate(list_catalogs):
-            print(f"   {catalog.name} ({require(catalog.venue, 'catalog.venue').city})")
-        park = sandbox.catalog_id
+            print(f"   {catalog.name}")
+        park, day = sandbox.catalog_id, date(2025, 6, 7)
 
-        step("Offers on 2025-06-07 (every page, lazily)")
-        day = date(2025, 6, 7)
-        offers = list(kt.paginate(list_offers, catalog_id=park, date_after=day, date_before=day))
-        for offer in offers:
-            price = require(offer.price, "offer.price")
-            left = "unlimited" if offer.available_quantity is None else f"{offer.available_quantity} left"
-            print(
-                f"   {require(offer.product, 'offer.product').name}: {price.amount_incl_tax} {price.currency}, {left}"
-            )
-        offer = next(o for o in offers if len(require(o.tickets, "offer.tickets")) == 2)
-        name = require(offer.product, "offer.product").name
+        step("A week of one product: price and places per day (date[after]/date[before], pages prefetched)")
+        choices = [
+            kt.offer_choice(offer)
+            for offer in kt.paginate(list_offers, catalog_id=park, date_after=day, date_before=day)
+        ]
+        show = next(choice for choice in choices if len(choice.tickets) == 2)
+        product = show.offer.product.id if show.offer.product else None
+        for entry in kt.calendar(park, date(2025, 6, 4), date(2025, 6, 10), product=str(product)):
+            places = "unlimited" if entry.available is None else f"{entry.available} places"
+            print(f"   {entry.day:%a %d %b}: {entry.price} EUR, {places}")
 
-        step(f"Real-time availability of '{name}'")
-        availability = kt.call(get_offer_availability, catalog_id=park, id=require(offer.id, "offer.id"))
-        sessions = require(availability.sessions_availability, "sessionsAvailability")
-        print(f"   {availability.available_quantity} places, {len(sessions)} sessions")
+        step("What a booking page needs to know about one offer")
+        for ticket in show.tickets:
+            when = ", ".join(f"{s.session.occurs_at:%H:%M} ({s.available} left)" for s in ticket.sessions)
+            print(f"   {ticket.ticket.name}: {'session ' + when if ticket.needs_session else 'all-day access'}")
+        print(f"   price {show.price} {show.currency}; named beneficiaries: {show.beneficiaries_may_be_required}")
 
-        step("Reserve 2 places, one session per ticket")
-        created = kt.call(create_reservations, body=reservation_body(kt, park, offer, 2))
-        reservation = require(created.reservations, "reservations")[0]
-        amount, expires = reservation.total_amount_incl_tax, reservation.expires_at
-        print(f"   reservation {reservation.id}: {amount} EUR, expires {expires}")
+        step("Reserve 2 places (one bulk request, sessions checked before sending)")
+        held = kt.reserve(Item(show.offer, quantity=2, sessions=sessions_of(show)))
+        print(f"   reservation held: {held.total} EUR, expires in {held.expires_in()}")
 
         step("The customer took too long: 16 minutes pass")
         sandbox.clock.advance(minutes=16)
-        order_body = {"reservations": [iri.of(reservation)], "customer": CUSTOMER, "externalReference": "DEMO-0001"}
         try:
-            kt.call(create_orders, body=order_body)
+            kt.order(held, customer=CUSTOMER, external_reference="DEMO-0001")
         except ReservationExpiredError as error:
-            print(f"   {type(error).__name__}: {error.violations[0]} (reservation {error.reservation_indexes[0]})")
+            print(f"   {type(error).__name__}: {error.violations[0]} (refused before sending)")
 
-        step("Reserve again and order at once")
-        reserved = kt.call(create_reservations, body=reservation_body(kt, park, offer, 2))
-        order_body["reservations"] = [iri.of(require(reserved.reservations, "reservations")[0])]
-        order = require(kt.call(create_orders, body=order_body).orders, "orders")[0]
-        tickets = require(require(order.items, "order.items")[0].tickets, "order.items[0].tickets")
-        print(f"   order {order.reference} ({order.external_reference}), {len(tickets)} tickets")
+        step("Book in one call: reserve, take the payment, order")
+        booking = kt.book(
+            Item(show.offer, quantity=2, sessions=sessions_of(show)),
+            customer=CUSTOMER,
+            external_reference="DEMO-0002",
+            confirm_payment=take_payment,
+        )
+        print(f"   order {booking.order.reference} ({booking.order.external_reference}): {booking.total} EUR")
 
-        step("The order answer is lost on the way back: find the order by its external reference")
+        step("The order's answer is lost after the server made it: settled by reading back, not by guessing")
         sandbox.faults.inject("drop_after_commit", operation="create_orders")
-        reserved = kt.call(create_reservations, body=reservation_body(kt, park, offer, 1))
-        lost = {
-            "reservations": [iri.of(require(reserved.reservations, "reservations")[0])],
-            "customer": CUSTOMER,
-            "externalReference": "DEMO-0002",
-        }
-        try:
-            kt.call(create_orders, body=lost)
-        except APIConnectionError as error:
-            print(f"   {type(error).__name__}: {error}")
-        found = kt.call(list_orders, external_reference="DEMO-0002")
-        print(f"   {found.total_items} order found for DEMO-0002: placed once, not twice")
+        lost = kt.book(Item(show.offer, sessions=sessions_of(show)), customer=CUSTOMER, external_reference="DEMO-0003")
+        found = kt.find_orders("DEMO-0003")
+        print(f"   recovered: {lost.recovered}; {len(found)} order for DEMO-0003 ({lost.order.reference}), not two")
 
-        step("Tickets: a temporary download URL, fetched without the JWT")
-        document_id = iri.parse(require(order.documents, "order.documents")[0]).identifiers["id"]
-        document = kt.call(update_order_document, order_id=require(order.id, "order.id"), id=document_id, body={})
-        pdf = kt.http.get(require(document.temporary_url, "temporaryUrl"))
-        sent = sandbox.state.storage_requests[-1].authorization_sent
-        print(f"   {len(pdf.content)} bytes of PDF in '{document.cached_language}'; JWT sent to storage: {sent}")
+        step("A pass issued to a named person")
+        named = next(choice for choice in choices if choice.beneficiaries_may_be_required)
+        pass_booking = kt.book(Item(named.offer), customer=CUSTOMER, external_reference="DEMO-0004")
+        for pending in kt.pending_beneficiaries(pass_booking.order):
+            print(f"   ticket needs {', '.join(pending.required_fields)} before {pending.deadline:%Y-%m-%d}")
+            kt.set_beneficiary(pending, {"firstname": "Jeanne", "lastname": "Martin", "dateOfBirth": "1990-04-02"})
+        print(f"   named; {len(kt.pending_beneficiaries(pass_booking.order))} ticket left to name")
+
+        step("Tickets: a signed download URL, fetched without the JWT")
+        with tempfile.TemporaryDirectory() as directory:
+            for order in (booking.order, pass_booking.order):
+                for path in kt.download_documents(order, Path(directory), language="en"):
+                    print(f"   {path.name}: {path.stat().st_size} bytes of PDF")
+        sent = any(request.authorization_sent for request in sandbox.state.storage_requests)
+        print(f"   JWT sent to the storage host: {sent}")
 
     print(
         f"\n{len(sandbox.state.handled)} requests answered by the sandbox, {sandbox.state.token_requests} token fetch."
