@@ -171,6 +171,10 @@ def test_a_lost_order_answer_is_found_not_repeated(sandbox: Sandbox) -> None:
         placed = kt.order(held, customer=CUSTOMER, external_reference="LOST-1")
     assert placed.recovered
     assert [order.id for order in sandbox.state.orders.values()] == [placed.orders[0].id]
+    with sandbox.client() as kt:
+        assert kt.find_order(str(placed.orders[0].id)).reference == placed.orders[0].reference
+        assert kt.find_order(iri.order(str(placed.orders[0].id))).id == placed.orders[0].id
+        assert [order.id for order in kt.find_orders("LOST-1")] == [placed.orders[0].id]
     sent = [handled.fault for handled in sandbox.state.handled if handled.operation == "create_orders"]
     assert sent == [None, "status"]  # one request: handled, then its answer replaced by a 502
 

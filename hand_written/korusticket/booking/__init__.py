@@ -126,6 +126,10 @@ class SyncBooking:
         """Per day from `start` to `end` (both included): offer, price and places, for a booking page's month."""
         return self._run(flows.calendar(catalog_id, start, end, product, prefetch))
 
+    def find_order(self, order: str) -> BookingOrder:
+        """An order by id or IRI, as the server has it now."""
+        return self._run(flows.find_order(order))
+
     def find_orders(self, external_reference: str) -> list[BookingOrder]:
         """The orders placed with this `externalReference` (a booking may group several)."""
         return self._run(flows.find_orders(external_reference))
@@ -201,6 +205,9 @@ class AsyncBooking:
         self, catalog_id: str, start: date, end: date, *, product: str | None = None, prefetch: int = 4
     ) -> list[CalendarDay]:
         return await self._run(flows.calendar(catalog_id, start, end, product, prefetch))
+
+    async def find_order(self, order: str) -> BookingOrder:
+        return await self._run(flows.find_order(order))
 
     async def find_orders(self, external_reference: str) -> list[BookingOrder]:
         return await self._run(flows.find_orders(external_reference))

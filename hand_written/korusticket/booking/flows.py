@@ -678,6 +678,11 @@ def calendar(catalog_id: str, start: date, end: date, product: str | None, prefe
 # ------------------------------------------------------------------------------------------------ after the order
 
 
+def find_order(value: BookingOrder | str) -> Flow[BookingOrder]:
+    found = yield from _order_model(value)
+    return found
+
+
 def find_orders(external_reference: str) -> Flow[list[BookingOrder]]:
     reference = check_reference(external_reference)
     listed: list[BookingOrder] = yield Collect(list_orders, {"external_reference": reference})
