@@ -12,6 +12,7 @@ using the client: a lock makes exactly one of them fetch or refresh it.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import logging
 import threading
@@ -19,14 +20,16 @@ import time
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
-from korusticket._urls import Origin, origin
+from korusticket._http import connection_error
+from korusticket._urls import Origin, is_loopback, origin
 from korusticket.errors import (
     APIStatusError,
     AuthenticationError,
+    KorusTicketError,
     UnexpectedResponseError,
     error_from_response,
     excerpt,
@@ -45,6 +48,8 @@ logger = logging.getLogger("korusticket")
 DEFAULT_TOKEN_URL = "https://auth.korusticket.com/realms/korusticket/protocol/openid-connect/token"  # noqa: S105
 REFRESH_MARGIN = 5.0
 """A refresh token is used while it has at least this many seconds left (it only has to reach the server)."""
+REFRESH_PAUSE = 5.0
+"""After a failed refresh, the current (still valid) token is used this long before the next try."""
 
 
 class Secret:
@@ -52,9 +57,11 @@ class Secret:
 
     __slots__ = ("_value",)
 
-    def __init__(self, value: str) -> None:
+    def __init__(self, value: str, name: str = "secret") -> None:
         if not isinstance(value, str) or not value.strip():
-            raise ValueError("expected a non-empty string")
+            raise ValueError(f"{name}: expected a non-empty string")
+        if not (value.isascii() and value.isprintable()):
+            raise ValueError(f"{name}: expected printable ASCII characters only (no line breaks)")
         self._value = value
 
     def reveal(self) -> str:
@@ -79,6 +86,8 @@ class TokenAuth(httpx.Auth):
     """Base class: sends `Authorization: <scheme> <token>` to the API origin and nowhere else."""
 
     def __init__(self, *, scheme: str = "Bearer") -> None:
+        if not isinstance(scheme, str) or not (scheme.isprintable() and scheme.isascii()) or " " in scheme:
+            raise ValueError(f"auth_scheme: expected a single word such as 'Bearer', or '', got {scheme!r}")
         self.scheme = scheme
         self._origins: frozenset[Origin] = frozenset()
 
@@ -102,7 +111,7 @@ class StaticTokenAuth(TokenAuth):
 
     def __init__(self, token: str | Secret, *, scheme: str = "Bearer") -> None:
         super().__init__(scheme=scheme)
-        self._token = token if isinstance(token, Secret) else Secret(token)
+        self._token = token if isinstance(token, Secret) else Secret(token, "token")
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if self.applies_to(request):
@@ -120,16 +129,26 @@ class StaticTokenAuth(TokenAuth):
 class _Token:
     access_token: Secret
     expires_at: float
+    refresh_at: float
+    """When to start refreshing: the lifetime less `min(leeway, a tenth of the lifetime)`."""
     refresh_token: Secret | None
     refresh_expires_at: float | None
+
+
+Grant = Literal["client_credentials", "refresh_token"]
 
 
 class ClientCredentialsAuth(TokenAuth):
     """The vendor's OIDC client-credentials flow (guides: authentication/oidc).
 
-    The token is fetched on first use, refreshed `leeway` seconds before it expires (with the refresh
-    token while that is valid, otherwise with the client credentials again), and fetched anew once when
-    the API answers 401, after which the request is sent again.
+    The token is fetched on first use and refreshed shortly before it expires (`leeway` seconds, or a
+    tenth of its lifetime when that is shorter), with the refresh token while that is valid, otherwise
+    with the client credentials again; it is fetched anew once when the API answers 401.
+
+    The token endpoint is reached through the client's own transport (the sandbox answers it too), with
+    the client's timeout. One fetch serves every thread or task waiting for it, and its failure answers
+    all of them at once. While a refresh fails, the current token keeps being used until it expires;
+    only then do calls fail.
     """
 
     def __init__(
@@ -140,28 +159,49 @@ class ClientCredentialsAuth(TokenAuth):
         token_url: str = DEFAULT_TOKEN_URL,
         scheme: str = "Bearer",
         leeway: float = 60.0,
-        timeout: float = 30.0,
+        timeout: float | httpx.Timeout | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(scheme=scheme)
-        if not isinstance(client_id, str) or not client_id.strip():
-            raise ValueError("client_id: expected a non-empty string")
+        if not isinstance(client_id, str) or not client_id.strip() or not client_id.isprintable():
+            raise ValueError("client_id: expected a non-empty string of printable characters")
         self.client_id = client_id
-        self._client_secret = client_secret if isinstance(client_secret, Secret) else Secret(client_secret)
-        self.token_url = str(httpx.URL(token_url))
+        self._client_secret = (
+            client_secret if isinstance(client_secret, Secret) else Secret(client_secret, "client_secret")
+        )
+        self.token_url = str(check_token_url(token_url))
         self.leeway = leeway
-        self.timeout = httpx.Timeout(timeout)
+        self._own_timeout = timeout is not None
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout or 30.0)
+        """The token request's timeout: the one given, else the client's (`KorusTicket(timeout=...)`)."""
         self._clock = clock
         self._token: _Token | None = None
         self._lock = threading.Lock()
         self._async_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
         )
+        self._transport: httpx.BaseTransport | None = None
+        self._async_transport: httpx.AsyncBaseTransport | None = None
+        self._fetches = 0
+        self._last_failure: KorusTicketError | None = None
+        self._quiet_until = 0.0
         self.token_requests = 0
         """How many times the token endpoint was called (useful in tests and logs)."""
 
     def __repr__(self) -> str:
         return f"ClientCredentialsAuth(client_id={self.client_id!r}, token_url={self.token_url!r}, secret=***)"
+
+    def bind(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        timeout: httpx.Timeout | None = None,
+    ) -> None:
+        """Send token requests through this transport, with the client's timeout (`KorusTicket` does this)."""
+        self._transport = transport or self._transport
+        self._async_transport = async_transport or self._async_transport
+        if timeout is not None and not self._own_timeout:
+            self.timeout = timeout
 
     def secrets(self) -> list[str]:
         token = self._token
@@ -182,50 +222,122 @@ class ClientCredentialsAuth(TokenAuth):
         if not self.applies_to(request):
             yield request
             return
-        sent = None
+        rejected = None
         for _ in range(2):  # the second pass only after a 401, with a new token
+            seen = self._fetches
             with self._lock:
-                self._forget_if_current(sent)
-                for grant, last in self._grants():
-                    answer = yield self._token_request(grant)
-                    answer.read()
-                    if self._accept(grant, answer, last):
-                        break
-                sent = self._current()
-            request.headers["Authorization"] = self.header_value(sent)
+                token = self._usable(rejected, seen)
+                if token is None:
+                    token = self._fetch_sync()
+            request.headers["Authorization"] = self.header_value(token)
             response = yield request
             if response.status_code != 401:
                 return
+            rejected = token
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         if not self.applies_to(request):
             yield request
             return
-        sent = None
+        rejected = None
         lock = self._async_lock()
         for _ in range(2):
+            seen = self._fetches
             async with lock:
-                self._forget_if_current(sent)
-                for grant, last in self._grants():
-                    answer = yield self._token_request(grant)
-                    await answer.aread()
-                    if self._accept(grant, answer, last):
-                        break
-                sent = self._current()
-            request.headers["Authorization"] = self.header_value(sent)
+                token = self._usable(rejected, seen)
+                if token is None:
+                    token = await self._fetch_async()
+            request.headers["Authorization"] = self.header_value(token)
             response = yield request
             if response.status_code != 401:
                 return
-
-    def _forget_if_current(self, rejected: str | None) -> None:
-        """After a 401, drop the token that was refused, unless another request already replaced it."""
-        if rejected is not None and self._token is not None and self._token.access_token.reveal() == rejected:
-            self._token = None
+            rejected = token
 
     # -------------------------------------------------------------------------------- token handling
 
+    def _usable(self, rejected: str | None, seen: int) -> str | None:
+        """Under the lock: the token to send now, None when one must be fetched, or the failure to raise."""
+        token = self._token
+        if rejected is not None and token is not None and token.access_token.reveal() == rejected:
+            self._token = token = None  # refused by the API (unless another request already replaced it)
+        now = self._clock()
+        if token is not None and now < token.refresh_at:
+            return token.access_token.reveal()
+        valid = token is not None and now < token.expires_at
+        if self._fetches != seen and self._last_failure is not None:
+            # The fetch this caller waited for failed: that answers it too, without asking again.
+            if token is not None and valid:
+                return token.access_token.reveal()
+            raise copy.copy(self._last_failure)
+        if token is not None and valid and now < self._quiet_until:
+            return token.access_token.reveal()  # a refresh failed moments ago: do not hammer the endpoint
+        return None
+
+    def _fetch_sync(self) -> str:
+        self._fetches += 1
+        try:
+            for grant, last in self._grants():
+                if self._accept(grant, self._send(self._token_request(grant)), last):
+                    break
+        except KorusTicketError as error:
+            return self._failed(error)
+        self._last_failure = None
+        return self._current()
+
+    async def _fetch_async(self) -> str:
+        self._fetches += 1
+        try:
+            for grant, last in self._grants():
+                if self._accept(grant, await self._asend(self._token_request(grant)), last):
+                    break
+        except KorusTicketError as error:
+            return self._failed(error)
+        self._last_failure = None
+        return self._current()
+
+    def _failed(self, error: KorusTicketError) -> str:
+        """Keep the current token while it is valid; otherwise the failure is the caller's."""
+        self._last_failure = error
+        token, now = self._token, self._clock()
+        if token is None or now >= token.expires_at:
+            raise error
+        self._quiet_until = now + min(REFRESH_PAUSE, (token.expires_at - now) / 2)
+        logger.warning(
+            "could not refresh the access token of client %r (%s); the current one stays valid for %.0f s",
+            self.client_id,
+            error,
+            token.expires_at - now,
+        )
+        return token.access_token.reveal()
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        transport = self._transport or httpx.HTTPTransport()
+        self._transport = transport
+        failure = None
+        try:
+            response = transport.handle_request(request)
+            response.read()
+        except httpx.TransportError as error:
+            failure = connection_error(error, request)
+        if failure is not None:
+            raise failure  # outside the except block: the httpx error (and its request) is not chained
+        return response
+
+    async def _asend(self, request: httpx.Request) -> httpx.Response:
+        transport = self._async_transport or httpx.AsyncHTTPTransport()
+        self._async_transport = transport
+        failure = None
+        try:
+            response = await transport.handle_async_request(request)
+            await response.aread()
+        except httpx.TransportError as error:
+            failure = connection_error(error, request)
+        if failure is not None:
+            raise failure
+        return response
+
     def _current(self) -> str:
-        assert self._token is not None  # noqa: S101 - set by _ensure_token_*
+        assert self._token is not None  # noqa: S101 - set by a successful fetch
         return self._token.access_token.reveal()
 
     def _async_lock(self) -> asyncio.Lock:
@@ -235,36 +347,24 @@ class ClientCredentialsAuth(TokenAuth):
             lock = self._async_locks[loop] = asyncio.Lock()
         return lock
 
-    def _grants(self) -> list[tuple[dict[str, str], bool]]:
-        """Token requests to try, in order, to get a valid token now ([] when the current one is fine).
-
-        Each comes with whether it is the last one to try.
-        """
-        now = self._clock()
-        token = self._token
-        if token is not None and now < token.expires_at - self.leeway:
-            return []
-        credentials = {
-            "grant_type": "client_credentials",
-            "client_id": self.client_id,
-            "client_secret": self._client_secret.reveal(),
-        }
+    def _grants(self) -> list[tuple[Grant, bool]]:
+        """The grants to try, in order, each with whether it is the last one."""
+        token, now = self._token, self._clock()
         if (
             token is not None
             and token.refresh_token is not None
             and token.refresh_expires_at is not None
             and now < token.refresh_expires_at - REFRESH_MARGIN
         ):
-            refresh = {
-                "grant_type": "refresh_token",
-                "refresh_token": token.refresh_token.reveal(),
-                "client_id": self.client_id,
-                "client_secret": self._client_secret.reveal(),
-            }
-            return [(refresh, False), (credentials, True)]
-        return [(credentials, True)]
+            return [("refresh_token", False), ("client_credentials", True)]
+        return [("client_credentials", True)]
 
-    def _token_request(self, form: dict[str, str]) -> httpx.Request:
+    def _token_request(self, grant: Grant) -> httpx.Request:
+        # The form, secret included, lives only in this frame, which has returned before anything can fail.
+        form = {"grant_type": grant, "client_id": self.client_id, "client_secret": self._client_secret.reveal()}
+        token = self._token
+        if grant == "refresh_token" and token is not None and token.refresh_token is not None:
+            form["refresh_token"] = token.refresh_token.reveal()
         # Built here rather than by the client, so it carries none of the API's headers, and its own timeout.
         return httpx.Request(
             "POST",
@@ -274,46 +374,48 @@ class ClientCredentialsAuth(TokenAuth):
             extensions={"timeout": self.timeout.as_dict()},
         )
 
-    def _accept(self, grant: dict[str, str], response: httpx.Response, last: bool) -> bool:
+    def _accept(self, grant: Grant, response: httpx.Response, last: bool) -> bool:
         """Store the token of a successful response. A failed refresh falls back to the next grant."""
         self.token_requests += 1
         if response.is_success:
-            self._token = self._parse(response)
-            lifetime = self._token.expires_at - self._clock()
+            token = self._parse(response)
+            if token is None:
+                raise UnexpectedResponseError(
+                    "the token endpoint's answer has no usable access_token",
+                    status_code=response.status_code,
+                    content_type=response.headers.get("content-type"),
+                    excerpt=excerpt(redact(response.text, self.secrets())),
+                    method="POST",
+                    url=self.token_url,
+                )
+            self._token = token
             logger.info(
                 "obtained an access token for client %r (%s grant, valid %.0f s)",
                 self.client_id,
-                grant["grant_type"],
-                lifetime,
+                grant,
+                token.expires_at - self._clock(),
             )
             return True
-        if not last and grant["grant_type"] == "refresh_token" and response.status_code in (400, 401):
+        if not last and grant == "refresh_token" and response.status_code in (400, 401):
             return False
         raise self._failure(response)
 
-    def _parse(self, response: httpx.Response) -> _Token:
+    def _parse(self, response: httpx.Response) -> _Token | None:
+        """The token of a successful answer, or None (no local holds the body once this returns)."""
         try:
-            body = response.json()
-            access_token = body["access_token"]
-            expires_in = float(body.get("expires_in", 300))
-            refresh_token = body.get("refresh_token")
-            refresh_expires_in = body.get("refresh_expires_in")
-            refresh_expires_at = self._clock() + float(refresh_expires_in) if refresh_expires_in is not None else None
+            body = json.loads(response.content)
+            access, lifetime = body["access_token"], float(body.get("expires_in", 300))
+            refresh, refresh_lifetime = body.get("refresh_token"), body.get("refresh_expires_in")
+            now = self._clock()
             return _Token(
-                access_token=Secret(access_token),
-                expires_at=self._clock() + expires_in,
-                refresh_token=Secret(refresh_token) if isinstance(refresh_token, str) and refresh_token else None,
-                refresh_expires_at=refresh_expires_at,
+                access_token=Secret(access),
+                expires_at=now + lifetime,
+                refresh_at=now + lifetime - min(self.leeway, lifetime / 10),
+                refresh_token=Secret(refresh) if isinstance(refresh, str) and refresh else None,
+                refresh_expires_at=now + float(refresh_lifetime) if refresh_lifetime is not None else None,
             )
         except (ValueError, KeyError, TypeError):
-            raise UnexpectedResponseError(
-                "the token endpoint's answer has no usable access_token",
-                status_code=response.status_code,
-                content_type=response.headers.get("content-type"),
-                excerpt=excerpt(redact(response.text, self.secrets())),
-                method="POST",
-                url=self.token_url,
-            ) from None
+            return None
 
     def _failure(self, response: httpx.Response) -> APIStatusError:
         """The error for a refused token request: AuthenticationError for 4xx, the usual class otherwise."""
@@ -340,6 +442,22 @@ class ClientCredentialsAuth(TokenAuth):
             summary += f" ({oauth_error})"
         error.args = (f"{summary}: {error.args[0]}",)
         return error
+
+
+def check_token_url(token_url: str) -> httpx.URL:
+    """The token endpoint receives the client secret: https only, or http on a loopback host."""
+    try:
+        url = httpx.URL(token_url)
+    except (httpx.InvalidURL, TypeError):
+        raise ValueError(f"token_url: expected an https:// URL, got {str(token_url)[:100]!r}") from None
+    if url.scheme not in ("https", "http") or not url.host:
+        raise ValueError(f"token_url: expected an https:// URL, got {str(token_url)[:100]!r}")
+    if url.scheme == "http" and not is_loopback(url.host):
+        raise ValueError(
+            f"token_url: plain http would send the client secret in clear; only a loopback host may use it, "
+            f"got {str(token_url)[:100]!r}"
+        )
+    return url
 
 
 def _oauth_error(content: bytes) -> str | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import inspect
-import ipaddress
 import os
 import platform
 import re
@@ -31,7 +30,7 @@ from korusticket._http import (
 )
 from korusticket._iri_core import parse_iri
 from korusticket._operation import Operation
-from korusticket._urls import origin
+from korusticket._urls import is_loopback, origin
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
 from korusticket.booking import AsyncBooking, BookingPolicy, SyncBooking
 from korusticket.errors import CommittedWriteError, ConfigurationError, UnexpectedResponseError, excerpt
@@ -53,7 +52,7 @@ def _check_base_url(base_url: str) -> httpx.URL:
     url = httpx.URL(base_url)
     if url.scheme not in ("https", "http") or not url.host:
         raise ConfigurationError(f"base_url: expected an https:// URL such as {DEMO_URL}, got {base_url!r}")
-    if url.scheme == "http" and not _is_loopback(url.host):
+    if url.scheme == "http" and not is_loopback(url.host):
         raise ConfigurationError(
             f"base_url: plain http is only allowed for a loopback host (localhost, 127.0.0.1, ::1), got {base_url!r}"
         )
@@ -62,17 +61,9 @@ def _check_base_url(base_url: str) -> httpx.URL:
     return url.copy_with(path=url.path.rstrip("/") or "")
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _auth(
     *,
+    base_url: httpx.URL,
     auth: TokenAuth | None,
     token: str | None,
     client_id: str | None,
@@ -85,22 +76,25 @@ def _auth(
         if token or client_id or client_secret:
             raise ConfigurationError("auth: give either auth=, token=, or client_id=/client_secret=, not several")
         return auth
-    if token and (client_id or client_secret):
+    if token is not None and (client_id or client_secret):
         raise ConfigurationError("give either token= (a JWT) or client_id= and client_secret=, not both")
-    if not token and not client_id and not client_secret:
+    if token is None and not client_id and not client_secret:
         token = environ.get("KORUSTICKET_TOKEN") or None
         if not token:
             client_id = environ.get("KORUSTICKET_CLIENT_ID") or None
             client_secret = environ.get("KORUSTICKET_CLIENT_SECRET") or None
-    if token:
-        return StaticTokenAuth(token, scheme=auth_scheme)
-    if client_id and client_secret:
-        return ClientCredentialsAuth(
-            client_id,
-            client_secret,
-            token_url=token_url or environ.get("KORUSTICKET_TOKEN_URL") or DEFAULT_TOKEN_URL,
-            scheme=auth_scheme,
-        )
+    try:
+        if token is not None:
+            return StaticTokenAuth(token, scheme=auth_scheme)
+        if client_id and client_secret:
+            return ClientCredentialsAuth(
+                client_id,
+                client_secret,
+                token_url=_token_url(base_url, token_url or environ.get("KORUSTICKET_TOKEN_URL")),
+                scheme=auth_scheme,
+            )
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from None
     if client_id or client_secret:
         missing = "client_secret" if client_id else "client_id"
         raise ConfigurationError(
@@ -110,6 +104,48 @@ def _auth(
         "no credentials: pass token= (a JWT) or client_id= and client_secret=, or set KORUSTICKET_TOKEN, "
         "or KORUSTICKET_CLIENT_ID and KORUSTICKET_CLIENT_SECRET"
     )
+
+
+def _token_url(base_url: httpx.URL, token_url: str | None) -> str:
+    """The vendor's identity server serves the vendor's APIs only: any other API names its own token endpoint."""
+    if token_url:
+        return token_url
+    if str(base_url) in (DEMO_URL, PRODUCTION_URL):
+        return DEFAULT_TOKEN_URL
+    raise ConfigurationError(
+        f"token_url: required with client credentials for {base_url}, which is not a KorusTicket server: the "
+        f"client secret would otherwise go to the vendor's identity server. For the served sandbox use "
+        f"token_url='{base_url}/realms/korusticket/protocol/openid-connect/token' (or KORUSTICKET_TOKEN_URL)"
+    )
+
+
+def _check_options(options: Mapping[str, Any]) -> None:
+    """`**options` is only typed for the type checker: refuse a misspelt option at run time too."""
+    known = ClientOptions.__annotations__
+    for name in options:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known options: {', '.join(sorted(known))}"
+            raise ConfigurationError(f"{name}: not an option of KorusTicket{hint}")
+
+
+def _timeout(value: Any) -> httpx.Timeout:
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(value, httpx.Timeout):
+        given = [value.connect, value.read, value.write, value.pool]
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        given = [value]
+    else:
+        raise ConfigurationError(f"timeout: expected seconds (a number) or an httpx.Timeout, got {value!r}")
+    if any(part is not None and not part > 0 for part in given):
+        raise ConfigurationError(f"timeout: expected a positive number of seconds, got {value!r}")
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+LANGUAGE_TAG = r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*;\s*q=[01](\.\d{0,3})?)?"
+LANGUAGE_LIST = re.compile(rf"^{LANGUAGE_TAG}(\s*,\s*{LANGUAGE_TAG})*$")
+"""An `Accept-Language` value: `fr`, `fr-FR`, or a weighted list (`fr, en;q=0.8`); ASCII only."""
 
 
 def _resolve_operation(operation: Any) -> tuple[ModuleType | Any, Operation | None]:
@@ -222,10 +258,12 @@ class _Shared:
     auth: TokenAuth
     retry: RetryPolicy
     limits: httpx.Limits
+    timeout: httpx.Timeout
     _server_clock: ServerClock
 
     def _setup(self, options: ClientOptions) -> dict[str, Any]:
         """Check the settings and return the keyword arguments of the httpx client to build."""
+        _check_options(options)
         environ = options.get("environ", os.environ)
         chosen = options.get("base_url") or environ.get("KORUSTICKET_BASE_URL")
         if not chosen:
@@ -235,6 +273,7 @@ class _Shared:
             )
         self.base_url = _check_base_url(chosen)
         self.auth = _auth(
+            base_url=self.base_url,
             auth=options.get("auth"),
             token=options.get("token"),
             client_id=options.get("client_id"),
@@ -245,8 +284,8 @@ class _Shared:
         )
         self.auth.restrict_to(self.base_url)
         language = options.get("language")
-        if language is not None and (not isinstance(language, str) or not language.strip()):
-            raise ConfigurationError(f"language: expected a language tag such as 'fr', got {language!r}")
+        if language is not None and (not isinstance(language, str) or not LANGUAGE_LIST.match(language)):
+            raise ConfigurationError(f"language: expected a language tag such as 'fr' or 'fr-FR', got {language!r}")
         self.language = language
         retry, max_retries = options.get("retry"), options.get("max_retries")
         if max_retries is not None:
@@ -259,14 +298,14 @@ class _Shared:
         if not isinstance(max_connections, int) or max_connections < 1:
             raise ConfigurationError(f"max_connections: expected an integer >= 1, got {max_connections!r}")
         self.limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
-        timeout = options.get("timeout")
+        self.timeout = _timeout(options.get("timeout"))
         headers = {"Accept": "application/ld+json", "User-Agent": USER_AGENT}
         if language:
             headers["Accept-Language"] = language
         return {
             "base_url": str(self.base_url),
             "headers": headers,
-            "timeout": DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout),
+            "timeout": self.timeout,
             "auth": self.auth,
             "follow_redirects": False,
             "secrets": self.auth.secrets,
@@ -375,7 +414,10 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
         """See `ClientOptions` for the settings; `transport` replaces the network (tests, the sandbox)."""
         http_options = self._setup(options)
         inner = transport or httpx.HTTPTransport(limits=self.limits)
-        self.http = KorusHTTPClient(transport=RetryTransport(inner, self.retry), **http_options)
+        retrying = RetryTransport(inner, self.retry)
+        self.http = KorusHTTPClient(transport=retrying, **http_options)
+        if isinstance(self.auth, ClientCredentialsAuth):
+            self.auth.bind(transport=retrying, timeout=self.timeout)
         """The httpx client: authentication, retries and error mapping included."""
         self._server_clock = self.http.server_clock
         self.client = Client(base_url=str(self.base_url)).set_httpx_client(self.http)
@@ -454,7 +496,10 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
         """See `ClientOptions` for the settings; `transport` replaces the network (tests, the sandbox)."""
         http_options = self._setup(options)
         inner = transport or httpx.AsyncHTTPTransport(limits=self.limits)
-        self.http = AsyncKorusHTTPClient(transport=AsyncRetryTransport(inner, self.retry), **http_options)
+        retrying = AsyncRetryTransport(inner, self.retry)
+        self.http = AsyncKorusHTTPClient(transport=retrying, **http_options)
+        if isinstance(self.auth, ClientCredentialsAuth):
+            self.auth.bind(async_transport=retrying, timeout=self.timeout)
         self._server_clock = self.http.server_clock
         self.client = Client(base_url=str(self.base_url)).set_async_httpx_client(self.http)
         self.client.set_httpx_client(httpx.Client(transport=SyncUseRefused()))
