@@ -27,6 +27,7 @@ import pytest
 import korusticket_client.models as models
 from korusticket import KorusTicket
 from korusticket._generated.operations import OPERATIONS
+from korusticket._http import OPERATION
 from korusticket.testing import Sandbox
 from korusticket.testing.app import route
 from korusticket_client.types import Unset
@@ -171,8 +172,9 @@ def vendor_responses() -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def read_through_the_facade(kt: KorusTicket, method: str, model: str, body: bytes) -> Any:
-    response = kt.http.request(method, "/v1/variants", content=body if method != "GET" else None)
     entry = dataclasses.replace(TEMPLATE, success_model=model)
+    content = body if method != "GET" else None
+    response = kt.http.request(method, "/v1/variants", content=content, extensions={OPERATION: entry})
     return kt._parsed(None, entry, kt.client, response)
 
 

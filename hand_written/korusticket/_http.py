@@ -10,6 +10,7 @@ whose body is not JSON becomes `UnexpectedResponseError`, before the generated c
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -19,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from korusticket._iri_core import operation_at
 from korusticket._urls import origin
 from korusticket.errors import (
     APIConnectionError,
@@ -28,6 +30,7 @@ from korusticket.errors import (
     error_from_response,
     excerpt,
     redact,
+    redact_url,
 )
 
 SecretsSource = Callable[[], Iterable[str]]
@@ -35,6 +38,10 @@ JSON_MEDIA_TYPES = ("application/json", "application/ld+json", "application/prob
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DECODED = "korusticket.json"
 """Key of `response.extensions` under which `check_response` leaves the decoded body (decode once)."""
+PARSED = "korusticket.parsed"
+"""... and the body parsed into the operation's model."""
+OPERATION = "korusticket.operation"
+"""Key of `request.extensions` naming the facade's `Operation` (saves finding it by path)."""
 
 
 def _is_json(content_type: str | None) -> bool:
@@ -43,7 +50,29 @@ def _is_json(content_type: str | None) -> bool:
 
 
 def _describe(request: httpx.Request) -> tuple[str, str]:
-    return request.method, str(request.url)
+    """Method and URL for messages: a signed download URL loses its signature."""
+    return request.method, redact_url(request.url)
+
+
+class RedactSignedURLs(logging.Filter):
+    """On httpx's logger: its INFO line names every URL, and a signed download URL grants access to a file."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any("?" in str(arg) for arg in record.args):
+            record.args = tuple(
+                redact_url(arg) if isinstance(arg, httpx.URL | str) and "?" in str(arg) else arg for arg in record.args
+            )
+        return True
+
+
+def install_log_redaction() -> None:
+    """Add `RedactSignedURLs` to the `httpx` logger once (the SDK does it on import)."""
+    log = logging.getLogger("httpx")
+    if not any(isinstance(existing, RedactSignedURLs) for existing in log.filters):
+        log.addFilter(RedactSignedURLs())
+
+
+install_log_redaction()
 
 
 def connection_error(error: httpx.TransportError, fallback: httpx.Request) -> APIConnectionError:
@@ -81,7 +110,7 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
             secrets=secrets(),
         )
     content_type = response.headers.get("content-type")
-    problem = None
+    problem, raw = None, None
     if status not in HTTPStatus._value2member_map_:
         problem = "non-standard HTTP status"
     elif api and 200 <= status < 300 and status != 204 and method != "HEAD" and response.content:
@@ -89,21 +118,37 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
             problem = "the API answered with a body that is not JSON"
         else:
             try:
-                response.extensions[DECODED] = json.loads(response.content)
+                raw = response.extensions[DECODED] = json.loads(response.content)
             except ValueError:
                 problem = "the API answered with malformed JSON"
             except RecursionError:
                 problem = "the API answered with JSON nested too deeply to read"
+            else:
+                problem = _parse_success(response, request, raw)
     if problem:
-        committed = 200 <= status < 300 and method not in SAFE_METHODS
-        raise (CommittedWriteError if committed else UnexpectedResponseError)(
-            problem,
-            status_code=status,
-            content_type=content_type,
-            excerpt=excerpt(redact(response.text, secrets())),
-            method=method,
-            url=url,
-        )
+        common: dict[str, Any] = {
+            "status_code": status,
+            "content_type": content_type,
+            "excerpt": excerpt(redact(response.text, secrets())),
+            "method": method,
+            "url": url,
+        }
+        if 200 <= status < 300 and method not in SAFE_METHODS:
+            raise CommittedWriteError(problem, raw=raw, **common)
+        raise UnexpectedResponseError(problem, **common)
+
+
+def _parse_success(response: httpx.Response, request: httpx.Request, decoded: Any) -> str | None:
+    """Parse a success into its operation's model, here, so that every caller (generated functions too)
+    gets a clear error for a body of the wrong shape instead of a KeyError; the model is kept for the facade."""
+    operation = request.extensions.get(OPERATION) or operation_at(request.method, request.url.path)
+    if operation is None or operation.success_class is None:
+        return None
+    try:
+        response.extensions[PARSED] = operation.success_class.from_dict(decoded)
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+        return f"the body is not the documented {operation.success_model} ({error!r})"
+    return None
 
 
 def decoded_body(response: httpx.Response) -> Any:
@@ -151,10 +196,15 @@ class KorusHTTPClient(httpx.Client):
         self.server_clock = ServerClock()
 
     def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        failure = None
         try:
             response = super().send(request, **kwargs)
         except httpx.TransportError as error:
-            raise connection_error(error, request) from None
+            failure = connection_error(error, request)
+        if failure is not None:
+            # Raised outside the except block, so not even __context__ keeps httpx's error: it holds the
+            # request, and the request holds the Authorization header.
+            raise failure
         api = origin(request.url) == origin(self.base_url)
         if api:
             self.server_clock.observe(response)
@@ -177,10 +227,13 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
         self.server_clock = ServerClock()
 
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        failure = None
         try:
             response = await super().send(request, **kwargs)
         except httpx.TransportError as error:
-            raise connection_error(error, request) from None
+            failure = connection_error(error, request)
+        if failure is not None:
+            raise failure  # outside the except block: see KorusHTTPClient.send
         api = origin(request.url) == origin(self.base_url)
         if api:
             self.server_clock.observe(response)

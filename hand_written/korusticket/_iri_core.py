@@ -40,6 +40,15 @@ def format_iri(operation_name: str, values: tuple[str, ...]) -> str:
 
 
 BY_SPECIFICITY = sorted(GET_OPERATIONS.values(), key=lambda operation: -operation.literal_length)
+ALL_BY_SPECIFICITY = sorted(OPERATIONS, key=lambda operation: -operation.literal_length)
+
+
+def operation_at(method: str, path: str) -> Operation | None:
+    """The operation serving `method path`, if the API has one."""
+    for operation in ALL_BY_SPECIFICITY:
+        if operation.method == method and operation.path_pattern.fullmatch(path):
+            return operation
+    return None
 
 
 def parse_iri(value: str, *, api_origins: tuple[Origin, ...] = ()) -> ParsedIri:

@@ -20,6 +20,8 @@ from korusticket import __version__
 from korusticket._generated.operations import OPERATIONS
 from korusticket._generated.typed import AsyncOperations, SyncOperations
 from korusticket._http import (
+    OPERATION,
+    PARSED,
     SAFE_METHODS,
     AsyncKorusHTTPClient,
     AsyncUseRefused,
@@ -329,28 +331,23 @@ class _Shared:
     def _parsed(module: Any, entry: Operation | None, client: Client, response: httpx.Response) -> Any:
         """The success body as the operation's model, whichever 2xx it came with.
 
-        The body was decoded once by the HTTP client's checks. A body that is not the documented shape
-        is an `UnexpectedResponseError`; for a write it is a `CommittedWriteError`, since a 2xx means the
-        change was made.
+        The HTTP client's checks decoded and parsed it once (`_http.check_response`), raising
+        `UnexpectedResponseError` for a body of the wrong shape (`CommittedWriteError` for a write).
         """
-        success_class = entry.success_class if entry else None
-        if success_class is None:
+        if PARSED in response.extensions:
+            return response.extensions[PARSED]
+        if entry is None or entry.success_class is None:
             return module._parse_response(client=client, response=response)
-        data: Any = None
-        try:
-            data = decoded_body(response)
-            return success_class.from_dict(data)
-        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
-            raise _unexpected(
-                response,
-                f"the body is not the documented {entry.success_model if entry else 'response'} ({error!r})",
-                data,
-            ) from None
+        raise _unexpected(response, f"expected a {entry.success_model}, got no body", decoded_body(response))
 
     @staticmethod
-    def _request(module: Any, prepared: dict[str, Any], headers: Mapping[str, str] | None) -> dict[str, Any]:
+    def _request(
+        module: Any, entry: Operation | None, prepared: dict[str, Any], headers: Mapping[str, str] | None
+    ) -> dict[str, Any]:
         """The httpx request arguments of a generated operation, with extra headers (never the auth header)."""
         kwargs: dict[str, Any] = module._get_kwargs(**prepared)
+        if entry is not None:
+            kwargs["extensions"] = {OPERATION: entry}
         if headers:
             if any(name.lower() == "authorization" for name in headers):
                 raise ValueError("headers: the Authorization header is the client's own; configure auth instead")
@@ -440,7 +437,7 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
         module, entry, prepared = self._prepared(operation, arguments)
         if entry is None:
             return module.sync(client=self.client, **prepared)
-        response = self.http.request(**self._request(module, prepared, headers))
+        response = self.http.request(**self._request(module, entry, prepared, headers))
         return self._parsed(module, entry, self.client, response)
 
     def _paginate(
@@ -522,7 +519,7 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
         module, entry, prepared = self._prepared(operation, arguments)
         if entry is None:
             return await module.asyncio(client=self.client, **prepared)
-        response = await self.http.request(**self._request(module, prepared, headers))
+        response = await self.http.request(**self._request(module, entry, prepared, headers))
         return self._parsed(module, entry, self.client, response)
 
     def _paginate(

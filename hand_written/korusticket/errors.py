@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, ClassVar
+from urllib.parse import unquote
 
 __all__ = [
     "APIConnectionError",
@@ -42,7 +43,20 @@ REDACTED = "[REDACTED]"
 
 
 class KorusTicketError(Exception):
-    """Base class of every error this SDK raises."""
+    """Base class of every error this SDK raises.
+
+    Every one pickles (a `ProcessPoolExecutor` worker may raise it): its attributes are plain data.
+    """
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(cls: type[KorusTicketError], args: tuple[Any, ...], state: dict[str, Any]) -> KorusTicketError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ConfigurationError(KorusTicketError, ValueError):
@@ -303,6 +317,36 @@ def error_from_response(
                 return specific(request_body=sent, **common)
         return ValidationError(request_body=sent, **common)
     return cls(**common)
+
+
+SIGNED_QUERY_KEYS = frozenset(
+    {
+        "signature",
+        "sig",
+        "x-amz-signature",
+        "x-amz-credential",
+        "x-amz-security-token",
+        "x-goog-signature",
+        "x-goog-credential",
+        "token",
+        "access_token",
+        "code",
+    }
+)
+"""Query parameters of signed URLs (document downloads) whose values grant access: never shown."""
+
+
+def redact_url(url: Any) -> str:
+    """`url` with the values of signing query parameters replaced, for messages and log lines."""
+    text = str(url)
+    if "?" not in text:
+        return text
+    base, _, query = text.partition("?")
+    parts = []
+    for part in query.split("&"):
+        key, equals, _value = part.partition("=")
+        parts.append(f"{key}={REDACTED}" if equals and unquote(key).lower() in SIGNED_QUERY_KEYS else part)
+    return f"{base}?{'&'.join(parts)}"
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:

@@ -243,15 +243,15 @@ class OrderOutcomeUnknownError(KorusTicketError):
 
     def __reduce__(self) -> Any:
         # The resolvers hold a live client: a pickled copy keeps the facts, not the means to resolve.
-        return (_rebuild_unknown, (str(self), self.reservations, self.external_reference, self.orders_found))
+        state = {key: value for key, value in self.__dict__.items() if key not in ("_resolver", "_async_resolver")}
+        return (_rebuild_unknown, (self.args, state))
 
 
-def _rebuild_unknown(
-    message: str, reservations: list[str], reference: str, found: list[BookingOrder]
-) -> OrderOutcomeUnknownError:
-    return OrderOutcomeUnknownError(
-        message, reservations=reservations, external_reference=reference, orders_found=found
-    )
+def _rebuild_unknown(args: tuple[Any, ...], state: dict[str, Any]) -> OrderOutcomeUnknownError:
+    error = OrderOutcomeUnknownError.__new__(OrderOutcomeUnknownError)
+    error.args = args
+    error.__dict__.update(state, _resolver=None, _async_resolver=None)
+    return error
 
 
 class BookingIncompleteError(KorusTicketError):
