@@ -56,26 +56,26 @@ class Parameter:
 def _check_scalar(name: str, value: Any, schema: Mapping[str, Any]) -> Any:
     kind = schema.get("type")
     if kind == "integer" and (not isinstance(value, int) or isinstance(value, bool)):
-        raise ValueError(f"{name}: expected an integer, got {value!r}")
+        raise ValueError(f"{name}: expected an integer, got {_shown(value)}")
     if kind == "boolean" and not isinstance(value, bool):
-        raise ValueError(f"{name}: expected True or False, got {value!r}")
+        raise ValueError(f"{name}: expected True or False, got {_shown(value)}")
     if kind == "string":
         if schema.get("format") == "date":
             if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
                 try:
                     value = datetime.date.fromisoformat(str(value))
                 except ValueError:
-                    raise ValueError(f"{name}: expected a date (YYYY-MM-DD), got {value!r}") from None
+                    raise ValueError(f"{name}: expected a date (YYYY-MM-DD), got {_shown(value)}") from None
             return value
         if not isinstance(value, str):
-            raise ValueError(f"{name}: expected a string, got {value!r}")
+            raise ValueError(f"{name}: expected a string, got {_shown(value)}")
     if "enum" in schema and value not in schema["enum"]:
         allowed = ", ".join(repr(choice) for choice in schema["enum"])
-        raise ValueError(f"{name}: expected one of {allowed}, got {value!r}")
+        raise ValueError(f"{name}: expected one of {allowed}, got {_shown(value)}")
     if "minimum" in schema and value < schema["minimum"]:
-        raise ValueError(f"{name}: expected at least {schema['minimum']}, got {value!r}")
+        raise ValueError(f"{name}: expected at least {schema['minimum']}, got {_shown(value)}")
     if "maximum" in schema and value > schema["maximum"]:
-        raise ValueError(f"{name}: expected at most {schema['maximum']}, got {value!r}")
+        raise ValueError(f"{name}: expected at most {schema['maximum']}, got {_shown(value)}")
     pattern = schema.get("pattern")
     if pattern is not None and isinstance(value, str):
         if pattern == ANY_UUID.pattern:
@@ -101,9 +101,10 @@ def _check_calendar_day(name: str, value: str) -> None:
         raise ValueError(f"{name}: expected a real day (YYYY-MM-DD) or ISO 8601 instant, got {_shown(value)}") from None
 
 
-def _shown(value: str, limit: int = 80) -> str:
+def _shown(value: Any, limit: int = 80) -> str:
     """A value for an error message: long input is cut, never echoed whole."""
-    return repr(value) if len(value) <= limit else f"{value[:limit]!r}... ({len(value)} characters)"
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
 
 
 @dataclass(frozen=True)

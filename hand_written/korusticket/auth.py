@@ -35,6 +35,7 @@ from korusticket.errors import (
     excerpt,
     redact,
 )
+from korusticket.retries import SAFE_TO_REPEAT
 
 __all__ = [
     "DEFAULT_TOKEN_URL",
@@ -371,7 +372,7 @@ class ClientCredentialsAuth(TokenAuth):
             self.token_url,
             data=form,
             headers={"Accept": "application/json"},
-            extensions={"timeout": self.timeout.as_dict()},
+            extensions={"timeout": self.timeout.as_dict(), SAFE_TO_REPEAT: True},
         )
 
     def _accept(self, grant: Grant, response: httpx.Response, last: bool) -> bool:
@@ -427,7 +428,7 @@ class ClientCredentialsAuth(TokenAuth):
             url=self.token_url,
             secrets=self.secrets(),
         )
-        if 400 <= response.status_code < 500:
+        if response.status_code in (400, 401, 403):  # the credentials were refused (not a 429 or a 404)
             error = AuthenticationError(
                 status_code=error.status_code,
                 headers=error.headers,

@@ -37,6 +37,11 @@ def main() -> None:
         typer.echo(f"  client id      {sandbox.client_id}")
         typer.echo(f"  client secret  {sandbox.client_secret}")
         typer.echo(f"  catalogs       {sandbox.catalog_id} (park), {sandbox.stadium_catalog_id} (stadium)")
+        typer.echo("  Python client  KorusTicket(")
+        typer.echo(f"                     base_url={base!r},")
+        typer.echo(f"                     token_url={sandbox.token_url(base)!r},")
+        typer.echo(f"                     client_id={sandbox.client_id!r}, client_secret={sandbox.client_secret!r},")
+        typer.echo("                 )  # or KORUSTICKET_BASE_URL, KORUSTICKET_TOKEN_URL, KORUSTICKET_CLIENT_ID/SECRET")
         uvicorn.run(SandboxASGI(sandbox), host=host, port=port, log_level="warning")
 
     app()

@@ -297,7 +297,7 @@ class _Shared:
         self.retry = retry or RetryPolicy()
         self.booking_policy = options.get("booking_policy") or BookingPolicy()
         max_connections = options.get("max_connections", 20)
-        if not isinstance(max_connections, int) or max_connections < 1:
+        if not isinstance(max_connections, int) or isinstance(max_connections, bool) or max_connections < 1:
             raise ConfigurationError(f"max_connections: expected an integer >= 1, got {max_connections!r}")
         self.limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
         self.timeout = _timeout(options.get("timeout"))
@@ -375,7 +375,7 @@ class _Shared:
         start = filters.pop("page", None)
         plan = PagePlan(paginated=entry.is_paginated, page_size=page_size, max_items=max_items, prefetch=prefetch)
         if start is not None:
-            if not (isinstance(start, int) and start >= 1):
+            if not (isinstance(start, int) and not isinstance(start, bool) and start >= 1):
                 raise ValueError(f"page: expected an integer >= 1, got {start!r}")
             plan.first_page = start
         checked = entry.arguments(plan.arguments(filters, plan.first_page if plan.paginated else None))

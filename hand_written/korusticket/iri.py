@@ -18,7 +18,7 @@ from typing import Any
 from korusticket._generated.iri_builders import *  # noqa: F403 - one builder per API path
 from korusticket._generated.iri_builders import __all__ as _builders
 from korusticket._iri_core import GET_OPERATIONS, ParsedIri, kind_of, parse_iri
-from korusticket._operation import ANY_UUID, UUID_EXAMPLE
+from korusticket._operation import ANY_UUID, UUID_EXAMPLE, _shown
 
 __all__ = [*_builders, "ParsedIri", "check_id", "kinds", "of", "parse", "type_of"]
 
@@ -36,7 +36,7 @@ def kinds() -> list[str]:
 def check_id(value: str, name: str = "id") -> str:
     """`value` if it is a UUID (the API mints v7 ids, but also serves v4 ones), else a ValueError naming `name`."""
     if not isinstance(value, str) or not ANY_UUID.fullmatch(value):
-        raise ValueError(f"{name}: expected a UUID like {UUID_EXAMPLE}, got {value!r}")
+        raise ValueError(f"{name}: expected a UUID like {UUID_EXAMPLE}, got {_shown(value)}")
     return value
 
 

@@ -52,8 +52,9 @@ class RetryPolicy:
 
     def __post_init__(self) -> None:
         for name in ("max_retries", "initial_delay", "max_delay", "max_retry_after", "total_time"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"RetryPolicy.{name}: expected a number >= 0, got {getattr(self, name)!r}")
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ValueError(f"RetryPolicy.{name}: expected a number >= 0, got {value!r}")
 
     def should_retry_exception(self, method: str, error: BaseException) -> bool:
         if isinstance(error, CONNECT_FAILURES):
@@ -82,6 +83,16 @@ def parse_retry_after(value: str | None, now: Callable[[], datetime] = lambda: d
     return max(0.0, (when - now()).total_seconds())
 
 
+SAFE_TO_REPEAT = "korusticket.safe_to_repeat"
+"""A request extension: a POST that may be sent again like a GET (the token request: a second token harms
+nothing), so it is retried on 429/5xx and after a read failure too."""
+
+
+def retry_as(request: httpx.Request) -> str:
+    """The method whose retry rules apply to `request`."""
+    return "GET" if request.extensions.get(SAFE_TO_REPEAT) else request.method
+
+
 @dataclass
 class _Plan:
     """The tenacity settings for one request."""
@@ -101,8 +112,8 @@ class _Plan:
             return False
         if outcome.failed:
             error = outcome.exception()
-            return error is not None and self.policy.should_retry_exception(self.request.method, error)
-        return self.policy.should_retry_response(self.request.method, outcome.result())
+            return error is not None and self.policy.should_retry_exception(retry_as(self.request), error)
+        return self.policy.should_retry_response(retry_as(self.request), outcome.result())
 
     def wait(self, state: tenacity.RetryCallState) -> float:
         outcome = state.outcome
@@ -177,7 +188,7 @@ class RetryTransport(httpx.BaseTransport):
 
     def _attempt(self, request: httpx.Request) -> httpx.Response:
         response = self.transport.handle_request(request)
-        if self.policy.should_retry_response(request.method, response):
+        if self.policy.should_retry_response(retry_as(request), response):
             response.read()  # free the connection; the body stays readable if this is the last attempt
         return response
 
@@ -208,7 +219,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def _attempt(self, request: httpx.Request) -> httpx.Response:
         response = await self.transport.handle_async_request(request)
-        if self.policy.should_retry_response(request.method, response):
+        if self.policy.should_retry_response(retry_as(request), response):
             await response.aread()
         return response
 

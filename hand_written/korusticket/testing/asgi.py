@@ -95,8 +95,9 @@ async def _request(scope: Scope, receive: Receive) -> httpx.Request:
         body += message.get("body", b"")
         if not message.get("more_body"):
             break
-    headers = [(key.decode("latin-1"), value.decode("latin-1")) for key, value in scope["headers"]]
-    host = next((value for key, value in headers if key.lower() == "host"), None)
+    # Raw bytes: a header value that is not ASCII (legal in HTTP/1.1 as opaque bytes) must not crash the server.
+    headers: list[tuple[bytes, bytes]] = list(scope["headers"])
+    host = next((value.decode("latin-1") for key, value in headers if key.lower() == b"host"), None)
     if host is None:
         server_host, server_port = scope["server"]
         host = f"{server_host}:{server_port}"

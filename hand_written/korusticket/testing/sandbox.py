@@ -110,6 +110,9 @@ class Sandbox:
         return self._app.handle(request)
 
     def operation_of(self, request: httpx.Request) -> str | None:
+        """The operation a request is for (`"token"` for the token endpoint), as faults name them."""
+        if request.url.path == TOKEN_PATH:
+            return "token"
         operation = routed(request)[0]
         return operation.name if operation else None
 

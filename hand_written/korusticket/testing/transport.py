@@ -43,6 +43,13 @@ def fault_response(fault: Fault) -> httpx.Response:
     )
 
 
+def read_timeout(request: httpx.Request) -> float | None:
+    """The read timeout the client set on this request: a slow sandbox times out as a slow server would."""
+    timeout = request.extensions.get("timeout")
+    value = timeout.get("read") if isinstance(timeout, dict) else None
+    return float(value) if isinstance(value, int | float) else None
+
+
 class _FaultingTransport:
     """What the sync and async transports share: faults before and after the sandbox handles a request."""
 
@@ -87,7 +94,10 @@ class SandboxTransport(_FaultingTransport, httpx.BaseTransport):
         request.read()
         fault, delay = self.before(request)
         if delay:
-            time.sleep(delay)
+            limit = read_timeout(request)
+            time.sleep(min(delay, limit) if limit is not None else delay)
+            if limit is not None and delay > limit:
+                raise httpx.ReadTimeout(f"no answer within the {limit:g} s read timeout", request=request)
         return self.answer(request, fault)
 
 
@@ -98,5 +108,8 @@ class AsyncSandboxTransport(_FaultingTransport, httpx.AsyncBaseTransport):
         await request.aread()
         fault, delay = self.before(request)
         if delay:
-            await asyncio.sleep(delay)
+            limit = read_timeout(request)
+            await asyncio.sleep(min(delay, limit) if limit is not None else delay)
+            if limit is not None and delay > limit:
+                raise httpx.ReadTimeout(f"no answer within the {limit:g} s read timeout", request=request)
         return self.answer(request, fault)
