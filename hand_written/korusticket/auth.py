@@ -51,6 +51,9 @@ REFRESH_MARGIN = 5.0
 """A refresh token is used while it has at least this many seconds left (it only has to reach the server)."""
 REFRESH_PAUSE = 5.0
 """After a failed refresh, the current (still valid) token is used this long before the next try."""
+FAILURE_MEMORY = 1.0
+"""With no valid token, a failed fetch answers the calls of the next second too, rather than each of them
+asking a failing token endpoint again."""
 
 
 class Secret:
@@ -264,14 +267,13 @@ class ClientCredentialsAuth(TokenAuth):
         now = self._clock()
         if token is not None and now < token.refresh_at:
             return token.access_token.reveal()
-        valid = token is not None and now < token.expires_at
-        if self._fetches != seen and self._last_failure is not None:
-            # The fetch this caller waited for failed: that answers it too, without asking again.
-            if token is not None and valid:
+        failure = self._last_failure
+        if failure is not None and (self._fetches != seen or now < self._quiet_until):
+            # The fetch this caller waited for failed, or one failed moments ago: that answers it too,
+            # without asking the token endpoint again. A token still valid keeps being used.
+            if token is not None and now < token.expires_at:
                 return token.access_token.reveal()
-            raise copy.copy(self._last_failure)
-        if token is not None and valid and now < self._quiet_until:
-            return token.access_token.reveal()  # a refresh failed moments ago: do not hammer the endpoint
+            raise copy.copy(failure)
         return None
 
     def _fetch_sync(self) -> str:
@@ -301,6 +303,7 @@ class ClientCredentialsAuth(TokenAuth):
         self._last_failure = error
         token, now = self._token, self._clock()
         if token is None or now >= token.expires_at:
+            self._quiet_until = now + FAILURE_MEMORY
             raise error
         self._quiet_until = now + min(REFRESH_PAUSE, (token.expires_at - now) / 2)
         logger.warning(

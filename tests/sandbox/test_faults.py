@@ -100,7 +100,7 @@ def test_dropped_after_commit_leaves_the_order_made(fast: KorusTicket, sandbox: 
 def test_random_faults_are_reproducible(sandbox: Sandbox) -> None:
     def run(seed: int) -> list[tuple[str | None, str]]:
         fresh = Sandbox()
-        fresh.faults.randomly(rate=0.5, seed=seed, kinds=("status", "rate_limit"))
+        fresh.faults.randomly(rate=0.5, seed=seed, kinds=("status", "rate_limit"), operation="list_catalogs")
         with fresh.client(max_retries=0) as kt:
             for _ in range(20):
                 with contextlib.suppress(ServerError, RateLimitError):
