@@ -233,7 +233,7 @@ class ClientCredentialsAuth(TokenAuth):
                 token = self._usable(rejected, seen)
                 if token is None:
                     token = self._fetch_sync()
-            request.headers["Authorization"] = self.header_value(token)
+            request.headers["Authorization"] = self.header_value(token.reveal())
             response = yield request
             if response.status_code != 401:
                 return
@@ -251,7 +251,7 @@ class ClientCredentialsAuth(TokenAuth):
                 token = self._usable(rejected, seen)
                 if token is None:
                     token = await self._fetch_async()
-            request.headers["Authorization"] = self.header_value(token)
+            request.headers["Authorization"] = self.header_value(token.reveal())
             response = yield request
             if response.status_code != 401:
                 return
@@ -259,24 +259,24 @@ class ClientCredentialsAuth(TokenAuth):
 
     # -------------------------------------------------------------------------------- token handling
 
-    def _usable(self, rejected: str | None, seen: int) -> str | None:
+    def _usable(self, rejected: Secret | None, seen: int) -> Secret | None:
         """Under the lock: the token to send now, None when one must be fetched, or the failure to raise."""
         token = self._token
-        if rejected is not None and token is not None and token.access_token.reveal() == rejected:
+        if rejected is not None and token is not None and token.access_token == rejected:
             self._token = token = None  # refused by the API (unless another request already replaced it)
         now = self._clock()
         if token is not None and now < token.refresh_at:
-            return token.access_token.reveal()
+            return token.access_token
         failure = self._last_failure
         if failure is not None and (self._fetches != seen or now < self._quiet_until):
             # The fetch this caller waited for failed, or one failed moments ago: that answers it too,
             # without asking the token endpoint again. A token still valid keeps being used.
             if token is not None and now < token.expires_at:
-                return token.access_token.reveal()
+                return token.access_token
             raise copy.copy(failure)
         return None
 
-    def _fetch_sync(self) -> str:
+    def _fetch_sync(self) -> Secret:
         self._fetches += 1
         try:
             for grant, last in self._grants():
@@ -287,7 +287,7 @@ class ClientCredentialsAuth(TokenAuth):
         self._last_failure = None
         return self._current()
 
-    async def _fetch_async(self) -> str:
+    async def _fetch_async(self) -> Secret:
         self._fetches += 1
         try:
             for grant, last in self._grants():
@@ -298,7 +298,7 @@ class ClientCredentialsAuth(TokenAuth):
         self._last_failure = None
         return self._current()
 
-    def _failed(self, error: KorusTicketError) -> str:
+    def _failed(self, error: KorusTicketError) -> Secret:
         """Keep the current token while it is valid; otherwise the failure is the caller's."""
         self._last_failure = error
         token, now = self._token, self._clock()
@@ -312,7 +312,7 @@ class ClientCredentialsAuth(TokenAuth):
             error,
             token.expires_at - now,
         )
-        return token.access_token.reveal()
+        return token.access_token
 
     def _send(self, request: httpx.Request) -> httpx.Response:
         transport = self._transport or httpx.HTTPTransport()
@@ -340,9 +340,9 @@ class ClientCredentialsAuth(TokenAuth):
             raise failure
         return response
 
-    def _current(self) -> str:
+    def _current(self) -> Secret:
         assert self._token is not None  # noqa: S101 - set by a successful fetch
-        return self._token.access_token.reveal()
+        return self._token.access_token
 
     def _async_lock(self) -> asyncio.Lock:
         loop = asyncio.get_running_loop()

@@ -42,7 +42,8 @@ def main() -> None:
         typer.echo(f"                     token_url={sandbox.token_url(base)!r},")
         typer.echo(f"                     client_id={sandbox.client_id!r}, client_secret={sandbox.client_secret!r},")
         typer.echo("                 )  # or KORUSTICKET_BASE_URL, KORUSTICKET_TOKEN_URL, KORUSTICKET_CLIENT_ID/SECRET")
-        uvicorn.run(SandboxASGI(sandbox), host=host, port=port, log_level="warning")
+        # The sandbox dates its answers by its own clock (reservations expire on it), not uvicorn's.
+        uvicorn.run(SandboxASGI(sandbox), host=host, port=port, log_level="warning", date_header=False)
 
     app()
 

@@ -35,7 +35,9 @@ def free_port() -> int:
 def serve(sandbox: Sandbox, port: int | None = None) -> Iterator[str]:
     """`sandbox` over HTTP on a loopback port (uvicorn in a thread), for the duration of the block."""
     port = port or free_port()
-    server = uvicorn.Server(uvicorn.Config(SandboxASGI(sandbox), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(SandboxASGI(sandbox), host="127.0.0.1", port=port, log_level="warning", date_header=False)
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from korusticket import iri
+from korusticket.auth import Secret
 from korusticket.booking.inputs import (
     Beneficiary,
     Customer,
@@ -77,6 +78,7 @@ from korusticket_client.api.ticketing_product import list_product_base_products
 from korusticket_client.api.ticketing_product_base import list_product_bases
 from korusticket_client.models import (
     BookingOrder,
+    BookingOrderDocumentDownload,
     BookingOrderItemTicket,
     BookingReservation,
     CreateOrdersOutput,
@@ -779,8 +781,9 @@ def download_documents(
         yield from _wait_until_downloadable(order_id, document_id, document.downloadable_at, policy)
         destination: Path | IO[bytes] = target / f"{order_id}-{document_id}.pdf" if isinstance(target, Path) else target
         for attempt in (1, 2):  # a signed URL that expired meanwhile is asked for once more
-            signed = yield Call(update_order_document, {"order_id": order_id, "id": document_id, "body": {}}, headers)
-            outcome = yield Download(require(signed.temporary_url, "temporaryUrl"), destination)
+            arguments = {"order_id": order_id, "id": document_id, "body": {}}
+            url = _signed_url((yield Call(update_order_document, arguments, headers)))
+            outcome = yield Download(url, destination)
             if isinstance(outcome, int):
                 total += outcome
                 break
@@ -789,6 +792,11 @@ def download_documents(
         if isinstance(destination, Path):
             written.append(destination)
     return written if isinstance(target, Path) else total
+
+
+def _signed_url(download: BookingOrderDocumentDownload) -> Secret:
+    """The temporary URL, kept out of reprs and tracebacks: whoever has it can download the tickets."""
+    return Secret(require(download.temporary_url, "temporaryUrl"), "temporaryUrl")
 
 
 def _wait_until_downloadable(order_id: str, document_id: str, ready: Any, policy: BookingPolicy) -> Flow[None]:

@@ -19,7 +19,8 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from korusticket.errors import APIStatusError
+from korusticket.auth import Secret
+from korusticket.errors import KorusTicketError
 
 if TYPE_CHECKING:
     from korusticket.client import AsyncKorusTicket, KorusTicket
@@ -68,10 +69,11 @@ class Callback:
 class Download:
     """GET a signed URL (never with the JWT: it is on another host) into a file or a binary stream.
 
-    The result is the number of bytes written, or the `APIStatusError` the storage host answered with.
+    The result is the number of bytes written, or the `KorusTicketError` the download failed with (its
+    traceback cut: the frames below hold the signed URL, which grants access to the file).
     """
 
-    url: str
+    url: Secret
     target: Path | IO[bytes]
 
 
@@ -130,12 +132,12 @@ def _perform(kt: KorusTicket, step: Step) -> Any:
         return outcome
     http: httpx.Client = kt.http
     try:
-        with http.stream("GET", step.url) as response, _sink(step.target) as sink:
+        with http.stream("GET", step.url.reveal()) as response, _sink(step.target) as sink:
             for chunk in response.iter_bytes():
                 sink.write(chunk)
             return sink.written
-    except APIStatusError as error:
-        return error
+    except KorusTicketError as error:
+        return error.with_traceback(None)
 
 
 async def _aperform(kt: AsyncKorusTicket, step: Step) -> Any:
@@ -153,13 +155,13 @@ async def _aperform(kt: AsyncKorusTicket, step: Step) -> Any:
         return await outcome if inspect.isawaitable(outcome) else outcome
     http: httpx.AsyncClient = kt.http
     try:
-        async with http.stream("GET", step.url) as response:
+        async with http.stream("GET", step.url.reveal()) as response:
             with _sink(step.target) as sink:
                 async for chunk in response.aiter_bytes():
                     sink.write(chunk)
                 return sink.written
-    except APIStatusError as error:
-        return error
+    except KorusTicketError as error:
+        return error.with_traceback(None)
 
 
 class _Sink:

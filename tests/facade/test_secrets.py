@@ -1,0 +1,157 @@
+"""No secret leaves the SDK: not the JWT, not the client secret, not a signed download URL's signature.
+
+Over the sandbox served on loopback (real sockets, so httpcore's DEBUG lines are real too), a client
+with a static token and one with client credentials go through successes and every kind of failure.
+Every exception raised is scanned: str, repr, attributes, its __context__ and __cause__ chains, its
+pickled bytes, and its traceback with locals; so are the DEBUG logs of korusticket, httpx and httpcore.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import traceback
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+
+from korusticket import (
+    BookingPolicy,
+    ClientCredentialsAuth,
+    Item,
+    KorusTicket,
+    KorusTicketError,
+    iri,
+)
+from korusticket.testing import Sandbox
+from korusticket_client.api.booking_order import create_orders
+from korusticket_client.api.ticketing_catalog import get_catalog, list_catalogs
+from tests.sandbox.test_served import free_port, serve
+
+CUSTOMER: Any = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
+FAST = BookingPolicy(first_wait=0.0, max_wait=0.0, settle_timeout=0.0)
+
+
+class StorageClock(httpx.HTTPTransport):
+    """A real transport that lets a signed URL expire (16 minutes pass) just before storage is asked for it."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        super().__init__()
+        self.sandbox = sandbox
+        self.expire = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.expire and request.url.path.startswith("/_storage/"):
+            self.sandbox.clock.advance(minutes=16)
+        return super().handle_request(request)
+
+
+def raised(call: Callable[[], object]) -> KorusTicketError:
+    try:
+        call()
+    except KorusTicketError as error:
+        return error
+    raise AssertionError("nothing was raised")
+
+
+def exercise(kt: KorusTicket, sandbox: Sandbox, transport: StorageClock, tmp: Path) -> list[KorusTicketError]:
+    """Successes, then one failure of each kind; returns what was raised."""
+    errors = []
+    offer = next(o for o in sandbox.state.data.offers.values() if o.catalog_id == sandbox.catalog_id and o.capacity)
+    sessions = {t.id: t.sessions[0].id for t in offer.tickets if not t.date_access}
+    item = Item(iri.offer(offer.catalog_id, offer.id), sessions=sessions)
+    booking = kt.book(item, customer=CUSTOMER, external_reference="SECRETS-1")
+    kt.download_documents(booking.order, tmp)  # a signed URL used properly
+    errors.append(raised(lambda: kt.call(get_catalog, id="0194abdc-3a71-72b0-a9b9-89d4be0cd73e")))
+    body = {"reservations": [booking.reservations[0].iri], "customer": CUSTOMER, "externalReference": "AGAIN"}
+    errors.append(raised(lambda: kt.call(create_orders, body=body)))
+    for kind, settings in (("status", {"status": 503}), ("malformed_json", {}), ("html_error", {"status": 502})):
+        sandbox.faults.inject(kind, operation="list_catalogs", **settings)  # type: ignore[arg-type]
+        errors.append(raised(lambda: kt.call(list_catalogs)))
+    sandbox.faults.inject("latency", operation="list_catalogs", latency=1.0)
+    errors.append(raised(lambda: kt.call(list_catalogs)))  # the client's timeout is 0.3 s
+    sandbox.faults.inject("drop_after_commit", operation="create_orders")
+    sandbox.faults.inject("status", operation="list_orders", status=503, times=None)
+    errors.append(raised(lambda: kt.book(item, customer=CUSTOMER, external_reference="SECRETS-2")))
+    sandbox.faults.clear()
+    transport.expire = True  # each signed URL expires before it is used, the refreshed one too
+    errors.append(raised(lambda: kt.download_documents(booking.order, tmp)))
+    transport.expire = False
+    sandbox.faults.inject("status", operation="token", status=503, times=None)
+    sandbox.clock.advance(hours=2)  # every token has expired: a fetch is needed and fails
+    errors.append(raised(lambda: kt.call(list_catalogs)))
+    sandbox.faults.clear()
+    return errors
+
+
+def texts(error: BaseException, seen: set[int] | None = None) -> Iterator[str]:
+    seen = set() if seen is None else seen
+    if id(error) in seen:
+        return
+    seen.add(id(error))
+    yield str(error)
+    yield repr(error)
+    yield from (repr(value) for value in vars(error).values())
+    yield pickle.dumps(error).decode("latin-1")
+    yield "".join(traceback.TracebackException.from_exception(error, capture_locals=True).format())
+    for linked in (error.__context__, error.__cause__):
+        if linked is not None:
+            yield from texts(linked, seen)
+
+
+def signatures(sandbox: Sandbox) -> list[str]:
+    found = []
+    for request in sandbox.state.storage_requests:
+        found += parse_qs(urlsplit(request.url).query).get("Signature", [])
+    return found
+
+
+@pytest.mark.parametrize("credentials", ["static token", "client credentials"])
+def test_no_secret_in_errors_tracebacks_pickles_or_debug_logs(
+    credentials: str, caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    port = free_port()
+    sandbox = Sandbox(seed=4, storage_url=f"http://localhost:{port}/_storage")
+    transport = StorageClock(sandbox)
+    for name in ("korusticket", "httpx", "httpcore"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    with serve(sandbox, port) as base_url:
+        if credentials == "static token":
+            auth: Any = {"token": sandbox.issue_token()}
+        else:
+            auth = {
+                "auth": ClientCredentialsAuth(
+                    sandbox.client_id, sandbox.client_secret, token_url=sandbox.token_url(base_url)
+                )
+            }
+        with KorusTicket(
+            base_url=base_url, transport=transport, timeout=0.3, max_retries=0, booking_policy=FAST, environ={}, **auth
+        ) as kt:
+            errors = exercise(kt, sandbox, transport, tmp_path)
+            secrets = [*kt.auth.secrets(), *sandbox.state.access_tokens, *sandbox.state.refresh_tokens]
+    secrets += signatures(sandbox)
+    assert len(signatures(sandbox)) >= 3  # the good download, and the expired URL, twice
+    assert [type(error).__name__ for error in errors] == [
+        "NotFoundError",
+        "ValidationError",
+        "ServerError",
+        "UnexpectedResponseError",
+        "ServerError",
+        "APITimeoutError",
+        "OrderOutcomeUnknownError",
+        "PermissionDeniedError",
+        "AuthenticationError" if credentials == "static token" else "ServerError",
+    ]
+    scanned = [text for error in errors for text in texts(error)]
+    scanned.append(caplog.text)
+    scanned += [repr(record.args) for record in caplog.records]
+    assert len(caplog.records) > 50
+    assert any("httpcore" in record.name for record in caplog.records)
+    for secret in secrets:
+        assert secret
+        leaks = [text for text in scanned if secret in text]
+        assert not leaks, f"{secret[:6]}... found in: {leaks[0][:400]}"
