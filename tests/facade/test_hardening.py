@@ -25,6 +25,7 @@ from korusticket import (
     RateLimitError,
     ServerError,
     UnexpectedResponseError,
+    iri,
 )
 from korusticket.testing import Sandbox
 from korusticket_client.api.booking_reservation import create_reservations
@@ -285,6 +286,8 @@ def test_no_raw_exception_escapes() -> None:
             kt.call(create_reservations, body=False)
         with pytest.raises(ValueError, match=r"^iri: "):
             kt.get("/v1/\x01")
+        with pytest.raises(ValueError, match=r"^iri: "):
+            iri.parse("/v1/\x01")
         with pytest.raises(UnexpectedResponseError, match=r"not the documented TicketingOfferCollection"):
             list_offers.sync(catalog_id=CATALOG, client=kt.client)  # the generated function, given kt.client
 
