@@ -39,7 +39,8 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DECODED = "korusticket.json"
 """Key of `response.extensions` under which `check_response` leaves the decoded body (decode once)."""
 PARSED = "korusticket.parsed"
-"""... and the body parsed into the operation's model."""
+"""... or the body parsed into the operation's model. The facade takes it off the response (httpx responses
+sit in a reference cycle until the garbage collector runs: a model left on them would linger too)."""
 OPERATION = "korusticket.operation"
 """Key of `request.extensions` naming the facade's `Operation` (saves finding it by path)."""
 
@@ -118,7 +119,7 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
             problem = "the API answered with a body that is not JSON"
         else:
             try:
-                raw = response.extensions[DECODED] = json.loads(response.content)
+                raw = json.loads(response.content)
             except ValueError:
                 problem = "the API answered with malformed JSON"
             except RecursionError:
@@ -143,6 +144,7 @@ def _parse_success(response: httpx.Response, request: httpx.Request, decoded: An
     gets a clear error for a body of the wrong shape instead of a KeyError; the model is kept for the facade."""
     operation = request.extensions.get(OPERATION) or operation_at(request.method, request.url.path)
     if operation is None or operation.success_class is None:
+        response.extensions[DECODED] = decoded  # no model to build: keep the JSON for whoever reads it
         return None
     try:
         response.extensions[PARSED] = operation.success_class.from_dict(decoded)

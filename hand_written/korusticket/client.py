@@ -335,7 +335,7 @@ class _Shared:
         `UnexpectedResponseError` for a body of the wrong shape (`CommittedWriteError` for a write).
         """
         if PARSED in response.extensions:
-            return response.extensions[PARSED]
+            return response.extensions.pop(PARSED)
         if entry is None or entry.success_class is None:
             return module._parse_response(client=client, response=response)
         raise _unexpected(response, f"expected a {entry.success_model}, got no body", decoded_body(response))
