@@ -365,3 +365,18 @@ async def test_the_async_client_books_too(sandbox: Sandbox, tmp_path: Path) -> N
         (path,) = await kt.download_documents(booking.order, tmp_path)
     assert path.read_bytes().startswith(b"%PDF-")
     assert [order.external_reference for order in sandbox.state.orders.values()] == ["ASYNC"]
+
+
+def test_a_refusal_after_part_of_the_order_was_placed_is_reported_not_raised() -> None:
+    sandbox = Sandbox(seed=2, double_ordering=True)
+    first, second = [*offers(sandbox, sessions=False)][:2]
+    with sandbox.client(booking_policy=FAST) as kt:
+        held = kt.reserve([item(first), item(second)])
+        sandbox.faults.inject("item_failure", operation="create_orders")  # the first reservation is refused
+        sandbox.faults.inject("drop_after_commit", operation="create_orders")  # ... and the answer is lost
+        sandbox.faults.inject("status", operation="create_orders", status=422)  # the retry for it is refused
+        placed = kt.order(held, customer=CUSTOMER, external_reference="PART-3")
+    assert placed.recovered
+    assert [order.reservation for order in placed.orders] == [held.reservations[1].iri]
+    assert [failure.index for failure in placed.failures] == [0]
+    assert len(sandbox.state.orders) == 1

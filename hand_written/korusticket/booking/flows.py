@@ -437,7 +437,8 @@ def order(
             output: CreateOrdersOutput = yield Call(create_orders, {"body": request.body(pending)})
         except RateLimitError as error:
             if attempt >= policy.attempts:
-                raise
+                pending = _definitely_not_ordered(error, pending, placed, failures)
+                continue
             yield Sleep(error.retry_after or next(waits))
             continue
         except ValidationError as refused:
@@ -445,16 +446,18 @@ def order(
                 pending = yield from _settle_into(request, pending, placed, policy)
                 if not pending:
                     break
-            raise refused
+            pending = _definitely_not_ordered(refused, pending, placed, failures)
+            continue
         except KorusTicketError as error:
             if not _ambiguous(error):
-                raise
+                pending = _definitely_not_ordered(error, pending, placed, failures)
+                continue
             logger.warning("order answer lost (%s); reading the server back", error)
             recovered = True
             pending = yield from _settle_into(request, pending, placed, policy)
             if pending and attempt >= policy.attempts:
                 # Read back just now: these reservations are not ordered, so the failure is definite.
-                raise error
+                pending = _definitely_not_ordered(error, pending, placed, failures)
             continue
         pending = _take_orders(output, pending, placed, failures)
         if pending:  # an answer that accounts for only some reservations: settle the rest
@@ -471,6 +474,19 @@ def order(
         if reservation in failures
     ]
     return OrderResult(ordered, not_ordered, request.external_reference, recovered)
+
+
+def _definitely_not_ordered(
+    error: KorusTicketError, pending: list[str], placed: dict[str, BookingOrder], failures: dict[str, str]
+) -> list[str]:
+    """A definite failure for the reservations still pending. With nothing ordered, it is the caller's
+    error as it is; once some orders exist, they are the result and these reservations its failures, so
+    no caller is ever told "failed" while an order exists."""
+    if not placed:
+        raise error
+    for reservation in pending:
+        failures[reservation] = str(error)
+    return []
 
 
 def _unique_orders(orders: Iterable[BookingOrder]) -> list[BookingOrder]:

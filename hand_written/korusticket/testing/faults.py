@@ -7,7 +7,8 @@
     sandbox.faults.inject("status", status=502, operation="create_orders", after_commit=True)  # 502 after the write
 
 A fault applies to the next matching API request (`operation` is the generated operation name, or any
-operation when omitted), `times` times (`None`: always). Scripted faults apply in the order given.
+operation when omitted; `"token"` is the token endpoint, which only faults naming it reach), `times`
+times (`None`: always). Scripted faults apply in the order given.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ FaultKind = Literal[
     "item_failure",
 ]
 KINDS: tuple[str, ...] = get_args(FaultKind)
+TOKEN = "token"
+"""The operation name of the OIDC token endpoint, for faults."""
 RESPONSE_KINDS = {"rate_limit", "status", "malformed_json", "html_error"}
 COMMITTABLE_KINDS = {"status", "malformed_json", "html_error", "timeout"}
 """Kinds that may strike before the server handles the request, or after it did (`after_commit`): a gateway's
@@ -49,7 +52,8 @@ class Fault:
     applied: int = 0
 
     def matches(self, operation: str | None) -> bool:
-        return self.operation is None or self.operation == operation
+        # Untargeted faults are for API operations; the token endpoint gets only those that name it.
+        return self.operation == operation or (self.operation is None and operation != TOKEN)
 
 
 class Faults:
@@ -120,7 +124,7 @@ class Faults:
                     return self._apply(fault, operation)
             if self._random is not None:
                 rng, rate, kinds, only = self._random
-                if (only is None or only == operation) and rng.random() < rate:
+                if (only == operation or (only is None and operation != TOKEN)) and rng.random() < rate:
                     kind = rng.choice(kinds)
                     status = rng.choice((500, 502, 503, 504, 520))
                     after = kind in COMMITTABLE_KINDS and rng.random() < 0.5

@@ -11,7 +11,7 @@ from korusticket.client import DEMO_URL, AsyncKorusTicket, ClientOptions, KorusT
 from korusticket.testing.app import TOKEN_PATH, SandboxApp, routed
 from korusticket.testing.catalog import build
 from korusticket.testing.clock import SandboxClock
-from korusticket.testing.faults import Faults
+from korusticket.testing.faults import TOKEN, Faults
 from korusticket.testing.state import SandboxState
 from korusticket.testing.transport import AsyncSandboxTransport, SandboxTransport
 
@@ -112,7 +112,7 @@ class Sandbox:
     def operation_of(self, request: httpx.Request) -> str | None:
         """The operation a request is for (`"token"` for the token endpoint), as faults name them."""
         if request.url.path == TOKEN_PATH:
-            return "token"
+            return TOKEN
         operation = routed(request)[0]
         return operation.name if operation else None
 
