@@ -36,6 +36,8 @@ demo: $(INSTALLED)
 	@$(PY) -m korusticket.testing.demo
 
 bench: $(INSTALLED)
+	@PYTHONPATH=. $(PY) benchmarks/bench_parse.py
+	@echo
 	@PYTHONPATH=. $(PY) benchmarks/bench_pagination.py
 
 # $(call generate_into,DIR): prepare the spec, run openapi-python-client into DIR/korusticket_client,

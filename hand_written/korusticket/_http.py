@@ -9,7 +9,6 @@ whose body is not JSON becomes `UnexpectedResponseError`, before the generated c
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -19,6 +18,7 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
+import orjson
 
 from korusticket._iri_core import operation_at
 from korusticket._urls import origin
@@ -119,11 +119,10 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
             problem = "the API answered with a body that is not JSON"
         else:
             try:
-                raw = json.loads(response.content)
-            except ValueError:
-                problem = "the API answered with malformed JSON"
-            except RecursionError:
-                problem = "the API answered with JSON nested too deeply to read"
+                raw = orjson.loads(response.content)
+            except orjson.JSONDecodeError as error:
+                nested = "recursion" in str(error)  # orjson stops at 1024 levels
+                problem = f"the API answered with {'JSON nested too deeply to read' if nested else 'malformed JSON'}"
             else:
                 problem = _parse_success(response, request, raw)
     if problem:
@@ -157,7 +156,7 @@ def decoded_body(response: httpx.Response) -> Any:
     """The JSON body `check_response` decoded, without decoding it again."""
     if DECODED in response.extensions:
         return response.extensions[DECODED]
-    return json.loads(response.content) if response.content else None
+    return orjson.loads(response.content) if response.content else None
 
 
 class ServerClock:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 
 from korusticket import CommittedWriteError, UnexpectedResponseError
@@ -137,14 +137,14 @@ def test_the_last_page_may_be_partial() -> None:
 
 def test_the_decoded_body_is_reused(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real = json.loads
+    real = orjson.loads
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return real(*args, **kwargs)
 
     script = pages(example("order_sample.json"))
-    monkeypatch.setattr("korusticket._http.json.loads", counting)
+    monkeypatch.setattr("korusticket._http.orjson.loads", counting)
     with client(script) as kt:
         kt.call(get_order, id=V4_RESERVATION)
     assert len(calls) == 1
