@@ -162,3 +162,15 @@ def test_the_unverified_date_filter_is_rechecked_on_the_members() -> None:
     assert [str(offer.date) for offer in kept] == ["2025-06-07", "2025-06-07"]
     assert len(everything) == 4  # documented filters are trusted
     assert script.requests[0].url.params["date"] == "2025-06-07"  # still sent: a server that has it filters
+
+
+def test_a_sandbox_that_ignores_the_date_filter_still_yields_one_day() -> None:
+    from korusticket.testing import Sandbox
+
+    sandbox = Sandbox(seed=0, exact_date_filter=False)
+    with sandbox.client() as kt:
+        everything = kt.call(list_offers, catalog_id=sandbox.catalog_id, date="2025-06-07", items_per_page=50)
+        one_day = list(kt.paginate(list_offers, catalog_id=sandbox.catalog_id, date="2025-06-07"))
+    assert len({str(offer.date) for offer in everything.member}) > 1  # the server ignored it
+    assert {str(offer.date) for offer in one_day} == {"2025-06-07"}  # the facade did not
+    assert len(one_day) == 6

@@ -35,7 +35,8 @@ class Sandbox:
       on `clock`, 401 without a valid token, 403 for the catalog the account is not entitled to.
     - Faults: `faults.inject(...)`; see `korusticket.testing.faults`.
     - Where the vendor's docs are silent, the harsher server is a switch: `double_ordering=True` lets a
-      reservation be ordered twice, `created_status=201` answers the bulk POSTs with 201.
+      reservation be ordered twice, `created_status=201` answers the bulk POSTs with 201,
+      `exact_date_filter=False` ignores the offers' unverified `?date=` filter.
     - Inspection: `state` (reservations, orders, tickets, documents, every request handled).
     """
 
@@ -52,6 +53,7 @@ class Sandbox:
         token_lifetime: int = 1800,
         double_ordering: bool = False,
         created_status: int = 200,
+        exact_date_filter: bool = True,
     ) -> None:
         if offers < 1:
             raise ValueError(f"offers: expected at least 1, got {offers!r}")
@@ -69,6 +71,9 @@ class Sandbox:
         this, so a client must not rely on the refusal: test exactly-once with it on."""
         self.created_status = created_status
         """The status of a successful bulk POST: the pages say 200, API Platform's default is 201."""
+        self.exact_date_filter = exact_date_filter
+        """Whether the offers collection honours `?date=`: the guides' live answers list it, no 1.0.38
+        parameter list does, and API Platform ignores a filter it lacks. False: ignore it."""
         now = self.clock.now()
         self.state = SandboxState(build(seed, offers, start=now.date(), created=now))
         self.faults = Faults()
