@@ -46,6 +46,7 @@ define generate_into
 	@rm -rf $(1)
 	PYTHONPATH=hand_written $(PY) -m codegen prepare $(SPEC) $(GENERATOR_INPUT)
 	$(BIN)/openapi-python-client generate --path $(GENERATOR_INPUT) --config generator-config.yaml \
+		--custom-template-path hand_written/codegen/templates \
 		--meta none --output-path $(1)/$(GENERATED) --fail-on-warning
 	@touch $(1)/$(GENERATED)/py.typed
 	PYTHONPATH=hand_written $(PY) -m codegen facade $(GENERATOR_INPUT) $(1)/$(GENERATED) $(1)/facade

@@ -61,8 +61,6 @@ class BookingOrder:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.order_customer import OrderCustomer
-
         id = self.id
 
         created_at: str | Unset = UNSET
@@ -177,9 +175,6 @@ class BookingOrder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.order_customer import OrderCustomer
-        from ..models.order_item import OrderItem
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -338,3 +333,9 @@ class BookingOrder:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.order_customer import OrderCustomer
+from ..models.order_item import OrderItem

@@ -60,9 +60,6 @@ class BookingOrderDocumentCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.booking_order_document import BookingOrderDocument
-        from ..models.hydra_search import HydraSearch
-
         d = dict(src_dict)
         member = []
         _member = d.pop("member")
@@ -104,3 +101,9 @@ class BookingOrderDocumentCollection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.booking_order_document import BookingOrderDocument
+from ..models.hydra_search import HydraSearch

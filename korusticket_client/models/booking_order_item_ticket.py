@@ -53,11 +53,6 @@ class BookingOrderItemTicket:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.beneficiary import Beneficiary
-        from ..models.booking_order_item_ticket_seating import (
-            BookingOrderItemTicketSeating,
-        )
-
         id = self.id
 
         voucher: None | str | Unset
@@ -150,11 +145,6 @@ class BookingOrderItemTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.beneficiary import Beneficiary
-        from ..models.booking_order_item_ticket_seating import (
-            BookingOrderItemTicketSeating,
-        )
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -304,3 +294,9 @@ class BookingOrderItemTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.beneficiary import Beneficiary
+from ..models.booking_order_item_ticket_seating import BookingOrderItemTicketSeating

@@ -150,8 +150,6 @@ class BookingReservation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.reservation_item import ReservationItem
-
         d = dict(src_dict)
         expired = d.pop("expired", UNSET)
 
@@ -276,3 +274,8 @@ class BookingReservation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.reservation_item import ReservationItem

@@ -65,8 +65,6 @@ class ConstraintViolation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.constraint_violation_payload import ConstraintViolationPayload
-
         d = dict(src_dict)
         property_path = d.pop("propertyPath")
 
@@ -109,3 +107,8 @@ class ConstraintViolation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.constraint_violation_payload import ConstraintViolationPayload

@@ -89,8 +89,6 @@ class ConstraintViolationList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.constraint_violation import ConstraintViolation
-
         d = dict(src_dict)
         status = d.pop("status", UNSET)
 
@@ -155,3 +153,8 @@ class ConstraintViolationList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.constraint_violation import ConstraintViolation

@@ -62,8 +62,6 @@ class CreateOrdersInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_orders_input_customer import CreateOrdersInputCustomer
-
         d = dict(src_dict)
         reservations = cast(list[str], d.pop("reservations"))
 
@@ -105,3 +103,8 @@ class CreateOrdersInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.create_orders_input_customer import CreateOrdersInputCustomer

@@ -56,9 +56,6 @@ class CreateOrdersOutput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.booking_order import BookingOrder
-        from ..models.failed_order import FailedOrder
-
         d = dict(src_dict)
         _orders = d.pop("orders", UNSET)
         orders: list[BookingOrder] | Unset = UNSET
@@ -101,3 +98,9 @@ class CreateOrdersOutput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.booking_order import BookingOrder
+from ..models.failed_order import FailedOrder

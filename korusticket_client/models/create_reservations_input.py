@@ -41,8 +41,6 @@ class CreateReservationsInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_reservations_input_item import CreateReservationsInputItem
-
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
@@ -73,3 +71,8 @@ class CreateReservationsInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.create_reservations_input_item import CreateReservationsInputItem

@@ -51,10 +51,6 @@ class CreateReservationsInputFormData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_reservations_input_form_field import (
-            CreateReservationsInputFormField,
-        )
-
         d = dict(src_dict)
         form = d.pop("form", UNSET)
 
@@ -92,3 +88,10 @@ class CreateReservationsInputFormData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.create_reservations_input_form_field import (
+    CreateReservationsInputFormField,
+)

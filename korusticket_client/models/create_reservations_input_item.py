@@ -55,10 +55,6 @@ class CreateReservationsInputItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_reservations_input_ticket_session import (
-            CreateReservationsInputTicketSession,
-        )
-
         d = dict(src_dict)
         offer = d.pop("offer")
 
@@ -97,3 +93,10 @@ class CreateReservationsInputItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.create_reservations_input_ticket_session import (
+    CreateReservationsInputTicketSession,
+)

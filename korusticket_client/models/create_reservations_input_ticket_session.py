@@ -63,10 +63,6 @@ class CreateReservationsInputTicketSession:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_reservations_input_form_data import (
-            CreateReservationsInputFormData,
-        )
-
         d = dict(src_dict)
         ticket = d.pop("ticket")
 
@@ -110,3 +106,8 @@ class CreateReservationsInputTicketSession:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.create_reservations_input_form_data import CreateReservationsInputFormData

@@ -56,9 +56,6 @@ class CreateReservationsOutput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.booking_reservation import BookingReservation
-        from ..models.failed_reservation import FailedReservation
-
         d = dict(src_dict)
         _reservations = d.pop("reservations", UNSET)
         reservations: list[BookingReservation] | Unset = UNSET
@@ -103,3 +100,9 @@ class CreateReservationsOutput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.booking_reservation import BookingReservation
+from ..models.failed_reservation import FailedReservation

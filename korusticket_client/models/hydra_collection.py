@@ -58,9 +58,6 @@ class HydraCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hydra_search import HydraSearch
-        from ..models.hydra_view import HydraView
-
         d = dict(src_dict)
         total_items = d.pop("totalItems", UNSET)
 
@@ -102,3 +99,9 @@ class HydraCollection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.hydra_search import HydraSearch
+from ..models.hydra_view import HydraView

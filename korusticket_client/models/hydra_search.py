@@ -61,8 +61,6 @@ class HydraSearch:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hydra_search_mapping import HydraSearchMapping
-
         d = dict(src_dict)
         template = d.pop("template", UNSET)
 
@@ -101,3 +99,8 @@ class HydraSearch:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.hydra_search_mapping import HydraSearchMapping

@@ -29,8 +29,6 @@ class Medias:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.media import Media
-
         logo: dict[str, Any] | None | Unset
         if isinstance(self.logo, Unset):
             logo = UNSET
@@ -58,8 +56,6 @@ class Medias:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.media import Media
-
         d = dict(src_dict)
 
         def _parse_logo(data: object) -> Media | None | Unset:
@@ -111,3 +107,8 @@ class Medias:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.media import Media

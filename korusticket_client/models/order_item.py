@@ -169,9 +169,6 @@ class OrderItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.booking_order_item_ticket import BookingOrderItemTicket
-        from ..models.order_item_offer_ticket import OrderItemOfferTicket
-
         d = dict(src_dict)
 
         def _parse_id(data: object) -> None | str | Unset:
@@ -344,3 +341,9 @@ class OrderItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.booking_order_item_ticket import BookingOrderItemTicket
+from ..models.order_item_offer_ticket import OrderItemOfferTicket

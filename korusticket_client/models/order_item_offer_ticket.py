@@ -34,8 +34,6 @@ class OrderItemOfferTicket:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.order_item_offer_ticket_seating import OrderItemOfferTicketSeating
-
         ticket = self.ticket
 
         session: None | str | Unset
@@ -66,8 +64,6 @@ class OrderItemOfferTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.order_item_offer_ticket_seating import OrderItemOfferTicketSeating
-
         d = dict(src_dict)
         ticket = d.pop("ticket", UNSET)
 
@@ -121,3 +117,8 @@ class OrderItemOfferTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.order_item_offer_ticket_seating import OrderItemOfferTicketSeating

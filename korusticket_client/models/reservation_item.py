@@ -137,8 +137,6 @@ class ReservationItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.reservation_item_offer_ticket import ReservationItemOfferTicket
-
         d = dict(src_dict)
         amount_incl_tax = d.pop("amountInclTax", UNSET)
 
@@ -268,3 +266,8 @@ class ReservationItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.reservation_item_offer_ticket import ReservationItemOfferTicket

@@ -37,10 +37,6 @@ class ReservationItemOfferTicket:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.reservation_item_offer_ticket_seating import (
-            ReservationItemOfferTicketSeating,
-        )
-
         ticket = self.ticket
 
         session: None | str | Unset
@@ -71,10 +67,6 @@ class ReservationItemOfferTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.reservation_item_offer_ticket_seating import (
-            ReservationItemOfferTicketSeating,
-        )
-
         d = dict(src_dict)
         ticket = d.pop("ticket", UNSET)
 
@@ -130,3 +122,10 @@ class ReservationItemOfferTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.reservation_item_offer_ticket_seating import (
+    ReservationItemOfferTicketSeating,
+)

@@ -70,10 +70,6 @@ class TicketingCatalogCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hydra_search import HydraSearch
-        from ..models.hydra_view import HydraView
-        from ..models.ticketing_catalog import TicketingCatalog
-
         d = dict(src_dict)
         member = []
         _member = d.pop("member")
@@ -123,3 +119,10 @@ class TicketingCatalogCollection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.hydra_search import HydraSearch
+from ..models.hydra_view import HydraView
+from ..models.ticketing_catalog import TicketingCatalog

@@ -105,10 +105,6 @@ class TicketingOffer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.offer_embedded_price import OfferEmbeddedPrice
-        from ..models.offer_embedded_product import OfferEmbeddedProduct
-        from ..models.offer_embedded_ticket import OfferEmbeddedTicket
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -196,3 +192,10 @@ class TicketingOffer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.offer_embedded_price import OfferEmbeddedPrice
+from ..models.offer_embedded_product import OfferEmbeddedProduct
+from ..models.offer_embedded_ticket import OfferEmbeddedTicket

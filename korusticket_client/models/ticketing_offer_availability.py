@@ -54,8 +54,6 @@ class TicketingOfferAvailability:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticketing_session_availability import TicketingSessionAvailability
-
         d = dict(src_dict)
 
         def _parse_available_quantity(data: object) -> int | None | Unset:
@@ -103,3 +101,8 @@ class TicketingOfferAvailability:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.ticketing_session_availability import TicketingSessionAvailability

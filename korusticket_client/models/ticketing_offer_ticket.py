@@ -90,8 +90,6 @@ class TicketingOfferTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticketing_offer_ticket_session import TicketingOfferTicketSession
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -170,3 +168,8 @@ class TicketingOfferTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.ticketing_offer_ticket_session import TicketingOfferTicketSession

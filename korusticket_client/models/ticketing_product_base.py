@@ -57,8 +57,6 @@ class TicketingProductBase:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.venue import Venue
-
         id = self.id
 
         name = self.name
@@ -157,9 +155,6 @@ class TicketingProductBase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.medias import Medias
-        from ..models.venue import Venue
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -284,3 +279,9 @@ class TicketingProductBase:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.medias import Medias
+from ..models.venue import Venue

@@ -72,12 +72,6 @@ class TicketingProductBaseOptionValueCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hydra_search import HydraSearch
-        from ..models.hydra_view import HydraView
-        from ..models.ticketing_product_base_option_value import (
-            TicketingProductBaseOptionValue,
-        )
-
         d = dict(src_dict)
         member = []
         _member = d.pop("member")
@@ -127,3 +121,10 @@ class TicketingProductBaseOptionValueCollection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.hydra_search import HydraSearch
+from ..models.hydra_view import HydraView
+from ..models.ticketing_product_base_option_value import TicketingProductBaseOptionValue

@@ -62,9 +62,6 @@ class TicketingSeatMap:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.seat_map_seating_category import SeatMapSeatingCategory
-        from ..models.seat_map_zone import SeatMapZone
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -112,3 +109,9 @@ class TicketingSeatMap:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.seat_map_seating_category import SeatMapSeatingCategory
+from ..models.seat_map_zone import SeatMapZone

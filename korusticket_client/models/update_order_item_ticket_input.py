@@ -40,8 +40,6 @@ class UpdateOrderItemTicketInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.beneficiary_input import BeneficiaryInput
-
         d = dict(src_dict)
         _beneficiary = d.pop("beneficiary", UNSET)
         beneficiary: BeneficiaryInput | Unset
@@ -72,3 +70,8 @@ class UpdateOrderItemTicketInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models
+# that refer to each other still import cleanly: each class is defined before its module imports the other).
+from ..models.beneficiary_input import BeneficiaryInput
