@@ -36,9 +36,7 @@ demo: $(INSTALLED)
 	@$(PY) -m korusticket.testing.demo
 
 bench: $(INSTALLED)
-	@PYTHONPATH=. $(PY) benchmarks/bench_parse.py
-	@echo
-	@PYTHONPATH=. $(PY) benchmarks/bench_pagination.py
+	@PYTHONPATH=. $(PY) -m benchmarks.run_all
 
 # $(call generate_into,DIR): prepare the spec, run openapi-python-client into DIR/korusticket_client,
 # then write the facade's operation tables for that client into DIR/facade.

@@ -16,6 +16,7 @@ from collections.abc import Callable
 import httpx
 import orjson
 
+from benchmarks.common import table
 from korusticket import AsyncKorusTicket, KorusTicket
 from korusticket.testing import Sandbox
 from korusticket_client import Client
@@ -45,7 +46,8 @@ def measure(run: Callable[[], object]) -> tuple[float, float]:
     return statistics.median(rounds), max(rounds) - min(rounds)
 
 
-def main() -> None:
+def per_page() -> list[str]:
+    """The per-page table, as Markdown lines."""
     catalog, body = captured_page()
 
     def serve(request: httpx.Request) -> httpx.Response:
@@ -71,15 +73,25 @@ def main() -> None:
         ("kt.call (async)", lambda: loop.run_until_complete(akt.call(list_offers, catalog_id=catalog))),
     ]
     results = {name: measure(run) for name, run in rows}
-    floor = results["json.loads (stdlib floor)"][0]
-    generated_time = results["generated sync()"][0]
-    print(f"Per-page cost, client alone: one page of 50 offers ({len(body) / 1000:.0f} KB), fixed bytes")
-    print(f"{'':34s}{'median ms':>10s}{'spread':>9s}{'/ json.loads':>14s}{'/ generated':>13s}")
-    for name, (median, spread) in results.items():
-        print(f"{name:34s}{median:10.3f}{spread:9.3f}{median / floor:13.2f}x{median / generated_time:12.2f}x")
     kt.close()
     loop.run_until_complete(akt.aclose())
     loop.close()
+    floor = results["json.loads (stdlib floor)"][0]
+    generated_time = results["generated sync()"][0]
+    lines = [
+        f"One page of 50 offers ({len(body) / 1000:.0f} KB), fixed bytes; "
+        f"median and spread of {ROUNDS} rounds of {CALLS} calls.",
+        "",
+    ]
+    table_rows = [
+        [name, f"{median:.3f}", f"{spread:.3f}", f"{median / floor:.2f}x", f"{median / generated_time:.2f}x"]
+        for name, (median, spread) in results.items()
+    ]
+    return lines + table(["per page, client alone", "median ms", "spread", "/ json.loads", "/ generated"], table_rows)
+
+
+def main() -> None:
+    print("\n".join(per_page()))
 
 
 if __name__ == "__main__":
