@@ -129,7 +129,9 @@ def fixed_bytes() -> list[str]:
         row(f"paginate, async, prefetch={window}", lambda w=window: async_crawl(pages, w), window)
         row(f"raw httpx window {window}, sync", lambda w=window: raw_window(pages, w), window)
         row(f"raw httpx window {window}, async", lambda w=window: async_raw_window(pages, w), window)
-        row(f"bytes-first window {window}, parse in the consumer", lambda w=window: bytes_first_window(pages, w), window)
+        row(
+            f"bytes-first window {window}, parse in the consumer", lambda w=window: bytes_first_window(pages, w), window
+        )
     header = ["crawl of 10k offers, 20 ms RTT, fixed bytes", "median s", "spread", "/ latency bound", "vs naive"]
     return [
         f"{pages.pages} pages of 50; latency bound = first page + ceil(199 / window) x 20 ms.",

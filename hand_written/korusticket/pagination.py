@@ -1,8 +1,8 @@
 """Lazy iteration over Hydra collections, sync and async, with optional bounded prefetch.
 
 A `Paginator` fetches nothing until iterated, then one page at a time: memory holds one page (or, with
-`prefetch=N`, at most N pages fetched ahead). The next page is the one `view.next` names; when the
-server omits `view`, `totalItems` and the page size decide. A page holding fewer members than its own
+`prefetch=N`, N requests in flight and at most 2N pages fetched ahead). The next page is the one `view.next`
+names; when the server omits `view`, `totalItems` and the page size decide. A page holding fewer members than its own
 `totalItems` promises raises `UnexpectedResponseError` rather than silently ending the iteration.
 """
 
@@ -24,6 +24,11 @@ __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "PagePlan", "Paginator"]
 T = TypeVar("T")
 MAX_PAGE_SIZE = 50
 """The API's `itemsPerPage` maximum."""
+AHEAD = 2
+"""With `prefetch=N`, N requests are in flight and up to AHEAD x N pages are queued ahead of the reader, so a
+request starts as soon as a slot frees rather than when the reader takes a page (make bench, 2a: the sync 10k
+crawl at prefetch=8 went from 1.36 to 1.22 times the latency bound; async, whose parsing shares the event
+loop, stayed at about 1.4)."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +197,7 @@ class Paginator(Generic[T]):
             try:
                 for number in todo:
                     pending.append((number, pool.submit(self._fetch, plan.arguments(self._filters, number), number)))
-                    if len(pending) >= plan.prefetch:
+                    if len(pending) >= plan.prefetch * AHEAD:
                         break
                 while pending:
                     _, future = pending.popleft()
@@ -249,13 +254,19 @@ class AsyncPaginator(Generic[T]):
         pending: deque[asyncio.Task[Page[T]]] = deque()
         todo = iter(numbers)
 
+        in_flight = asyncio.Semaphore(plan.prefetch)
+
+        async def fetch(number: int) -> Page[T]:
+            async with in_flight:
+                return await self._fetch(plan.arguments(self._filters, number), number)
+
         def start(number: int) -> None:
-            pending.append(asyncio.ensure_future(self._fetch(plan.arguments(self._filters, number), number)))
+            pending.append(asyncio.ensure_future(fetch(number)))
 
         try:
             for number in todo:
                 start(number)
-                if len(pending) >= plan.prefetch:
+                if len(pending) >= plan.prefetch * AHEAD:
                     break
             while pending:
                 page = plan.take(await pending.popleft())
