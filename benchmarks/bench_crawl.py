@@ -185,7 +185,7 @@ def loopback_crawl(base_url: str, token: str, catalog: str, mode: str) -> int:
 
 
 def over_loopback() -> list[str]:
-    sandbox = Sandbox(seed=0, offers=13_334)  # about 10,000 of them in the park catalog
+    sandbox = Sandbox(seed=0, catalog_offers=OFFERS)
     sandbox.faults.inject("latency", latency=RTT, times=None)
     rows = []
     for mode in ("sync", "async"):

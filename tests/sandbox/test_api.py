@@ -281,3 +281,13 @@ def test_a_v4_id_is_routed(kt: KorusTicket) -> None:
     with pytest.raises(NotFoundError) as caught:
         kt.http.get("/v1/booking/reservations/35e72d9b-0fdc-44e3-869c-e1781c14418e")
     assert caught.value.body["title"] != "Not Found" or "No route" not in caught.value.body.get("detail", "")
+
+
+def test_catalog_offers_puts_exactly_that_many_in_the_catalog(kt: KorusTicket) -> None:
+    sandbox = Sandbox(seed=5, catalog_offers=1_001)
+    assert len(sandbox.state.data.offers_of(sandbox.catalog_id)) == 1_001
+    assert sandbox.state.data.offers_of(sandbox.stadium_catalog_id)
+    with sandbox.client() as client:
+        assert client.call(list_offers, catalog_id=sandbox.catalog_id, items_per_page=1).total_items == 1_001
+    with pytest.raises(ValueError, match=r"^catalog_offers: expected at least 1"):
+        Sandbox(catalog_offers=0)

@@ -194,6 +194,15 @@ class CatalogData:
     def offers_of(self, catalog_id: str) -> list[Offer]:
         return [offer for offer in self.offers.values() if offer.catalog_id == catalog_id]
 
+    def keep_offers(self, catalog_id: str, count: int) -> None:
+        """Drop the latest offers of one catalog beyond `count` (and their sessions)."""
+        extra = sorted(self.offers_of(catalog_id), key=lambda offer: offer.date)[count:]
+        for offer in extra:
+            del self.offers[offer.id]
+            for ticket in offer.tickets:
+                for session in ticket.sessions:
+                    self.sessions.pop(session.id, None)
+
 
 PARK = Venue(
     "Parc des Lumières",

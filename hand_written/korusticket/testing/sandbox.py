@@ -27,7 +27,8 @@ class Sandbox:
 
     - Data: seeded catalogs, product bases with options, products, offers per day with prices and
       capacity, tickets that are all-day or need a session, sessions with capacity, a seat map.
-      `offers=` sets the size (benchmarks use thousands).
+      `offers=N` sets the size of all catalogs together (about three quarters land in `catalog_id`);
+      `catalog_offers=N` puts exactly N in `catalog_id` (benchmarks use thousands).
     - Booking: reservations hold capacity until `expiresAt` on `clock` (15 minutes), bulk calls
       report per-item failures, ordering an expired reservation is the API's 422, orders get
       tickets (some needing beneficiaries) and documents whose download URL is on another host.
@@ -45,6 +46,7 @@ class Sandbox:
         *,
         seed: int = 0,
         offers: int = 240,
+        catalog_offers: int | None = None,
         clock: SandboxClock | None = None,
         client_id: str = "sandbox-client",
         client_secret: str = "sandbox-secret",
@@ -75,7 +77,18 @@ class Sandbox:
         """Whether the offers collection honours `?date=`: the guides' live answers list it, no 1.0.38
         parameter list does, and API Platform ignores a filter it lacks. False: ignore it."""
         now = self.clock.now()
-        self.state = SandboxState(build(seed, offers, start=now.date(), created=now))
+        if catalog_offers is not None:
+            # Enough offers in all for `catalog_offers` in the park catalog, then exactly that many there.
+            if catalog_offers < 1:
+                raise ValueError(f"catalog_offers: expected at least 1, got {catalog_offers!r}")
+            probe = build(seed, 1, start=now.date(), created=now)
+            park = next(c.id for c in probe.catalogs.values() if c.entitled)
+            in_park = sum(1 for product in probe.products.values() if product.catalog_id == park)
+            offers = -(-catalog_offers // in_park) * len(probe.products)
+        data = build(seed, offers, start=now.date(), created=now)
+        if catalog_offers is not None:
+            data.keep_offers(next(c.id for c in data.catalogs.values() if c.entitled), catalog_offers)
+        self.state = SandboxState(data)
         self.faults = Faults()
         self._app = SandboxApp(self)
 
