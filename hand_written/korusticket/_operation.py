@@ -7,9 +7,10 @@ writes it from the prepared spec and the generated client, so a spec bump update
 from __future__ import annotations
 
 import datetime
+import difflib
 import importlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
@@ -51,6 +52,16 @@ class Parameter:
             items = self.schema.get("items", {})
             return [_check_scalar(self.alias, item, items) for item in values]
         return _check_scalar(self.alias, value, self.schema)
+
+
+def closest(name: str, known: Iterable[str]) -> str | None:
+    """The known name a misspelt one most likely meant: the same letters without underscores or case first
+    (`date_of_birth` -> `dateOfBirth`), else the nearest one difflib finds."""
+    names = sorted(known)
+    flat = name.replace("_", "").lower()
+    same = [candidate for candidate in names if candidate.lower() == flat]
+    near = same or difflib.get_close_matches(name, names, n=1) or difflib.get_close_matches(flat, names, n=1)
+    return near[0] if near else None
 
 
 def _check_scalar(name: str, value: Any, schema: Mapping[str, Any]) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import inspect
 import os
 import platform
@@ -31,7 +30,7 @@ from korusticket._http import (
     decoded_body,
 )
 from korusticket._iri_core import parse_iri
-from korusticket._operation import Operation
+from korusticket._operation import Operation, closest
 from korusticket._urls import is_loopback, origin
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
 from korusticket.booking import AsyncBooking, BookingPolicy, SyncBooking
@@ -126,8 +125,8 @@ def _check_options(options: Mapping[str, Any]) -> None:
     known = ClientOptions.__annotations__
     for name in options:
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known options: {', '.join(sorted(known))}"
+            close = closest(name, known)
+            hint = f"; did you mean {close!r}?" if close else f"; known options: {', '.join(sorted(known))}"
             raise ConfigurationError(f"{name}: not an option of KorusTicket{hint}")
 
 
@@ -208,8 +207,8 @@ def _refuse_unknown_keys(value: Any, where: str) -> None:
     known = _wire_keys(type(value))
     for key in value.additional_properties:
         if not key.startswith("@"):  # JSON-LD keywords are the server's business
-            close = difflib.get_close_matches(key.replace("_", ""), known, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
+            close = closest(key, known)
+            hint = f"; did you mean {close!r}?" if close else f"; expected one of {', '.join(known)}"
             raise ValueError(f"{where}.{key}: not a field of {type(value).__name__}{hint}")
     for field in attrs.fields(type(value)):
         if field.name != "additional_properties":

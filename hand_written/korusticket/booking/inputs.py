@@ -8,12 +8,12 @@ expected name (`date_of_birth` -> `dateOfBirth`). `Item` says what to reserve.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, Required, TypedDict
 
+from korusticket._operation import closest
 from korusticket_client.models import (
     OfferEmbeddedTicket,
     TicketingOffer,
@@ -94,10 +94,8 @@ class Item:
 def _refuse_unknown(given: Mapping[str, Any], known: frozenset[str], where: str) -> None:
     for key in given:
         if key not in known:
-            flat = str(key).replace("_", "").lower()
-            close = [name for name in sorted(known) if name.lower() == flat]
-            close = close or difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else f"expected one of {', '.join(sorted(known))}"
+            close = closest(str(key), known)
+            hint = f"did you mean {close!r}?" if close else f"expected one of {', '.join(sorted(known))}"
             raise ValueError(f"{where}.{key}: not a field the API has; {hint}")
 
 
