@@ -126,16 +126,24 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
             else:
                 problem = _parse_success(response, request, raw)
     if problem:
-        common: dict[str, Any] = {
-            "status_code": status,
-            "content_type": content_type,
-            "excerpt": excerpt(redact(response.text, secrets())),
-            "method": method,
-            "url": url,
-        }
-        if 200 <= status < 300 and method not in SAFE_METHODS:
-            raise CommittedWriteError(problem, raw=raw, **common)
-        raise UnexpectedResponseError(problem, **common)
+        raise unexpected_response(response, request, problem, raw, secrets())
+
+
+def unexpected_response(
+    response: httpx.Response, request: httpx.Request, problem: str, raw: Any, secrets: Iterable[str] = ()
+) -> UnexpectedResponseError:
+    """The error for an unusable answer: a `CommittedWriteError` when it was a 2xx to a write."""
+    method, url = _describe(request)
+    common: dict[str, Any] = {
+        "status_code": response.status_code,
+        "content_type": response.headers.get("content-type"),
+        "excerpt": excerpt(redact(response.text, secrets)),
+        "method": method,
+        "url": url,
+    }
+    if 200 <= response.status_code < 300 and method not in SAFE_METHODS:
+        return CommittedWriteError(problem, raw=raw, **common)
+    return UnexpectedResponseError(problem, **common)
 
 
 def _parse_success(response: httpx.Response, request: httpx.Request, decoded: Any) -> str | None:

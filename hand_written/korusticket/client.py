@@ -21,20 +21,20 @@ from korusticket._generated.typed import AsyncOperations, SyncOperations
 from korusticket._http import (
     OPERATION,
     PARSED,
-    SAFE_METHODS,
     AsyncKorusHTTPClient,
     AsyncUseRefused,
     KorusHTTPClient,
     ServerClock,
     SyncUseRefused,
     decoded_body,
+    unexpected_response,
 )
 from korusticket._iri_core import parse_iri
 from korusticket._operation import Operation, closest
 from korusticket._urls import is_loopback, origin
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
 from korusticket.booking import AsyncBooking, BookingPolicy, SyncBooking
-from korusticket.errors import CommittedWriteError, ConfigurationError, UnexpectedResponseError, excerpt
+from korusticket.errors import ConfigurationError
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from korusticket_client import Client
@@ -337,7 +337,8 @@ class _Shared:
             return response.extensions.pop(PARSED)
         if entry is None or entry.success_class is None:
             return module._parse_response(client=client, response=response)
-        raise _unexpected(response, f"expected a {entry.success_model}, got no body", decoded_body(response))
+        problem = f"expected a {entry.success_model}, got no body"
+        raise unexpected_response(response, response.request, problem, decoded_body(response))
 
     @staticmethod
     def _request(
@@ -380,19 +381,6 @@ class _Shared:
         checked = entry.arguments(plan.arguments(filters, plan.first_page if plan.paginated else None))
         plan.recheck = entry.unverified_filters(checked)
         return plan, filters
-
-
-def _unexpected(response: httpx.Response, why: str, raw: Any) -> UnexpectedResponseError:
-    common: dict[str, Any] = {
-        "status_code": response.status_code,
-        "content_type": response.headers.get("content-type"),
-        "excerpt": excerpt(response.text),
-        "method": response.request.method,
-        "url": str(response.request.url),
-    }
-    if response.request.method not in SAFE_METHODS:
-        return CommittedWriteError(why, raw=raw, **common)
-    return UnexpectedResponseError(why, **common)
 
 
 class KorusTicket(_Shared, SyncOperations, SyncBooking):
