@@ -31,7 +31,7 @@ import httpx
 
 import korusticket_client.models as models
 from korusticket import iri
-from korusticket._generated.operations import OPERATIONS
+from korusticket._iri_core import ALL_BY_SPECIFICITY, operation_at
 from korusticket._operation import Operation, Parameter
 from korusticket.testing import render
 from korusticket.testing.catalog import Ids, Offer, ProductBase, genid, ordered_offers
@@ -149,7 +149,6 @@ def _language(header: str | None) -> str:
     return "fr"
 
 
-ROUTES = sorted(OPERATIONS, key=lambda operation: -operation.literal_length)
 ROUTED = "korusticket.sandbox.route"
 
 
@@ -164,13 +163,10 @@ def routed(request: httpx.Request) -> tuple[Operation | None, list[str]]:
 
 def route(method: str, path: str) -> tuple[Operation | None, list[str]]:
     """The operation serving `method path`, and the methods the path answers (empty: 404; else 405)."""
-    allowed = []
-    for operation in ROUTES:
-        if operation.path_pattern.fullmatch(path):
-            if operation.method == method.upper():
-                return operation, [operation.method]
-            allowed.append(operation.method)
-    return None, allowed
+    operation = operation_at(method.upper(), path)
+    if operation is not None:
+        return operation, [operation.method]
+    return None, [other.method for other in ALL_BY_SPECIFICITY if other.path_pattern.fullmatch(path)]
 
 
 class SandboxApp:
