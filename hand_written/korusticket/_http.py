@@ -9,9 +9,11 @@ whose body is not JSON becomes `UnexpectedResponseError`, before the generated c
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -42,6 +44,9 @@ PARSED = "korusticket.parsed"
 """... or the body parsed into the operation's model. The facade takes it off the response (httpx responses
 sit in a reference cycle until the garbage collector runs: a model left on them would linger too)."""
 OPERATION = "korusticket.operation"
+BYTES_ARRIVED: ContextVar[Callable[[], None] | None] = ContextVar("korusticket.bytes_arrived", default=None)
+"""Called by the async client once a success's bytes are in, before they are parsed: the async paginator frees
+its window slot there, so the next request goes out before this page's parse rather than after it."""
 """Key of `request.extensions` naming the facade's `Operation` (saves finding it by path)."""
 
 
@@ -249,6 +254,10 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
         if response.status_code >= 400 or not kwargs.get("stream"):
             try:
                 await response.aread()
+                arrived = BYTES_ARRIVED.get() if response.status_code < 400 else None
+                if arrived is not None:
+                    arrived()
+                    await asyncio.sleep(0)  # let the request that slot starts go out before parsing
                 check_response(response, request, self._secrets, api=api)
             except BaseException:
                 await response.aclose()

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -106,59 +106,17 @@ class Beneficiary:
 
         lastname = d.pop("lastname", UNSET)
 
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        email: None | str | Unset = d.pop("email", UNSET)
 
-        email = _parse_email(d.pop("email", UNSET))
+        phone: None | str | Unset = d.pop("phone", UNSET)
 
-        def _parse_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        title: None | str | Unset = d.pop("title", UNSET)
 
-        phone = _parse_phone(d.pop("phone", UNSET))
+        date_of_birth: None | str | Unset = d.pop("dateOfBirth", UNSET)
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        place_of_birth: None | str | Unset = d.pop("placeOfBirth", UNSET)
 
-        title = _parse_title(d.pop("title", UNSET))
-
-        def _parse_date_of_birth(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        date_of_birth = _parse_date_of_birth(d.pop("dateOfBirth", UNSET))
-
-        def _parse_place_of_birth(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        place_of_birth = _parse_place_of_birth(d.pop("placeOfBirth", UNSET))
-
-        def _parse_nationality(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        nationality = _parse_nationality(d.pop("nationality", UNSET))
+        nationality: None | str | Unset = d.pop("nationality", UNSET)
 
         beneficiary = cls(
             firstname=firstname,

@@ -126,50 +126,15 @@ class BeneficiaryInput:
 
         title = _parse_title(d.pop("title", UNSET))
 
-        def _parse_nationality(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        nationality: None | str | Unset = d.pop("nationality", UNSET)
 
-        nationality = _parse_nationality(d.pop("nationality", UNSET))
+        date_of_birth: None | str | Unset = d.pop("dateOfBirth", UNSET)
 
-        def _parse_date_of_birth(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        place_of_birth: None | str | Unset = d.pop("placeOfBirth", UNSET)
 
-        date_of_birth = _parse_date_of_birth(d.pop("dateOfBirth", UNSET))
+        email: None | str | Unset = d.pop("email", UNSET)
 
-        def _parse_place_of_birth(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        place_of_birth = _parse_place_of_birth(d.pop("placeOfBirth", UNSET))
-
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        email = _parse_email(d.pop("email", UNSET))
-
-        def _parse_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        phone = _parse_phone(d.pop("phone", UNSET))
+        phone: None | str | Unset = d.pop("phone", UNSET)
 
         beneficiary_input = cls(
             firstname=firstname,

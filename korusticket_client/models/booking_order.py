@@ -191,27 +191,9 @@ class BookingOrder:
 
         reference = d.pop("reference", UNSET)
 
-        def _parse_external_reference(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        external_reference: None | str | Unset = d.pop("externalReference", UNSET)
 
-        external_reference = _parse_external_reference(
-            d.pop("externalReference", UNSET)
-        )
-
-        def _parse_connector_reference(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        connector_reference = _parse_connector_reference(
-            d.pop("connectorReference", UNSET)
-        )
+        connector_reference: None | str | Unset = d.pop("connectorReference", UNSET)
 
         total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
 
@@ -287,14 +269,7 @@ class BookingOrder:
 
         documents = cast(list[str], d.pop("documents", UNSET))
 
-        def _parse_notes(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        notes = _parse_notes(d.pop("notes", UNSET))
+        notes: None | str | Unset = d.pop("notes", UNSET)
 
         booking_order = cls(
             id=id,

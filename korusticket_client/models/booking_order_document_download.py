@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -59,14 +59,7 @@ class BookingOrderDocumentDownload:
 
         temporary_url = d.pop("temporaryUrl", UNSET)
 
-        def _parse_cached_language(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        cached_language = _parse_cached_language(d.pop("cachedLanguage", UNSET))
+        cached_language: None | str | Unset = d.pop("cachedLanguage", UNSET)
 
         booking_order_document_download = cls(
             id=id,

@@ -148,14 +148,7 @@ class BookingOrderItemTicket:
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        def _parse_voucher(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        voucher = _parse_voucher(d.pop("voucher", UNSET))
+        voucher: None | str | Unset = d.pop("voucher", UNSET)
 
         def _parse_occurs_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -174,14 +167,7 @@ class BookingOrderItemTicket:
 
         occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
 
-        def _parse_event(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        event = _parse_event(d.pop("event", UNSET))
+        event: None | str | Unset = d.pop("event", UNSET)
 
         required_beneficiary_fields = cast(
             list[str], d.pop("requiredBeneficiaryFields", UNSET)

@@ -166,16 +166,7 @@ class BookingReservation:
 
         total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
 
-        def _parse_total_amount_excl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        total_amount_excl_tax = _parse_total_amount_excl_tax(
-            d.pop("totalAmountExclTax", UNSET)
-        )
+        total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
 
         _expires_at = d.pop("expiresAt", UNSET)
         expires_at: datetime.datetime | Unset
@@ -195,14 +186,7 @@ class BookingReservation:
 
         organization = d.pop("organization", UNSET)
 
-        def _parse_order(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        order = _parse_order(d.pop("order", UNSET))
+        order: None | str | Unset = d.pop("order", UNSET)
 
         def _parse_seats_arrangement(
             data: object,

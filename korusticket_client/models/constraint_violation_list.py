@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -107,23 +107,9 @@ class ConstraintViolationList:
 
         type_ = d.pop("type", UNSET)
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        title: None | str | Unset = d.pop("title", UNSET)
 
-        title = _parse_title(d.pop("title", UNSET))
-
-        def _parse_instance(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        instance = _parse_instance(d.pop("instance", UNSET))
+        instance: None | str | Unset = d.pop("instance", UNSET)
 
         constraint_violation_list = cls(
             status=status,

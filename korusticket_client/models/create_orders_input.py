@@ -69,14 +69,7 @@ class CreateOrdersInput:
 
         external_reference = d.pop("externalReference")
 
-        def _parse_notes(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        notes = _parse_notes(d.pop("notes", UNSET))
+        notes: None | str | Unset = d.pop("notes", UNSET)
 
         create_orders_input = cls(
             reservations=reservations,

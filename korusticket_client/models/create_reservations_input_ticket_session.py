@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -66,14 +66,7 @@ class CreateReservationsInputTicketSession:
         d = dict(src_dict)
         ticket = d.pop("ticket")
 
-        def _parse_session(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        session = _parse_session(d.pop("session", UNSET))
+        session: None | str | Unset = d.pop("session", UNSET)
 
         _form_data = d.pop("formData", UNSET)
         form_data: CreateReservationsInputFormData | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -53,14 +53,7 @@ class HydraSearchMapping:
         d = dict(src_dict)
         variable = d.pop("variable", UNSET)
 
-        def _parse_property_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        property_ = _parse_property_(d.pop("property", UNSET))
+        property_: None | str | Unset = d.pop("property", UNSET)
 
         required = d.pop("required", UNSET)
 

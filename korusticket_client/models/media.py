@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -48,14 +48,7 @@ class Media:
         d = dict(src_dict)
         url = d.pop("url", UNSET)
 
-        def _parse_position(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        position = _parse_position(d.pop("position", UNSET))
+        position: int | None | Unset = d.pop("position", UNSET)
 
         media = cls(
             url=url,

@@ -67,15 +67,8 @@ class OfferEmbeddedPrice:
         d = dict(src_dict)
         amount_incl_tax = d.pop("amountInclTax", UNSET)
 
-        def _parse_original_amount_incl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        original_amount_incl_tax = _parse_original_amount_incl_tax(
-            d.pop("originalAmountInclTax", UNSET)
+        original_amount_incl_tax: None | str | Unset = d.pop(
+            "originalAmountInclTax", UNSET
         )
 
         currency = d.pop("currency", UNSET)

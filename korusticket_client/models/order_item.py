@@ -170,26 +170,11 @@ class OrderItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
+        id: None | str | Unset = d.pop("id", UNSET)
 
         amount_incl_tax = d.pop("amountInclTax", UNSET)
 
-        def _parse_amount_excl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        amount_excl_tax = _parse_amount_excl_tax(d.pop("amountExclTax", UNSET))
+        amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
 
         def _parse_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -208,69 +193,19 @@ class OrderItem:
 
         date = _parse_date(d.pop("date", UNSET))
 
-        def _parse_offer(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        offer = _parse_offer(d.pop("offer", UNSET))
+        offer: None | str | Unset = d.pop("offer", UNSET)
 
         product = d.pop("product", UNSET)
 
-        def _parse_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        quantity: int | None | Unset = d.pop("quantity", UNSET)
 
-        quantity = _parse_quantity(d.pop("quantity", UNSET))
+        unit_amount_incl_tax: None | str | Unset = d.pop("unitAmountInclTax", UNSET)
 
-        def _parse_unit_amount_incl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        unit_amount_excl_tax: None | str | Unset = d.pop("unitAmountExclTax", UNSET)
 
-        unit_amount_incl_tax = _parse_unit_amount_incl_tax(
-            d.pop("unitAmountInclTax", UNSET)
-        )
+        total_amount_incl_tax: None | str | Unset = d.pop("totalAmountInclTax", UNSET)
 
-        def _parse_unit_amount_excl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        unit_amount_excl_tax = _parse_unit_amount_excl_tax(
-            d.pop("unitAmountExclTax", UNSET)
-        )
-
-        def _parse_total_amount_incl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        total_amount_incl_tax = _parse_total_amount_incl_tax(
-            d.pop("totalAmountInclTax", UNSET)
-        )
-
-        def _parse_total_amount_excl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        total_amount_excl_tax = _parse_total_amount_excl_tax(
-            d.pop("totalAmountExclTax", UNSET)
-        )
+        total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
 
         def _parse_offer_tickets(
             data: object,

@@ -67,14 +67,7 @@ class OrderItemOfferTicket:
         d = dict(src_dict)
         ticket = d.pop("ticket", UNSET)
 
-        def _parse_session(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        session = _parse_session(d.pop("session", UNSET))
+        session: None | str | Unset = d.pop("session", UNSET)
 
         def _parse_seating(data: object) -> None | OrderItemOfferTicketSeating | Unset:
             if data is None:

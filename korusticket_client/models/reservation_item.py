@@ -140,14 +140,7 @@ class ReservationItem:
         d = dict(src_dict)
         amount_incl_tax = d.pop("amountInclTax", UNSET)
 
-        def _parse_amount_excl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        amount_excl_tax = _parse_amount_excl_tax(d.pop("amountExclTax", UNSET))
+        amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
 
         def _parse_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -181,58 +174,15 @@ class ReservationItem:
 
                 offer_tickets.append(offer_tickets_item)
 
-        def _parse_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        quantity: int | None | Unset = d.pop("quantity", UNSET)
 
-        quantity = _parse_quantity(d.pop("quantity", UNSET))
+        unit_amount_incl_tax: None | str | Unset = d.pop("unitAmountInclTax", UNSET)
 
-        def _parse_unit_amount_incl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        unit_amount_excl_tax: None | str | Unset = d.pop("unitAmountExclTax", UNSET)
 
-        unit_amount_incl_tax = _parse_unit_amount_incl_tax(
-            d.pop("unitAmountInclTax", UNSET)
-        )
+        total_amount_incl_tax: None | str | Unset = d.pop("totalAmountInclTax", UNSET)
 
-        def _parse_unit_amount_excl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        unit_amount_excl_tax = _parse_unit_amount_excl_tax(
-            d.pop("unitAmountExclTax", UNSET)
-        )
-
-        def _parse_total_amount_incl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        total_amount_incl_tax = _parse_total_amount_incl_tax(
-            d.pop("totalAmountInclTax", UNSET)
-        )
-
-        def _parse_total_amount_excl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        total_amount_excl_tax = _parse_total_amount_excl_tax(
-            d.pop("totalAmountExclTax", UNSET)
-        )
+        total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
 
         reservation_item = cls(
             amount_incl_tax=amount_incl_tax,

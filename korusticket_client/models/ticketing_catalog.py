@@ -144,43 +144,13 @@ class TicketingCatalog:
         else:
             last_synced_at = datetime.datetime.fromisoformat(_last_synced_at)
 
-        def _parse_supported_language(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        supported_language: None | str | Unset = d.pop("supportedLanguage", UNSET)
 
-        supported_language = _parse_supported_language(
-            d.pop("supportedLanguage", UNSET)
-        )
+        short_description: None | str | Unset = d.pop("shortDescription", UNSET)
 
-        def _parse_short_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        short_description = _parse_short_description(d.pop("shortDescription", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_terms_of_use(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        terms_of_use = _parse_terms_of_use(d.pop("termsOfUse", UNSET))
+        terms_of_use: None | str | Unset = d.pop("termsOfUse", UNSET)
 
         def _parse_venue(data: object) -> None | Unset | Venue:
             if data is None:

@@ -152,16 +152,7 @@ class TicketingOffer:
 
                 tickets.append(tickets_item)
 
-        def _parse_available_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        available_quantity = _parse_available_quantity(
-            d.pop("availableQuantity", UNSET)
-        )
+        available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         ticketing_offer = cls(
             id=id,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -55,17 +55,7 @@ class TicketingOfferAvailability:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_available_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        available_quantity = _parse_available_quantity(
-            d.pop("availableQuantity", UNSET)
-        )
+        available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         _sessions_availability = d.pop("sessionsAvailability", UNSET)
         sessions_availability: list[TicketingSessionAvailability] | Unset = UNSET

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -54,14 +54,7 @@ class TicketingOfferPrice:
         d = dict(src_dict)
         amount_incl_tax = d.pop("amountInclTax", UNSET)
 
-        def _parse_amount_excl_tax(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        amount_excl_tax = _parse_amount_excl_tax(d.pop("amountExclTax", UNSET))
+        amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
 
         currency = d.pop("currency", UNSET)
 

@@ -95,25 +95,11 @@ class TicketingOfferTicket:
 
         name = d.pop("name", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
         date_access = d.pop("dateAccess", UNSET)
 
-        def _parse_form(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        form = _parse_form(d.pop("form", UNSET))
+        form: None | str | Unset = d.pop("form", UNSET)
 
         def _parse_sessions(
             data: object,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -74,25 +74,9 @@ class TicketingOfferTicketSession:
         else:
             occurs_at = datetime.datetime.fromisoformat(_occurs_at)
 
-        def _parse_duration(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        duration: int | None | Unset = d.pop("duration", UNSET)
 
-        duration = _parse_duration(d.pop("duration", UNSET))
-
-        def _parse_available_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        available_quantity = _parse_available_quantity(
-            d.pop("availableQuantity", UNSET)
-        )
+        available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         ticketing_offer_ticket_session = cls(
             id=id,

@@ -160,32 +160,11 @@ class TicketingProductBase:
 
         name = d.pop("name", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        description = _parse_description(d.pop("description", UNSET))
+        short_description: None | str | Unset = d.pop("shortDescription", UNSET)
 
-        def _parse_short_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        short_description = _parse_short_description(d.pop("shortDescription", UNSET))
-
-        def _parse_terms_of_use(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        terms_of_use = _parse_terms_of_use(d.pop("termsOfUse", UNSET))
+        terms_of_use: None | str | Unset = d.pop("termsOfUse", UNSET)
 
         disabled = d.pop("disabled", UNSET)
 
@@ -199,25 +178,9 @@ class TicketingProductBase:
 
         instant_document_delivery = d.pop("instantDocumentDelivery", UNSET)
 
-        def _parse_max_amount_per_order(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        max_amount_per_order: int | None | Unset = d.pop("maxAmountPerOrder", UNSET)
 
-        max_amount_per_order = _parse_max_amount_per_order(
-            d.pop("maxAmountPerOrder", UNSET)
-        )
-
-        def _parse_universe(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        universe = _parse_universe(d.pop("universe", UNSET))
+        universe: None | str | Unset = d.pop("universe", UNSET)
 
         def _parse_venue(data: object) -> None | Unset | Venue:
             if data is None:

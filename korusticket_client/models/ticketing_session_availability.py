@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -50,16 +50,7 @@ class TicketingSessionAvailability:
         d = dict(src_dict)
         session = d.pop("session", UNSET)
 
-        def _parse_available_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        available_quantity = _parse_available_quantity(
-            d.pop("availableQuantity", UNSET)
-        )
+        available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         ticketing_session_availability = cls(
             session=session,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -128,86 +128,23 @@ class Venue:
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
-        def _parse_line1(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        line1: None | str | Unset = d.pop("line1", UNSET)
 
-        line1 = _parse_line1(d.pop("line1", UNSET))
+        line2: None | str | Unset = d.pop("line2", UNSET)
 
-        def _parse_line2(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        postal_code: None | str | Unset = d.pop("postalCode", UNSET)
 
-        line2 = _parse_line2(d.pop("line2", UNSET))
+        city: None | str | Unset = d.pop("city", UNSET)
 
-        def _parse_postal_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        country: None | str | Unset = d.pop("country", UNSET)
 
-        postal_code = _parse_postal_code(d.pop("postalCode", UNSET))
+        phone: None | str | Unset = d.pop("phone", UNSET)
 
-        def _parse_city(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        website: None | str | Unset = d.pop("website", UNSET)
 
-        city = _parse_city(d.pop("city", UNSET))
+        latitude: None | str | Unset = d.pop("latitude", UNSET)
 
-        def _parse_country(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        country = _parse_country(d.pop("country", UNSET))
-
-        def _parse_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        phone = _parse_phone(d.pop("phone", UNSET))
-
-        def _parse_website(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        website = _parse_website(d.pop("website", UNSET))
-
-        def _parse_latitude(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        latitude = _parse_latitude(d.pop("latitude", UNSET))
-
-        def _parse_longitude(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        longitude = _parse_longitude(d.pop("longitude", UNSET))
+        longitude: None | str | Unset = d.pop("longitude", UNSET)
 
         venue = cls(
             name=name,

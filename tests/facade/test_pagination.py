@@ -231,6 +231,35 @@ async def test_async_prefetch_overlaps_requests_within_its_bound() -> None:
     assert 2 <= server.max_in_flight <= 5
 
 
+async def test_async_window_sends_the_next_request_before_parsing_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The slot frees when a page's bytes arrive, so the following request is not held up by the parse."""
+    from korusticket import AsyncKorusTicket
+    from korusticket_client.models.ticketing_offer_collection import TicketingOfferCollection
+    from tests.facade.conftest import FAST, TOKEN
+
+    events: list[str] = []
+    server = CollectionServer(40, delay=0.001)
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        events.append(f"request {parse_qs(request.url.query.decode()).get('page', ['1'])[0]}")
+        return await server.handle_async(request)
+
+    parse = TicketingOfferCollection.from_dict.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[TicketingOfferCollection], data: dict[str, Any]) -> TicketingOfferCollection:
+        events.append(f"parsed {data['view']['@id'].rsplit('=', 1)[1]}")
+        return parse(cls, data)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(TicketingOfferCollection, "from_dict", classmethod(spy))
+    transport = httpx.MockTransport(handle)
+    async with AsyncKorusTicket.demo(token=TOKEN, retry=FAST, transport=transport) as kt:
+        pages = kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=1)
+        offers = [offer async for offer in pages]
+    assert ids(offers) == list(range(40))
+    for number in (2, 3):
+        assert events.index(f"request {number + 1}") < events.index(f"parsed {number}"), events
+
+
 def test_bad_options_raise_before_any_request() -> None:
     server = CollectionServer(3)
     with client(Script(server)) as kt:
