@@ -2,14 +2,18 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import define, fields
 
 
 class Unset:
     def __bool__(self) -> Literal[False]:
         return False
+
+    # korusticket: models print `UNSET`, not `<korusticket_client.types.Unset object at 0x...>`.
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -41,6 +45,19 @@ class File:
 T = TypeVar("T")
 
 
+def model_repr(model: Any) -> str:
+    """korusticket: a model's repr shows the fields it holds; unset ones are left out, unknown keys come last."""
+    shown = []
+    for field in fields(type(model)):
+        value = getattr(model, field.name)
+        if field.name == "additional_properties":
+            if value:
+                shown.append(f"additional_properties={value!r}")
+        elif not isinstance(value, Unset):
+            shown.append(f"{field.name}={value!r}")
+    return f"{type(model).__name__}({', '.join(shown)})"
+
+
 @define
 class Response(Generic[T]):
     """A response from an endpoint"""
@@ -51,4 +68,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "model_repr",
+]

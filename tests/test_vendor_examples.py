@@ -102,3 +102,17 @@ def test_published_text_is_kept_except_the_documented_fixes() -> None:
     for entry in INDEX:
         text = Path(EXAMPLES / entry["file"]).read_text(encoding="utf-8")
         json.loads(text)  # every fixture is strict JSON
+
+
+def test_reprs_show_held_fields_and_leave_unset_ones_out() -> None:
+    from korusticket_client.models import TicketingOffer
+    from korusticket_client.types import UNSET
+
+    offer = TicketingOffer.from_dict({"@id": "/o", "id": "a", "price": {"amountInclTax": "1.00"}, "colour": "red"})
+    assert repr(UNSET) == "UNSET"
+    assert repr(offer) == (
+        "TicketingOffer(id='a', price=OfferEmbeddedPrice(amount_incl_tax='1.00'), "
+        "additional_properties={'@id': '/o', 'colour': 'red'})"
+    )
+    assert "Unset object" not in repr(TicketingOffer())
+    assert repr(TicketingOffer(date=None)) == "TicketingOffer(date=None)"

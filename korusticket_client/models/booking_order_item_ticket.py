@@ -11,7 +11,7 @@ from ..models.booking_order_item_ticket_status import (
     BookingOrderItemTicketStatus,
     check_booking_order_item_ticket_status,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.beneficiary import Beneficiary
@@ -51,6 +51,10 @@ class BookingOrderItemTicket:
     status: BookingOrderItemTicketStatus | str | Unset = UNSET
     seating: BookingOrderItemTicketSeating | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # korusticket: unset fields are left out of the repr (attrs keeps a class's own __repr__).
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 T = TypeVar("T", bound="BookingOrderItemTicketSeating")
 
 
@@ -14,6 +16,10 @@ class BookingOrderItemTicketSeating:
     """Seat assignment when the ticket is seated, otherwise null."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # korusticket: unset fields are left out of the repr (attrs keeps a class's own __repr__).
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
 

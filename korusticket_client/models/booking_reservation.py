@@ -15,7 +15,7 @@ from ..models.booking_reservation_status import (
     BookingReservationStatus,
     check_booking_reservation_status,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.reservation_item import ReservationItem
@@ -59,6 +59,10 @@ class BookingReservation:
     releasable: bool | Unset = UNSET
     status: BookingReservationStatus | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # korusticket: unset fields are left out of the repr (attrs keeps a class's own __repr__).
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         expired = self.expired

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.reservation_item_offer_ticket_seating import (
@@ -35,6 +35,10 @@ class ReservationItemOfferTicket:
     session: None | str | Unset = UNSET
     seating: None | ReservationItemOfferTicketSeating | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # korusticket: unset fields are left out of the repr (attrs keeps a class's own __repr__).
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         ticket = self.ticket

@@ -10,7 +10,7 @@ from ..models.product_base_option_code import (
     ProductBaseOptionCode,
     check_product_base_option_code,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingProductBaseOption")
 
@@ -27,6 +27,10 @@ class TicketingProductBaseOption:
     code: ProductBaseOptionCode | str | Unset = UNSET
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # korusticket: unset fields are left out of the repr (attrs keeps a class's own __repr__).
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         code: str | Unset
