@@ -157,6 +157,8 @@ def collect(spec: dict[str, Any], package_dir: Path) -> list[OperationInfo]:
                 alias = readable_alias(wire)
             else:
                 continue  # headers and cookies are the client's business
+            if alias in OPTION_NAMES or alias == "body":
+                raise ValueError(f"{name}: parameter {wire!r} would clash with the per-call option {alias!r}")
             schema = {key: parameter["schema"][key] for key in SCHEMA_KEYS if key in parameter.get("schema", {})}
             parameters.append(
                 {
@@ -263,40 +265,251 @@ def _protocol_name(info: OperationInfo) -> str:
     return "_" + "".join(part.capitalize() for part in info.name.split("_"))
 
 
-def write_typed(infos: list[OperationInfo]) -> str:
+# ------------------------------------------------------------------------------------------- request bodies
+
+
+@dataclass
+class BodyField:
+    wire: str
+    annotation: str
+    required: bool
+
+
+def _model_sources(package_dir: Path) -> dict[str, ast.Module]:
+    """Every generated model module, parsed, by the class (or Literal alias) it defines."""
+    found: dict[str, ast.Module] = {}
+    for path in sorted((package_dir / "models").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                found[node.name] = tree
+            elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                found.setdefault(node.targets[0].id, tree)
+    return found
+
+
+def _is_model(name: str, sources: dict[str, ast.Module]) -> bool:
+    tree = sources.get(name)
+    return tree is not None and any(isinstance(node, ast.ClassDef) and node.name == name for node in tree.body)
+
+
+class _JsonAnnotation(ast.NodeTransformer):
+    """A model field's annotation as the JSON a dict body holds: nested models become their TypedDict,
+    dates their ISO string, and `Unset` goes (an absent key says it)."""
+
+    def __init__(self, sources: dict[str, ast.Module], nested: list[str]) -> None:
+        self.sources = sources
+        self.nested = nested
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        for side, other in ((node.left, node.right), (node.right, node.left)):
+            if isinstance(side, ast.Name) and side.id == "Unset":
+                return other
+        return node
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        if ast.unparse(node) in ("datetime.date", "datetime.datetime"):
+            return ast.Name("str")
+        return node
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        if _is_model(node.id, self.sources):
+            self.nested.append(node.id)
+            return ast.Name(f"{node.id}Dict")
+        return node
+
+
+def body_fields(model: str, sources: dict[str, ast.Module], nested: list[str]) -> list[BodyField]:
+    """The JSON fields of a generated request model: wire name, type, and whether the schema requires it."""
+    tree = sources[model]
+    cls = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == model)
+    wire: dict[str, str] = {}
+    for node in ast.walk(cls):
+        if not isinstance(node, ast.Assign | ast.AnnAssign) or node.value is None:
+            continue
+        target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+        for call in ast.walk(node.value):
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "pop"
+                and isinstance(call.func.value, ast.Name)
+                and call.func.value.id == "d"
+                and isinstance(call.args[0], ast.Constant)
+                and isinstance(target, ast.Name)
+            ):
+                wire[target.id.lstrip("_")] = str(call.args[0].value)
+                break
+    fields = []
+    for statement in cls.body:
+        if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
+            continue
+        name = statement.target.id
+        if name == "additional_properties":
+            continue
+        annotation = _JsonAnnotation(sources, nested).visit(ast.parse(ast.unparse(statement.annotation), mode="eval"))
+        fields.append(BodyField(wire[name], ast.unparse(annotation.body), statement.value is None))
+    return fields
+
+
+def write_bodies(infos: list[OperationInfo], package_dir: Path) -> tuple[str, list[str]]:
+    """One TypedDict per request body model (and the models nested in it), named `<Model>Dict`."""
+    sources = _model_sources(package_dir)
+    pending = sorted({info.generated.body_model for info in infos if info.generated.body_model})
+    done: dict[str, list[BodyField]] = {}
+    while pending:
+        model = pending.pop(0)
+        if model in done:
+            continue
+        nested: list[str] = []
+        done[model] = body_fields(model, sources, nested)
+        pending.extend(name for name in nested if name not in done)
+    aliases = sorted(
+        {name for fields in done.values() for f in fields for name in re.findall(r"\b([A-Z]\w+)\b", f.annotation)}
+        & set(sources)
+    )
+    lines = [
+        HEADER.format(
+            doc="Request bodies as TypedDicts (`<Model>Dict`): API field names, required keys as the spec says.\n\n"
+            "Wherever a body is accepted, the generated attrs model or one of these dicts may be given."
+        ),
+        "from __future__ import annotations",
+        "",
+        "from typing import NotRequired, TypedDict",
+        "",
+    ]
+    if aliases:
+        lines.append(f"from korusticket_client.models import {', '.join(aliases)}")
+    names = [f"{model}Dict" for model in sorted(done)]
+    lines += ["", f"__all__ = {names!r}"]
+    for model in sorted(done):
+        fields = done[model]
+        lines += ["", ""]
+        entries = [(f.wire, f.annotation if f.required else f"NotRequired[{f.annotation}]") for f in fields]
+        if all(wire.isidentifier() for wire, _ in entries):
+            lines += [f"class {model}Dict(TypedDict):", f'    """The JSON of a {model}."""', ""]
+            lines += [f"    {wire}: {annotation}" for wire, annotation in entries]
+        else:
+            body = ", ".join(f"{wire!r}: {annotation}" for wire, annotation in entries)
+            lines.append(f"{model}Dict = TypedDict({model + 'Dict'!r}, {{{body}}})")
+    return "\n".join(lines) + "\n", names
+
+
+# ------------------------------------------------------------------------------------------- typed call surface
+
+CALL_OPTIONS = (
+    "timeout: float | httpx.Timeout | None = None, headers: Mapping[str, str] | None = None, "
+    "language: str | None = None, max_retries: int | None = None"
+)
+"""Per-call options every overload takes; an operation parameter of the same name is refused by `collect`."""
+OPTION_NAMES = ("timeout", "headers", "language", "max_retries")
+PAGINATE_OPTIONS = "page_size: int | None = None, max_items: int | None = None, prefetch: int = 0"
+DATE_PATTERN_START = "[0-9]{4}-"
+OPTIONS_LINE = (
+    "        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)"
+)
+
+
+def parameter_type(parameter: dict[str, Any]) -> str:
+    """The Python type a caller may give for a path or query parameter (what `Parameter.check` accepts)."""
+    schema = parameter["schema"]
+    kind = schema.get("type")
+    if kind == "array":
+        return "str | Sequence[str]"
+    if kind == "integer":
+        return "int"
+    if kind == "boolean":
+        return "bool"
+    if "enum" in schema:
+        return "Literal[" + ", ".join(repr(value) for value in schema["enum"]) + "]"
+    if schema.get("format") == "date":
+        return "datetime.date | str"
+    if str(schema.get("pattern", "")).lstrip("^").startswith(DATE_PATTERN_START):
+        return "datetime.date | datetime.datetime | str"
+    return "str"
+
+
+def _keywords(info: OperationInfo, *, paginate: bool) -> list[str]:
+    """The keyword parameters of one operation's overload: path ids, filters (readable names), body."""
+    keywords = []
+    for parameter in info.parameters:
+        if paginate and parameter["wire"] in ("itemsPerPage",):
+            continue
+        kind = parameter_type(parameter)
+        if parameter["required"]:
+            keywords.append(f"{parameter['alias']}: {kind}")
+        else:
+            keywords.append(f"{parameter['alias']}: {kind} | None = None")
+    if info.generated.body_model:
+        model = info.generated.body_model
+        keywords.append(f"body: {model} | {model}Dict")
+    return keywords
+
+
+def _call_overloads(infos: list[OperationInfo], protocols: dict[str, str], *, prefix: str, result: str) -> list[str]:
+    lines = []
+    for info in infos:
+        model = info.generated.success_model
+        if model is None:
+            continue
+        keywords = ", ".join([*_keywords(info, paginate=False), CALL_OPTIONS])
+        returns = result.format(model=model)
+        lines += [
+            "",
+            "    @overload",
+            f"    {prefix}def call(",
+            f"        self, operation: {protocols[info.generated.return_annotation]}, /, *, {keywords}",
+            f"    ) -> {returns}: ...",
+        ]
+    return lines
+
+
+CALL_DOC = [
+    '        """Call a generated operation and return its parsed success body; errors raise.',
+    "",
+    "        `operation` is a generated module (`ops.get_offer`, or",
+    "        `korusticket_client.api.ticketing_offer.get_offer`). Its parameters are keywords: path ids,",
+    "        filters under readable names (`created_at_after` for `createdAt[after]`), `body=` as a model or",
+    "        a dict. Every value is checked before the request is sent. Per call: `timeout=` (seconds or an",
+    "        httpx.Timeout), `headers=` (added; never the Authorization header), `language=`",
+    "        (Accept-Language) and `max_retries=`.",
+    '        """',
+]
+
+
+def write_typed(infos: list[OperationInfo], body_names: list[str]) -> str:
     protocols: dict[str, str] = {}  # return annotation -> protocol name
-    calls: list[tuple[str, str]] = []  # (protocol, success model)
-    pages: list[tuple[str, str]] = []  # (protocol, member model)
+    pages: list[OperationInfo] = []
     classes: set[str] = set()
     for info in infos:
         annotation = info.generated.return_annotation
         if annotation not in protocols:
             protocols[annotation] = _protocol_name(info)
             classes.update(re.findall(r"\b([A-Z]\w+)\b", annotation.removeprefix("Response[")))
-            if info.generated.success_model:
-                calls.append((protocols[annotation], info.generated.success_model))
-            if info.member_model:
-                pages.append((protocols[annotation], info.member_model))
-                classes.add(info.member_model)
+        if info.generated.body_model:
+            classes.add(info.generated.body_model)
+        if info.member_model and info.generated.success_model:
+            pages.append(info)
+            classes.add(info.member_model)
     classes.discard("Response")
     lines = [
-        HEADER.format(doc="Static types for `call` and `paginate`: one overload per distinct generated return type."),
+        HEADER.format(
+            doc="Static types for `call` and `paginate`: one overload per operation, with its own keyword arguments."
+        ),
         "from __future__ import annotations",
         "",
-        "from collections.abc import Callable",
-        "from typing import Any, Protocol, overload",
+        "import datetime",
+        "from collections.abc import Callable, Mapping, Sequence",
+        "from typing import Any, Literal, Protocol, overload",
         "",
+        "import httpx",
         f"from korusticket_client.models import {', '.join(sorted(classes))}",
         "from korusticket_client.types import Response",
         "",
+        f"from korusticket._generated.bodies import {', '.join(body_names)}",
+        "from korusticket._raw import CallOptions, RawResponse",
         "from korusticket.pagination import AsyncPaginator, Paginator",
-        "",
-        "",
-        "class AnyOperation(Protocol):",
-        '    """A generated operation module (or anything with its `sync_detailed`/`asyncio_detailed`)."""',
-        "",
-        "    def sync_detailed(self, *args: Any, **kwargs: Any) -> Response[Any]: ...",
-        "    async def asyncio_detailed(self, *args: Any, **kwargs: Any) -> Response[Any]: ...",
     ]
     for annotation, name in protocols.items():
         lines += [
@@ -306,86 +519,121 @@ def write_typed(infos: list[OperationInfo]) -> str:
             f"    def sync_detailed(self, *args: Any, **kwargs: Any) -> {annotation}: ...",
             f"    async def asyncio_detailed(self, *args: Any, **kwargs: Any) -> {annotation}: ...",
         ]
-    paginate_options = "page_size: int | None = None, max_items: int | None = None, prefetch: int = 0"
     for flavour in ("sync", "async"):
-        cls = "SyncOperations" if flavour == "sync" else "AsyncOperations"
         prefix = "" if flavour == "sync" else "async "
+        wait = "await " if flavour == "async" else ""
+        cls = "SyncOperations" if flavour == "sync" else "AsyncOperations"
+        raw = "SyncRawOperations" if flavour == "sync" else "AsyncRawOperations"
         paginator = "Paginator" if flavour == "sync" else "AsyncPaginator"
-        lines += [
-            "",
-            "",
-            f"class {cls}:",
-            f'    """`call` and `paginate`, typed for every operation of the API ({flavour})."""',
-        ]
-        for protocol, model in calls:
-            lines += [
-                "",
-                "    @overload",
-                f"    {prefix}def call(self, operation: {protocol}, /, **arguments: Any) -> {model}: ...",
-            ]
-        lines += [
+        fallback = [
             "",
             "    @overload",
             f"    {prefix}def call(",
-            "        self, operation: AnyOperation | Callable[..., Any], /, **arguments: Any",
+            f"        self, operation: Callable[..., Any], /, *, {CALL_OPTIONS}, **arguments: Any",
             "    ) -> Any: ...",
+        ]
+        implementation = [
             "",
-            f"    {prefix}def call(self, operation: Any, /, **arguments: Any) -> Any:",
-            '        """Call any generated operation and return its parsed success body; errors raise.',
+            f"    {prefix}def call(self, operation: Any, /, *, {CALL_OPTIONS}, **arguments: Any) -> Any:",
+            *CALL_DOC,
+            OPTIONS_LINE,
+        ]
+        lines += ["", "", f"class {cls}:", f'    """`call` and `paginate`, typed for every operation ({flavour})."""']
+        lines += _call_overloads(infos, protocols, prefix=prefix, result="{model}")
+        lines += fallback + implementation
+        lines += [
+            f"        return {wait}self._call(operation, arguments, options=options)",
             "",
-            "        `operation` is a generated module, e.g. `korusticket_client.api.ticketing_offer.get_offer`.",
-            "        Arguments use the generated names or readable ones (`created_at_after` for",
-            "        `createdAt[after]`); identifiers and filters are checked before the request is sent.",
-            '        """',
-            f"        return {'await ' if flavour == 'async' else ''}self._call(operation, arguments)",
-            "",
-            f"    {prefix}def _call(self, operation: Any, arguments: dict[str, Any]) -> Any:",
+            f"    {prefix}def _call(",
+            "        self, operation: Any, arguments: dict[str, Any], *,",
+            "        options: CallOptions | None = None, raw: bool = False,",
+            "    ) -> Any:",
             "        raise NotImplementedError",
         ]
-        for protocol, model in pages:
+        for info in pages:
+            keywords = ", ".join([*_keywords(info, paginate=True), PAGINATE_OPTIONS, CALL_OPTIONS])
             lines += [
                 "",
                 "    @overload",
                 "    def paginate(",
-                f"        self, operation: {protocol}, /, *, {paginate_options}, **filters: Any",
-                f"    ) -> {paginator}[{model}]: ...",
+                f"        self, operation: {protocols[info.generated.return_annotation]}, /, *, {keywords}",
+                f"    ) -> {paginator}[{info.member_model}]: ...",
             ]
         lines += [
             "",
             "    @overload",
             "    def paginate(",
-            f"        self, operation: AnyOperation, /, *, {paginate_options}, **filters: Any",
+            f"        self, operation: Callable[..., Any], /, *, {PAGINATE_OPTIONS}, {CALL_OPTIONS}, **filters: Any",
             f"    ) -> {paginator}[Any]: ...",
             "",
             "    def paginate(",
-            f"        self, operation: Any, /, *, {paginate_options}, **filters: Any",
+            f"        self, operation: Any, /, *, {PAGINATE_OPTIONS}, {CALL_OPTIONS}, **filters: Any",
             f"    ) -> {paginator}[Any]:",
             '        """Iterate every member of a Hydra collection operation, fetching pages lazily.',
             "",
             "        `page_size` is `itemsPerPage` (1 to 50, default 50); `max_items` stops early; `prefetch=N`",
             "        fetches up to N further pages concurrently once the total is known. `.pages()` yields",
-            "        `Page` objects instead of members.",
+            "        `Page` objects instead of members. The per-call options of `call` apply to every page.",
             '        """',
+            OPTIONS_LINE,
             "        return self._paginate(",
-            "            operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch",
+            "            operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch,",
+            "            options=options,",
             "        )",
             "",
             "    def _paginate(",
-            f"        self, operation: Any, filters: dict[str, Any], *, {paginate_options}",
+            f"        self, operation: Any, filters: dict[str, Any], *, {PAGINATE_OPTIONS},",
+            "        options: CallOptions | None = None,",
             f"    ) -> {paginator}[Any]:",
             "        raise NotImplementedError",
         ]
+        lines += [
+            "",
+            "",
+            f"class {raw}:",
+            f'    """`kt.with_raw_response.call(...)`: a `RawResponse`, status, headers and model ({flavour})."""',
+            "",
+            f"    def __init__(self, client: {cls}) -> None:",
+            "        self._client = client",
+        ]
+        lines += _call_overloads(infos, protocols, prefix=prefix, result="RawResponse[{model}]")
+        lines += [
+            "",
+            "    @overload",
+            f"    {prefix}def call(",
+            f"        self, operation: Callable[..., Any], /, *, {CALL_OPTIONS}, **arguments: Any",
+            "    ) -> RawResponse[Any]: ...",
+            "",
+            f"    {prefix}def call(self, operation: Any, /, *, {CALL_OPTIONS}, **arguments: Any) -> Any:",
+            '        """`call`, returning the `RawResponse`: same checks, same errors."""',
+            OPTIONS_LINE,
+            f"        return {wait}self._client._call(operation, arguments, options=options, raw=True)",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_ops(infos: list[OperationInfo]) -> str:
+    lines = [
+        HEADER.format(doc="Every generated operation module under one import: `from korusticket import ops`."),
+    ]
+    for info in sorted(infos, key=lambda info: info.name):
+        package, _, name = info.module.rpartition(".")
+        lines.append(f"from {package} import {name}")
+    lines += ["", f"__all__ = {sorted(info.name for info in infos)!r}"]
     return "\n".join(lines) + "\n"
 
 
 def write_package(spec: dict[str, Any], package_dir: Path, output_dir: Path) -> list[Path]:
     infos = collect(spec, package_dir)
+    bodies, body_names = write_bodies(infos, package_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     files = {
         "__init__.py": HEADER.format(doc="Tables derived from openapi.yaml and korusticket_client."),
         "operations.py": write_operations(infos, str(spec.get("info", {}).get("version", ""))),
         "iri_builders.py": write_iri_builders(infos),
-        "typed.py": write_typed(infos),
+        "bodies.py": bodies,
+        "typed.py": write_typed(infos, body_names),
+        "ops.py": write_ops(infos),
     }
     written = []
     for name, text in files.items():

@@ -19,8 +19,9 @@ __version__ = "1.0.38.1"
 
 import logging
 
-from korusticket import iri
+from korusticket import bodies, iri, ops
 from korusticket._generated.operations import API_VERSION as __api_version__
+from korusticket._raw import CallOptions, RawResponse
 from korusticket.auth import ClientCredentialsAuth, StaticTokenAuth
 from korusticket.booking import (
     Beneficiary,
@@ -39,7 +40,7 @@ from korusticket.booking import (
     ReservationOutcomeUnknownError,
     ReservationResult,
 )
-from korusticket.client import DEMO_URL, PRODUCTION_URL, AsyncKorusTicket, KorusTicket
+from korusticket.client import DEMO_URL, PRODUCTION_URL, AsyncKorusTicket, ClientOptions, KorusTicket
 from korusticket.errors import (
     APIConnectionError,
     APIStatusError,
@@ -60,7 +61,7 @@ from korusticket.errors import (
     ValidationError,
     Violation,
 )
-from korusticket.fields import require
+from korusticket.fields import money, require
 from korusticket.pagination import AsyncPaginator, Page, Paginator
 from korusticket.retries import RetryPolicy
 
@@ -82,7 +83,9 @@ __all__ = [
     "BookingIncompleteError",
     "BookingPolicy",
     "CalendarDay",
+    "CallOptions",
     "ClientCredentialsAuth",
+    "ClientOptions",
     "CommittedWriteError",
     "ConfigurationError",
     "ConflictError",
@@ -102,6 +105,7 @@ __all__ = [
     "PendingBeneficiary",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ReservationExpiredError",
     "ReservationOutcomeUnknownError",
     "ReservationResult",
@@ -113,6 +117,9 @@ __all__ = [
     "Violation",
     "__api_version__",
     "__version__",
+    "bodies",
     "iri",
+    "money",
+    "ops",
     "require",
 ]

@@ -17,7 +17,7 @@ import httpx
 import korusticket_client.models as models
 from korusticket import __version__
 from korusticket._generated.operations import OPERATIONS
-from korusticket._generated.typed import AsyncOperations, SyncOperations
+from korusticket._generated.typed import AsyncOperations, AsyncRawOperations, SyncOperations, SyncRawOperations
 from korusticket._http import (
     OPERATION,
     PARSED,
@@ -31,6 +31,7 @@ from korusticket._http import (
 )
 from korusticket._iri_core import parse_iri
 from korusticket._operation import Operation, closest
+from korusticket._raw import CallOptions, RawResponse, check_language, check_timeout
 from korusticket._urls import is_loopback, origin
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
 from korusticket.booking import AsyncBooking, BookingPolicy, SyncBooking
@@ -131,22 +132,10 @@ def _check_options(options: Mapping[str, Any]) -> None:
 
 
 def _timeout(value: Any) -> httpx.Timeout:
-    if value is None:
-        return DEFAULT_TIMEOUT
-    if isinstance(value, httpx.Timeout):
-        given = [value.connect, value.read, value.write, value.pool]
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        given = [value]
-    else:
-        raise ConfigurationError(f"timeout: expected seconds (a number) or an httpx.Timeout, got {value!r}")
-    if any(part is not None and not part > 0 for part in given):
-        raise ConfigurationError(f"timeout: expected a positive number of seconds, got {value!r}")
-    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
-
-
-LANGUAGE_TAG = r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*;\s*q=[01](\.\d{0,3})?)?"
-LANGUAGE_LIST = re.compile(rf"^{LANGUAGE_TAG}(\s*,\s*{LANGUAGE_TAG})*$")
-"""An `Accept-Language` value: `fr`, `fr-FR`, or a weighted list (`fr, en;q=0.8`); ASCII only."""
+    try:
+        return check_timeout(value) or DEFAULT_TIMEOUT
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from None
 
 
 def _resolve_operation(operation: Any) -> tuple[ModuleType | Any, Operation | None]:
@@ -219,36 +208,55 @@ def _refuse_unknown_keys(value: Any, where: str) -> None:
 
 
 class ClientOptions(TypedDict, total=False):
-    """Settings shared by `KorusTicket` and `AsyncKorusTicket` (all keyword-only, all optional)."""
+    """Settings shared by `KorusTicket` and `AsyncKorusTicket`: all keyword-only, all optional.
 
     base_url: str
-    """The API root; `demo()` and `production()` set it. Default: `KORUSTICKET_BASE_URL`."""
+        The API root; `demo()` and `production()` set it. Default: `KORUSTICKET_BASE_URL`.
     token: str
-    """A JWT obtained elsewhere. Default: `KORUSTICKET_TOKEN`."""
+        A JWT obtained elsewhere. Default: `KORUSTICKET_TOKEN`.
     client_id: str
-    """OIDC client-credentials identifier. Default: `KORUSTICKET_CLIENT_ID`."""
+        OIDC client-credentials identifier. Default: `KORUSTICKET_CLIENT_ID`.
     client_secret: str
-    """OIDC client secret. Default: `KORUSTICKET_CLIENT_SECRET`."""
+        OIDC client secret. Default: `KORUSTICKET_CLIENT_SECRET`.
     token_url: str
-    """The OIDC token endpoint. Default: `KORUSTICKET_TOKEN_URL`, else the vendor's."""
+        The OIDC token endpoint (https, or http on loopback). Default: `KORUSTICKET_TOKEN_URL`, else the
+        vendor's, which is only used for the vendor's own base URLs.
     auth: TokenAuth
-    """A ready authentication object instead of the four settings above."""
+        A ready authentication object instead of the four settings above.
     auth_scheme: str
-    """Prefix of the Authorization header: "Bearer" (default), or "" to send the token alone."""
+        Prefix of the Authorization header: "Bearer" (default), or "" to send the token alone.
     language: str
-    """`Accept-Language` for every request: the language of names, descriptions and documents."""
+        `Accept-Language` for every request (`fr`, `fr-FR`, `fr, en;q=0.8`): the language of names,
+        descriptions and documents. A call's own `language=` overrides it.
     timeout: float | httpx.Timeout
-    """Seconds, or an httpx.Timeout. Default: 30 s, 10 s to connect."""
+        Seconds, or an httpx.Timeout. Default: 30 s, 10 s to connect. A call's own `timeout=` overrides it.
     max_connections: int
-    """Connection pool size (default 20)."""
+        Connection pool size. Default: 20.
     retry: RetryPolicy
-    """When to retry; see `RetryPolicy`."""
+        When and how long to retry; see `RetryPolicy`.
     max_retries: int
-    """Shortcut for `retry=RetryPolicy(max_retries=...)`; 0 turns retries off."""
+        Shortcut for `retry=RetryPolicy(max_retries=...)`; 0 turns retries off. A call's own
+        `max_retries=` overrides it.
     environ: Mapping[str, str]
-    """Where to read the KORUSTICKET_* defaults (default: os.environ)."""
+        Where to read the KORUSTICKET_* defaults. Default: `os.environ`.
     booking_policy: BookingPolicy
-    """How hard the booking workflows try (attempts, time to settle a lost order answer, batch size)."""
+        How hard the booking workflows try: attempts, time to settle a lost order answer, batch size.
+    """
+
+    base_url: str
+    token: str
+    client_id: str
+    client_secret: str
+    token_url: str
+    auth: TokenAuth
+    auth_scheme: str
+    language: str
+    timeout: float | httpx.Timeout
+    max_connections: int
+    retry: RetryPolicy
+    max_retries: int
+    environ: Mapping[str, str]
+    booking_policy: BookingPolicy
 
 
 class _Shared:
@@ -284,9 +292,10 @@ class _Shared:
             environ=environ,
         )
         self.auth.restrict_to(self.base_url)
-        language = options.get("language")
-        if language is not None and (not isinstance(language, str) or not LANGUAGE_LIST.match(language)):
-            raise ConfigurationError(f"language: expected a language tag such as 'fr' or 'fr-FR', got {language!r}")
+        try:
+            language = check_language(options.get("language"))
+        except ValueError as error:
+            raise ConfigurationError(str(error)) from None
         self.language = language
         retry, max_retries = options.get("retry"), options.get("max_retries")
         if max_retries is not None:
@@ -342,17 +351,12 @@ class _Shared:
 
     @staticmethod
     def _request(
-        module: Any, entry: Operation | None, prepared: dict[str, Any], headers: Mapping[str, str] | None
+        module: Any, entry: Operation, prepared: dict[str, Any], options: CallOptions | None
     ) -> dict[str, Any]:
-        """The httpx request arguments of a generated operation, with extra headers (never the auth header)."""
+        """The httpx request arguments of a generated operation, with this call's options."""
         kwargs: dict[str, Any] = module._get_kwargs(**prepared)
-        if entry is not None:
-            kwargs["extensions"] = {OPERATION: entry}
-        if headers:
-            if any(name.lower() == "authorization" for name in headers):
-                raise ValueError("headers: the Authorization header is the client's own; configure auth instead")
-            kwargs["headers"] = {**kwargs.get("headers", {}), **headers}
-        return kwargs
+        kwargs["extensions"] = {OPERATION: entry}
+        return options.apply(kwargs) if options is not None else kwargs
 
     def server_time(self) -> datetime.datetime:
         """The API's current time, from the `Date` of its last answer (reservations expire on its clock)."""
@@ -420,12 +424,21 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
         options["base_url"] = PRODUCTION_URL
         return cls(transport=transport, **options)
 
-    def _call(self, operation: Any, arguments: dict[str, Any], *, headers: Mapping[str, str] | None = None) -> Any:
+    def _call(
+        self, operation: Any, arguments: dict[str, Any], *, options: CallOptions | None = None, raw: bool = False
+    ) -> Any:
         module, entry, prepared = self._prepared(operation, arguments)
         if entry is None:
+            _untabled(operation, options, raw)
             return module.sync(client=self.client, **prepared)
-        response = self.http.request(**self._request(module, entry, prepared, headers))
-        return self._parsed(module, entry, self.client, response)
+        response = self.http.request(**self._request(module, entry, prepared, options))
+        parsed = self._parsed(module, entry, self.client, response)
+        return RawResponse(response, parsed) if raw else parsed
+
+    @property
+    def with_raw_response(self) -> SyncRawOperations:
+        """`kt.with_raw_response.call(op, ...)` returns a `RawResponse`: status, headers and the parsed model."""
+        return SyncRawOperations(self)
 
     def _paginate(
         self,
@@ -435,27 +448,55 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
         page_size: int | None = None,
         max_items: int | None = None,
         prefetch: int = 0,
+        options: CallOptions | None = None,
     ) -> Paginator[Any]:
         plan, repeated = self._pagination(
             operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
         )
 
         def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
-            return page_from_collection(self._call(operation, arguments), number)
+            return page_from_collection(self._call(operation, arguments, options=options), number)
 
         return Paginator(fetch, repeated, plan)
 
     @overload
-    def get(self, iri: str) -> Any: ...
+    def get(
+        self,
+        iri: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any: ...
     @overload
-    def get(self, iri: str, expect: type[M]) -> M: ...
-    def get(self, iri: str, expect: type[Any] | None = None) -> Any:
+    def get(
+        self,
+        iri: str,
+        expect: type[M],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> M: ...
+    def get(
+        self,
+        iri: str,
+        expect: type[Any] | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any:
         """Fetch the resource an IRI (or absolute URL of this API) points at.
 
         `expect=TicketingOffer` checks the resource's class and types the result.
         """
         parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
-        resource = self._call(parsed.operation.module(), dict(parsed.identifiers))
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        resource = self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
         return _expect(resource, expect, iri)
 
     def close(self) -> None:
@@ -501,13 +542,20 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
         return cls(transport=transport, **options)
 
     async def _call(
-        self, operation: Any, arguments: dict[str, Any], *, headers: Mapping[str, str] | None = None
+        self, operation: Any, arguments: dict[str, Any], *, options: CallOptions | None = None, raw: bool = False
     ) -> Any:
         module, entry, prepared = self._prepared(operation, arguments)
         if entry is None:
+            _untabled(operation, options, raw)
             return await module.asyncio(client=self.client, **prepared)
-        response = await self.http.request(**self._request(module, entry, prepared, headers))
-        return self._parsed(module, entry, self.client, response)
+        response = await self.http.request(**self._request(module, entry, prepared, options))
+        parsed = self._parsed(module, entry, self.client, response)
+        return RawResponse(response, parsed) if raw else parsed
+
+    @property
+    def with_raw_response(self) -> AsyncRawOperations:
+        """`await kt.with_raw_response.call(op, ...)` returns a `RawResponse`; see `KorusTicket.with_raw_response`."""
+        return AsyncRawOperations(self)
 
     def _paginate(
         self,
@@ -517,24 +565,52 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
         page_size: int | None = None,
         max_items: int | None = None,
         prefetch: int = 0,
+        options: CallOptions | None = None,
     ) -> AsyncPaginator[Any]:
         plan, repeated = self._pagination(
             operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
         )
 
         async def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
-            return page_from_collection(await self._call(operation, arguments), number)
+            return page_from_collection(await self._call(operation, arguments, options=options), number)
 
         return AsyncPaginator(fetch, repeated, plan)
 
     @overload
-    async def get(self, iri: str) -> Any: ...
+    async def get(
+        self,
+        iri: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any: ...
     @overload
-    async def get(self, iri: str, expect: type[M]) -> M: ...
-    async def get(self, iri: str, expect: type[Any] | None = None) -> Any:
+    async def get(
+        self,
+        iri: str,
+        expect: type[M],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> M: ...
+    async def get(
+        self,
+        iri: str,
+        expect: type[Any] | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any:
         """Fetch the resource an IRI (or absolute URL of this API) points at; see `KorusTicket.get`."""
         parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
-        resource = await self._call(parsed.operation.module(), dict(parsed.identifiers))
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        resource = await self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
         return _expect(resource, expect, iri)
 
     async def aclose(self) -> None:
@@ -545,6 +621,14 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+
+def _untabled(operation: Any, options: CallOptions | None, raw: bool) -> None:
+    """An operation the tables do not know runs through its generated function, which takes no options."""
+    if raw or (options is not None and options != CallOptions()):
+        raise TypeError(
+            f"per-call options and raw responses need a generated operation module of this API, got {operation!r}"
+        )
 
 
 def _expect(resource: Any, expect: type[Any] | None, iri: str) -> Any:

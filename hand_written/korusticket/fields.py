@@ -9,12 +9,13 @@ it, with an error naming the field when the API did not send it:
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from korusticket.errors import MissingFieldError
 from korusticket_client.types import Unset
 
-__all__ = ["require"]
+__all__ = ["money", "require"]
 
 T = TypeVar("T")
 
@@ -25,3 +26,21 @@ def require(value: T | Unset | None, name: str) -> T:
         state = "null" if value is None else "missing"
         raise MissingFieldError(f"{name}: expected a value in the API's answer, but it is {state}")
     return value
+
+
+def money(value: str | Decimal | Unset | None, name: str = "amount") -> Decimal:
+    """An amount the API sends as a decimal string (`"87.00"`), as a `Decimal`, so sums stay exact.
+
+    `money(offer.price.amount_incl_tax)`; a missing or null amount is a `MissingFieldError` naming `name`,
+    and a value that is not a decimal number a `ValueError` naming it too.
+    """
+    present = require(value, name)
+    if isinstance(present, Decimal):
+        return present
+    try:
+        amount = Decimal(present.strip()) if isinstance(present, str) else None
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise ValueError(f"{name}: expected a decimal amount such as '87.00', got {present!r}")
+    return amount

@@ -13,12 +13,14 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 import httpx
 import tenacity
+
+from korusticket._raw import MAX_RETRIES
 
 __all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport", "parse_retry_after"]
 
@@ -165,6 +167,12 @@ class _Plan:
         }
 
 
+def policy_for(policy: RetryPolicy, request: httpx.Request) -> RetryPolicy:
+    """The client's policy, with this request's own `max_retries=` if the call gave one."""
+    count = request.extensions.get(MAX_RETRIES)
+    return policy if count is None or count == policy.max_retries else replace(policy, max_retries=count)
+
+
 class RetryTransport(httpx.BaseTransport):
     """Wraps a transport and retries what `policy` allows."""
 
@@ -180,9 +188,10 @@ class RetryTransport(httpx.BaseTransport):
         self._sleep = sleep or (lambda seconds: time.sleep(seconds))
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self.policy.max_retries == 0:
+        policy = policy_for(self.policy, request)
+        if policy.max_retries == 0:
             return self.transport.handle_request(request)
-        retrying = tenacity.Retrying(sleep=self._sleep, **_Plan(self.policy, request).settings())  # type: ignore[arg-type]
+        retrying = tenacity.Retrying(sleep=self._sleep, **_Plan(policy, request).settings())  # type: ignore[arg-type]
         response: httpx.Response = retrying(self._attempt, request)
         return response
 
@@ -211,9 +220,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._sleep = sleep or (lambda seconds: asyncio.sleep(seconds))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self.policy.max_retries == 0:
+        policy = policy_for(self.policy, request)
+        if policy.max_retries == 0:
             return await self.transport.handle_async_request(request)
-        retrying = tenacity.AsyncRetrying(sleep=self._sleep, **_Plan(self.policy, request).settings())  # type: ignore[arg-type]
+        retrying = tenacity.AsyncRetrying(sleep=self._sleep, **_Plan(policy, request).settings())  # type: ignore[arg-type]
         response: httpx.Response = await retrying(self._attempt, request)
         return response
 

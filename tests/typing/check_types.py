@@ -21,7 +21,17 @@ def sync_usage(kt: KorusTicket) -> None:
     assert_type(kt.call(get_offer, catalog_id="c", id="o"), TicketingOffer)
     assert_type(kt.call(get_offer.sync_detailed, catalog_id="c", id="o"), Any)
     assert_type(kt.call(list_offers, catalog_id="c"), TicketingOfferCollection)
-    assert_type(kt.call(create_orders, body={}), CreateOrdersOutput)
+    assert_type(
+        kt.call(
+            create_orders,
+            body={
+                "reservations": [],
+                "customer": {"firstname": "A", "lastname": "B", "email": "a@b.c"},
+                "externalReference": "R-1",
+            },
+        ),
+        CreateOrdersOutput,
+    )
     assert_type(kt.call(update_order_document, order_id="o", id="d", body={}), BookingOrderDocumentDownload)
     assert_type(kt.paginate(list_offers, catalog_id="c"), Paginator[TicketingOffer])
     for order in kt.paginate(list_orders, max_items=3):

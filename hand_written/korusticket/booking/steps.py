@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
+from korusticket._raw import CallOptions
 from korusticket.auth import Secret
 from korusticket.errors import KorusTicketError
 
@@ -117,7 +118,7 @@ async def arun(kt: AsyncKorusTicket, flow: Flow[T]) -> T:
 
 def _perform(kt: KorusTicket, step: Step) -> Any:
     if isinstance(step, Call):
-        return kt._call(step.operation, dict(step.arguments), headers=step.headers)
+        return kt._call(step.operation, dict(step.arguments), options=CallOptions(headers=step.headers))
     if isinstance(step, Collect):
         return list(kt._paginate(step.operation, dict(step.filters), prefetch=step.prefetch))
     if isinstance(step, Sleep):
@@ -142,7 +143,7 @@ def _perform(kt: KorusTicket, step: Step) -> Any:
 
 async def _aperform(kt: AsyncKorusTicket, step: Step) -> Any:
     if isinstance(step, Call):
-        return await kt._call(step.operation, dict(step.arguments), headers=step.headers)
+        return await kt._call(step.operation, dict(step.arguments), options=CallOptions(headers=step.headers))
     if isinstance(step, Collect):
         return [item async for item in kt._paginate(step.operation, dict(step.filters), prefetch=step.prefetch)]
     if isinstance(step, Sleep):

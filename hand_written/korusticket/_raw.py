@@ -1,0 +1,134 @@
+"""Per-call options (`timeout=`, `headers=`, `language=`, `max_retries=`) and the raw response of a call."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+__all__ = ["MAX_RETRIES", "CallOptions", "RawResponse"]
+
+T = TypeVar("T")
+MAX_RETRIES = "korusticket.max_retries"
+"""Request extension: this request's retry count, instead of the client's."""
+LANGUAGE_TAG = r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*;\s*q=[01](\.\d{0,3})?)?"
+LANGUAGE_LIST = re.compile(rf"^{LANGUAGE_TAG}(\s*,\s*{LANGUAGE_TAG})*$")
+"""An `Accept-Language` value: `fr`, `fr-FR`, or a weighted list (`fr, en;q=0.8`); ASCII only."""
+HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+OWN_HEADERS = frozenset({"authorization", "host", "content-length", "content-type"})
+"""Headers the client sets itself: a per-call header may not replace them."""
+
+
+def check_timeout(value: Any, name: str = "timeout") -> httpx.Timeout | None:
+    """Seconds or an httpx.Timeout, every part positive; None keeps the default. A ValueError names `name`."""
+    if value is None:
+        return None
+    if isinstance(value, httpx.Timeout):
+        given = [value.connect, value.read, value.write, value.pool]
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        given = [value]
+    else:
+        raise ValueError(f"{name}: expected seconds (a number) or an httpx.Timeout, got {value!r}")
+    if any(part is not None and not part > 0 for part in given):
+        raise ValueError(f"{name}: expected a positive number of seconds, got {value!r}")
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+def check_language(value: Any, name: str = "language") -> str | None:
+    if value is not None and (not isinstance(value, str) or not LANGUAGE_LIST.match(value)):
+        raise ValueError(f"{name}: expected a language tag such as 'fr' or 'fr-FR', got {value!r}")
+    return value
+
+
+@dataclass(frozen=True, init=False)
+class CallOptions:
+    """The options of one call, checked when given (a ValueError names the option)."""
+
+    timeout: httpx.Timeout | None
+    headers: Mapping[str, str]
+    language: str | None
+    max_retries: int | None
+
+    def __init__(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        object.__setattr__(self, "timeout", check_timeout(timeout))
+        object.__setattr__(self, "headers", _check_headers(headers))
+        object.__setattr__(self, "language", check_language(language))
+        if max_retries is not None and (
+            not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0
+        ):
+            raise ValueError(f"max_retries: expected an integer >= 0, got {max_retries!r}")
+        object.__setattr__(self, "max_retries", max_retries)
+
+    def __repr__(self) -> str:
+        # Header values may be credentials of the caller's own: show the names only.
+        return (
+            f"CallOptions(timeout={self.timeout!r}, headers={sorted(self.headers)!r}, "
+            f"language={self.language!r}, max_retries={self.max_retries!r})"
+        )
+
+    def apply(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Add these options to the keyword arguments of `httpx.Client.request`."""
+        headers = dict(request.get("headers") or {})
+        headers.update(self.headers)
+        if self.language is not None:
+            headers["Accept-Language"] = self.language
+        if headers:
+            request["headers"] = headers
+        if self.timeout is not None:
+            request["timeout"] = self.timeout
+        if self.max_retries is not None:
+            request["extensions"] = {**request.get("extensions", {}), MAX_RETRIES: self.max_retries}
+        return request
+
+
+def _check_headers(headers: Any) -> Mapping[str, str]:
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise ValueError(f"headers: expected a mapping of header names to values, got {type(headers).__name__}")
+    checked: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not HEADER_NAME.match(name):
+            raise ValueError(f"headers: {name!r} is not a header name")
+        if name.lower() in OWN_HEADERS:
+            raise ValueError(f"headers.{name}: set by the client itself (configure auth or the body instead)")
+        if not isinstance(value, str) or any(ch in value for ch in "\r\n\0") or not value.isascii():
+            raise ValueError(f"headers.{name}: expected an ASCII string without line breaks")
+        checked[name] = value
+    return checked
+
+
+@dataclass(frozen=True)
+class RawResponse(Generic[T]):
+    """A call's HTTP answer beside its parsed body (`kt.with_raw_response.call(...)`).
+
+    It went through the same checks as `call`: an error status raised, and `parsed` is the documented model.
+    """
+
+    http_response: httpx.Response
+    parsed: T
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def parse(self) -> T:
+        """The parsed body (what `call` returns)."""
+        return self.parsed
+
+    def __repr__(self) -> str:
+        return f"<RawResponse [{self.status_code}] {type(self.parsed).__name__}>"
