@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, assert_type
 
-from korusticket import AsyncKorusTicket, AsyncPaginator, KorusTicket, Page, Paginator
+from korusticket import AsyncKorusTicket, AsyncPaginator, KorusTicket, Page, Paginator, RawResponse, money, ops
 from korusticket_client.api.booking_order import create_orders, list_orders
 from korusticket_client.api.booking_order_document import update_order_document
 from korusticket_client.api.ticketing_offer import get_offer, list_offers
@@ -39,6 +40,11 @@ def sync_usage(kt: KorusTicket) -> None:
     for page in kt.paginate(list_orders).pages():
         assert_type(page, Page[BookingOrder])
     assert_type(kt.get("/v1/booking/orders/x", BookingOrder), BookingOrder)
+    raw = kt.with_raw_response.call(ops.get_offer, catalog_id="c", id="o", timeout=2)
+    assert_type(raw, RawResponse[TicketingOffer])
+    assert_type(raw.parsed, TicketingOffer)
+    assert_type(kt.paginate(ops.list_orders, external_reference="R", headers={"X": "y"}), Paginator[BookingOrder])
+    assert_type(money(kt.call(ops.get_offer, catalog_id="c", id="o").price.amount_incl_tax), Decimal)  # type: ignore[union-attr]
 
 
 async def async_usage(kt: AsyncKorusTicket) -> None:
@@ -47,6 +53,8 @@ async def async_usage(kt: AsyncKorusTicket) -> None:
     async for offer in kt.paginate(list_offers, catalog_id="c"):
         assert_type(offer, TicketingOffer)
     assert_type(await kt.get("/v1/booking/orders/x", BookingOrder), BookingOrder)
+    raw = await kt.with_raw_response.call(ops.get_offer, catalog_id="c", id="o", language="fr")
+    assert_type(raw, RawResponse[TicketingOffer])
 
 
 def constructor_options_are_checked() -> None:
