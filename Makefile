@@ -33,7 +33,7 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)
 
 demo: $(INSTALLED)
-	@$(PY) -m korusticket.testing.demo
+	@$(BIN)/korusticket demo
 
 bench: $(INSTALLED)
 	@PYTHONPATH=. $(PY) -m benchmarks.run_all

@@ -125,7 +125,7 @@ def test_control_routes(served: tuple[Sandbox, str]) -> None:
 
 def test_the_command_line_serves_the_sandbox() -> None:
     port = free_port()
-    command = [sys.executable, "-m", "korusticket.cli", "sandbox", "serve", "--port", str(port), "--frozen-clock"]
+    command = [sys.executable, "-m", "korusticket", "sandbox", "serve", "--port", str(port), "--frozen-clock"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603 - our own module
     try:
         assert process.stdout is not None

@@ -90,6 +90,12 @@ class Item:
     catalog_id: str | None = None
     """Needed only when `offer` is a bare id."""
 
+    def __post_init__(self) -> None:
+        for name in ("sessions", "form_data"):
+            value = getattr(self, name)
+            if not isinstance(value, Mapping):
+                raise ValueError(f"{name}: expected a mapping of ticket (id or IRI) to its value, got {value!r}")
+
 
 def _refuse_unknown(given: Mapping[str, Any], known: frozenset[str], where: str) -> None:
     for key in given:

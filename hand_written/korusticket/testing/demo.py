@@ -29,6 +29,23 @@ def step(text: str) -> None:
     print(f"\n== {text}")
 
 
+def table(headers: list[str], rows: list[list[object]]) -> None:
+    """A table: drawn by rich when the `cli` extra is installed, plain columns otherwise."""
+    cells = [[str(cell) for cell in row] for row in rows]
+    try:
+        from rich.console import Console
+        from rich.table import Table
+    except ImportError:
+        widths = [max(len(text) for text in column) for column in zip(headers, *cells, strict=True)]
+        for row in [headers, *cells]:
+            print("   " + "  ".join(text.ljust(width) for text, width in zip(row, widths, strict=True)))
+        return
+    drawn = Table(*headers)
+    for row in cells:
+        drawn.add_row(*row)
+    Console(width=120).print(drawn)
+
+
 def take_payment(hold: Hold) -> bool:
     print(f"   payment step: charge {hold.total} EUR before {hold.expires_at:%H:%M} (server time) ... accepted")
     return True
@@ -54,19 +71,29 @@ def main() -> None:
         ]
         show = next(choice for choice in choices if len(choice.tickets) == 2)
         product = show.offer.product.id if show.offer.product else None
-        for entry in kt.calendar(park, date(2025, 6, 4), date(2025, 6, 10), product=str(product)):
-            places = "unlimited" if entry.available is None else f"{entry.available} places"
-            print(f"   {entry.day:%a %d %b}: {entry.price} EUR, {places}")
+        week = kt.calendar(park, date(2025, 6, 4), date(2025, 6, 10), product=str(product))
+        table(
+            ["day", "price (EUR)", "places"],
+            [[f"{e.day:%a %d %b}", e.price, "unlimited" if e.available is None else e.available] for e in week],
+        )
 
         step("What a booking page needs to know about one offer")
-        for ticket in show.tickets:
-            when = ", ".join(f"{s.session.occurs_at:%H:%M} ({s.available} left)" for s in ticket.sessions)
-            print(f"   {ticket.ticket.name}: {'session ' + when if ticket.needs_session else 'all-day access'}")
+        table(
+            ["ticket", "needs", "sessions (places left)"],
+            [
+                [
+                    ticket.ticket.name,
+                    "a session" if ticket.needs_session else "nothing: all-day access",
+                    ", ".join(f"{s.session.occurs_at:%H:%M} ({s.available})" for s in ticket.sessions) or "-",
+                ]
+                for ticket in show.tickets
+            ],
+        )
         print(f"   price {show.price} {show.currency}; named beneficiaries: {show.beneficiaries_may_be_required}")
 
         step("Reserve 2 places (one bulk request, sessions checked before sending)")
         held = kt.reserve(Item(show.offer, quantity=2, sessions=sessions_of(show)))
-        print(f"   reservation held: {held.total} EUR, expires in {held.expires_in()}")
+        print(f"   reservation held: {held.total} EUR, expires at {held.expires_at:%H:%M} (in {held.expires_in()})")
 
         step("The customer took too long: 16 minutes pass")
         sandbox.clock.advance(minutes=16)
@@ -99,10 +126,10 @@ def main() -> None:
         print(f"   named; {len(kt.pending_beneficiaries(pass_booking.order))} ticket left to name")
 
         step("Tickets: a signed download URL, fetched without the JWT")
-        with tempfile.TemporaryDirectory() as directory:
-            for order in (booking.order, pass_booking.order):
-                for path in kt.download_documents(order, Path(directory), language="en"):
-                    print(f"   {path.name}: {path.stat().st_size} bytes of PDF")
+        directory = Path(tempfile.mkdtemp(prefix="korusticket-demo-"))
+        for order in (booking.order, pass_booking.order):
+            for path in kt.download_documents(order, directory, language="en"):
+                print(f"   wrote {path} ({path.stat().st_size} bytes of PDF)")
         sent = any(request.authorization_sent for request in sandbox.state.storage_requests)
         print(f"   JWT sent to the storage host: {sent}")
 

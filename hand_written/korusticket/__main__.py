@@ -1,0 +1,5 @@
+"""`python -m korusticket`: the `korusticket` command."""
+
+from korusticket.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""Tables for people on stdout, JSON (Lines, for lists) for machines; messages and progress on stderr."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from korusticket.errors import APIStatusError, KorusTicketError, ValidationError
+from korusticket_client.types import Unset
+
+__all__ = ["Column", "Output", "plain"]
+
+Column = tuple[str, Callable[[Any], Any]]
+"""A table column: its header, and how to read its cell from a row."""
+
+
+def plain(value: Any) -> Any:
+    """A value as JSON holds it: models through `to_dict()`, dates as ISO text, amounts as decimal strings."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, Unset):
+        return None
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {item.name: plain(getattr(value, item.name)) for item in dataclasses.fields(value) if item.repr}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None or isinstance(value, Unset):
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M %Z").strip()
+    return str(value)
+
+
+class Output:
+    def __init__(self, *, as_json: bool, stdout: Any = None, stderr: Any = None) -> None:
+        self.as_json = as_json
+        out, err = stdout or sys.stdout, stderr or sys.stderr
+        # Not a terminal (a pipe, a test): wide enough that ids are never cut.
+        width = None if out.isatty() else 200
+        self.console = Console(file=out, width=width, highlight=False, soft_wrap=False)
+        self.errors = Console(file=err, highlight=False, width=None if err.isatty() else 200)
+
+    def rows(self, title: str, rows: Iterable[Any], columns: Sequence[Column]) -> int:
+        """A table, or one JSON object per line with `--json`; returns how many rows."""
+        count = 0
+        if self.as_json:
+            for row in rows:
+                self.console.file.write(json.dumps(plain(row), ensure_ascii=False, sort_keys=True) + "\n")
+                count += 1
+            return count
+        table = Table(title=title, title_justify="left")
+        for header, _ in columns:
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(read(row)) for _, read in columns))
+            count += 1
+        self.console.print(table)
+        return count
+
+    def record(self, title: str, value: Any, fields: Sequence[Column]) -> None:
+        """One object: a two-column table, or one JSON document with `--json`."""
+        if self.as_json:
+            self.console.file.write(json.dumps(plain(value), ensure_ascii=False, sort_keys=True) + "\n")
+            return
+        table = Table(title=title, title_justify="left", show_header=False)
+        table.add_column("field", style="bold")
+        table.add_column("value", overflow="fold")
+        for header, read in fields:
+            table.add_row(header, _cell(read(value)))
+        self.console.print(table)
+
+    def say(self, text: str) -> None:
+        """A message for people: stderr, so stdout stays clean for `--json`."""
+        self.errors.print(text, markup=False, soft_wrap=True)
+
+    def error(self, error: BaseException) -> None:
+        """One line naming what went wrong; a 422 lists its violations by field on the lines after."""
+        if isinstance(error, ValidationError):
+            self.say(f"error: {error.status_code} the API refused the request: {len(error.violations)} violation(s)")
+            for violation in error.violations:
+                self.say(f"  {violation.property_path or '(request)'}: {violation.message}")
+            return
+        if isinstance(error, APIStatusError):
+            self.say(f"error: {error.status_code} {error}")
+            return
+        name = "error" if isinstance(error, KorusTicketError | ValueError | TypeError) else type(error).__name__
+        self.say(f"{name}: {error}")
