@@ -501,7 +501,7 @@ def write_typed(infos: list[OperationInfo], body_names: list[str]) -> str:
         "",
         "import datetime",
         "from collections.abc import Callable, Mapping, Sequence",
-        "from typing import Any, Literal, Protocol, overload",
+        "from typing import Any, Literal, Protocol, TypeVar, overload",
         "",
         "import httpx",
         f"from korusticket_client.models import {', '.join(sorted(classes))}",
@@ -510,6 +510,8 @@ def write_typed(infos: list[OperationInfo], body_names: list[str]) -> str:
         f"from korusticket._generated.bodies import {', '.join(body_names)}",
         "from korusticket._raw import CallOptions, RawResponse",
         "from korusticket.pagination import AsyncPaginator, Paginator",
+        "",
+        'M = TypeVar("M")',
     ]
     for annotation, name in protocols.items():
         lines += [
@@ -548,6 +550,26 @@ def write_typed(infos: list[OperationInfo], body_names: list[str]) -> str:
             "        self, operation: Any, arguments: dict[str, Any], *,",
             "        options: CallOptions | None = None, raw: bool = False,",
             "    ) -> Any:",
+            "        raise NotImplementedError",
+        ]
+        lines += [
+            "",
+            "    @overload",
+            f"    {prefix}def get(self, iri: str, *, {CALL_OPTIONS}) -> Any: ...",
+            "",
+            "    @overload",
+            f"    {prefix}def get(self, iri: str, expect: type[M], *, {CALL_OPTIONS}) -> M: ...",
+            "",
+            f"    {prefix}def get(self, iri: str, expect: type[Any] | None = None, *, {CALL_OPTIONS}) -> Any:",
+            '        """Fetch the resource an IRI (or absolute URL of this API) points at.',
+            "",
+            "        `expect=TicketingOffer` checks the resource's class and types the result; the per-call options",
+            "        are those of `call`.",
+            '        """',
+            OPTIONS_LINE,
+            f"        return {wait}self._get(iri, expect, options)",
+            "",
+            f"    {prefix}def _get(self, iri: str, expect: type[Any] | None, options: CallOptions) -> Any:",
             "        raise NotImplementedError",
         ]
         for info in pages:

@@ -9,7 +9,7 @@ import platform
 import re
 from collections.abc import Mapping
 from types import ModuleType
-from typing import Any, Self, TypedDict, TypeVar, Unpack, overload
+from typing import Any, Self, TypedDict, Unpack
 
 import attrs
 import httpx
@@ -47,7 +47,6 @@ PRODUCTION_URL = "https://api.korusticket.com"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 USER_AGENT = f"korusticket-python/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
 OPERATIONS_BY_MODULE = {operation.module_name: operation for operation in OPERATIONS}
-M = TypeVar("M")
 
 
 def _check_base_url(base_url: str) -> httpx.URL:
@@ -459,43 +458,8 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
 
         return Paginator(fetch, repeated, plan)
 
-    @overload
-    def get(
-        self,
-        iri: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        language: str | None = None,
-        max_retries: int | None = None,
-    ) -> Any: ...
-    @overload
-    def get(
-        self,
-        iri: str,
-        expect: type[M],
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        language: str | None = None,
-        max_retries: int | None = None,
-    ) -> M: ...
-    def get(
-        self,
-        iri: str,
-        expect: type[Any] | None = None,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        language: str | None = None,
-        max_retries: int | None = None,
-    ) -> Any:
-        """Fetch the resource an IRI (or absolute URL of this API) points at.
-
-        `expect=TicketingOffer` checks the resource's class and types the result.
-        """
+    def _get(self, iri: str, expect: type[Any] | None, options: CallOptions) -> Any:
         parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
-        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
         resource = self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
         return _expect(resource, expect, iri)
 
@@ -576,40 +540,8 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
 
         return AsyncPaginator(fetch, repeated, plan)
 
-    @overload
-    async def get(
-        self,
-        iri: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        language: str | None = None,
-        max_retries: int | None = None,
-    ) -> Any: ...
-    @overload
-    async def get(
-        self,
-        iri: str,
-        expect: type[M],
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        language: str | None = None,
-        max_retries: int | None = None,
-    ) -> M: ...
-    async def get(
-        self,
-        iri: str,
-        expect: type[Any] | None = None,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        language: str | None = None,
-        max_retries: int | None = None,
-    ) -> Any:
-        """Fetch the resource an IRI (or absolute URL of this API) points at; see `KorusTicket.get`."""
+    async def _get(self, iri: str, expect: type[Any] | None, options: CallOptions) -> Any:
         parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
-        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
         resource = await self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
         return _expect(resource, expect, iri)
 

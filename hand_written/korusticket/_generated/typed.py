@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, Protocol, overload
+from typing import Any, Literal, Protocol, TypeVar, overload
 
 import httpx
 
@@ -57,6 +57,8 @@ from korusticket_client.models import (
     UpdateOrderItemTicketInput,
 )
 from korusticket_client.types import Response
+
+M = TypeVar("M")
 
 
 class _ListOrderDocuments(Protocol):
@@ -753,6 +755,50 @@ class SyncOperations:
         options: CallOptions | None = None,
         raw: bool = False,
     ) -> Any:
+        raise NotImplementedError
+
+    @overload
+    def get(
+        self,
+        iri: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any: ...
+
+    @overload
+    def get(
+        self,
+        iri: str,
+        expect: type[M],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> M: ...
+
+    def get(
+        self,
+        iri: str,
+        expect: type[Any] | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any:
+        """Fetch the resource an IRI (or absolute URL of this API) points at.
+
+        `expect=TicketingOffer` checks the resource's class and types the result; the per-call options
+        are those of `call`.
+        """
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        return self._get(iri, expect, options)
+
+    def _get(self, iri: str, expect: type[Any] | None, options: CallOptions) -> Any:
         raise NotImplementedError
 
     @overload
@@ -1978,6 +2024,50 @@ class AsyncOperations:
         options: CallOptions | None = None,
         raw: bool = False,
     ) -> Any:
+        raise NotImplementedError
+
+    @overload
+    async def get(
+        self,
+        iri: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any: ...
+
+    @overload
+    async def get(
+        self,
+        iri: str,
+        expect: type[M],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> M: ...
+
+    async def get(
+        self,
+        iri: str,
+        expect: type[Any] | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any:
+        """Fetch the resource an IRI (or absolute URL of this API) points at.
+
+        `expect=TicketingOffer` checks the resource's class and types the result; the per-call options
+        are those of `call`.
+        """
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        return await self._get(iri, expect, options)
+
+    async def _get(self, iri: str, expect: type[Any] | None, options: CallOptions) -> Any:
         raise NotImplementedError
 
     @overload

@@ -94,6 +94,8 @@ def _trace(kt: KorusTicket, out: Output) -> None:
 
 JSON = Annotated[bool, typer.Option("--json", help="JSON for machines: one object per line for lists.")]
 CATALOG = Annotated[str | None, typer.Option("--catalog", help="Catalog id (default: config file, or the sandbox's).")]
+OFFER = Annotated[str, typer.Argument(metavar="OFFER", help="Offer id or IRI.")]
+ORDER = Annotated[str, typer.Argument(metavar="ORDER", help="Order id or IRI.")]
 
 
 def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
@@ -191,7 +193,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
 
     @app.command()
     def offer(
-        offer_id: Annotated[str, typer.Argument(metavar="OFFER", help="Offer id or IRI.")],
+        offer_id: OFFER,
         catalog: CATALOG = None,
         as_json: JSON = False,
     ) -> None:
@@ -229,7 +231,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
 
     @app.command()
     def availability(
-        offer_id: Annotated[str, typer.Argument(metavar="OFFER", help="Offer id or IRI.")],
+        offer_id: OFFER,
         catalog: CATALOG = None,
         as_json: JSON = False,
     ) -> None:
@@ -250,7 +252,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
 
     @app.command()
     def price(
-        offer_id: Annotated[str, typer.Argument(metavar="OFFER", help="Offer id or IRI.")],
+        offer_id: OFFER,
         catalog: CATALOG = None,
         as_json: JSON = False,
     ) -> None:
@@ -347,7 +349,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
 
     @app.command()
     def book(
-        offer_id: Annotated[str, typer.Argument(metavar="OFFER", help="Offer id or IRI.")],
+        offer_id: OFFER,
         reference: Annotated[str, typer.Option("--reference", help="Your external reference (max 50).")],
         email: Annotated[str, typer.Option("--customer-email")],
         firstname: Annotated[str, typer.Option("--customer-firstname")],
@@ -390,7 +392,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
 
     @app.command()
     def order(
-        order_id: Annotated[str, typer.Argument(metavar="ORDER", help="Order id or IRI.")],
+        order_id: ORDER,
         as_json: JSON = False,
     ) -> None:
         """One order and its tickets."""
@@ -405,7 +407,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
 
     @app.command()
     def beneficiary(
-        order_id: Annotated[str, typer.Argument(metavar="ORDER", help="Order id or IRI.")],
+        order_id: ORDER,
         ticket: Annotated[str | None, typer.Option("--ticket", help="The ticket (IRI) to name.")] = None,
         firstname: Annotated[str | None, typer.Option("--firstname")] = None,
         lastname: Annotated[str | None, typer.Option("--lastname")] = None,
@@ -442,7 +444,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
 
     @documents.command("download")
     def download(
-        order_id: Annotated[str, typer.Argument(metavar="ORDER", help="Order id or IRI.")],
+        order_id: ORDER,
         out_dir: Annotated[Path, typer.Option("--out", help="Directory to write into.")] = Path("."),
     ) -> None:
         """Download an order's documents as PDF files.
