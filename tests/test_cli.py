@@ -160,7 +160,10 @@ def test_book_then_find_name_and_download(sandbox: Sandbox, tmp_path: Path) -> N
     )  # fmt: skip
     assert lines(named_ticket)[0]["beneficiary"]["firstname"] == "Jeanne"
 
-    written = run(sandbox, "documents", "download", order["id"], "--out", str(tmp_path / "docs"))
+    written = run(sandbox, "--debug", "documents", "download", order["id"], "--out", str(tmp_path / "docs"))
+    assert "> GET https://storage.sandbox.korusticket.test/" in written.stderr
+    assert re.findall(r"Signature=([^&\s\)\"]*)", written.stderr)
+    assert set(re.findall(r"Signature=([^&\s\)\"]*)", written.stderr)) == {"[REDACTED]"}
     files = [Path(line) for line in written.stdout.splitlines()]
     assert files
     assert all(path.read_bytes().startswith(b"%PDF") for path in files)

@@ -53,3 +53,16 @@ def test_the_table_covers_every_operation_with_every_parameter(prepared_spec: di
     documents = next(operation for operation in OPERATIONS if operation.name == "list_order_documents")
     assert documents.is_collection
     assert not documents.is_paginated
+
+
+@pytest.mark.parametrize("wire", ["timeout", "maxRetries", "language"])
+def test_a_query_parameter_named_like_a_per_call_option_stops_generation(wire: str) -> None:
+    from codegen.facade import collect
+    from codegen.prepare import prepare
+    from codegen.specfile import load_spec
+
+    spec, _ = prepare(load_spec(ROOT / "openapi.yaml"))
+    operation = spec["paths"]["/v1/ticketing/catalogs/{catalogId}/offers"]["get"]
+    operation["parameters"].append({"name": wire, "in": "query", "schema": {"type": "string"}})
+    with pytest.raises(ValueError, match=rf"^list_offers: query parameter '{wire}' would clash with the keyword"):
+        collect(spec, ROOT / "korusticket_client")

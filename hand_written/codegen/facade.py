@@ -153,12 +153,12 @@ def collect(spec: dict[str, Any], package_dir: Path) -> list[OperationInfo]:
                 python = path_names[wire]
                 alias = python
             elif location == "query":
-                python = generated.query_arguments[wire]
                 alias = readable_alias(wire)
+                if alias in OPTION_NAMES or alias == "body":
+                    raise ValueError(f"{name}: query parameter {wire!r} would clash with the keyword {alias!r}")
+                python = generated.query_arguments[wire]
             else:
                 continue  # headers and cookies are the client's business
-            if alias in OPTION_NAMES or alias == "body":
-                raise ValueError(f"{name}: parameter {wire!r} would clash with the per-call option {alias!r}")
             schema = {key: parameter["schema"][key] for key in SCHEMA_KEYS if key in parameter.get("schema", {})}
             parameters.append(
                 {
