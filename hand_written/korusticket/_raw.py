@@ -76,8 +76,14 @@ class CallOptions:
             f"language={self.language!r}, max_retries={self.max_retries!r})"
         )
 
+    @property
+    def empty(self) -> bool:
+        return self.timeout is None and not self.headers and self.language is None and self.max_retries is None
+
     def apply(self, request: dict[str, Any]) -> dict[str, Any]:
         """Add these options to the keyword arguments of `httpx.Client.request`."""
+        if self.empty:
+            return request
         headers = dict(request.get("headers") or {})
         headers.update(self.headers)
         if self.language is not None:

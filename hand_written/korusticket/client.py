@@ -557,7 +557,7 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
 
 def _untabled(operation: Any, options: CallOptions | None, raw: bool) -> None:
     """An operation the tables do not know runs through its generated function, which takes no options."""
-    if raw or (options is not None and options != CallOptions()):
+    if raw or (options is not None and not options.empty):
         raise TypeError(
             f"per-call options and raw responses need a generated operation module of this API, got {operation!r}"
         )
