@@ -56,21 +56,26 @@ class FixedPages:
         page["view"] = {"@id": "@@SELF@@", "@type": "PartialCollectionView", "next": "@@NEXT@@"}
         self.template = json.dumps(page, separators=(",", ":")).encode()
         self.member = json.dumps(page["member"][0]).encode()
+        head, rest = self.template.split(b"@@SELF@@")
+        middle, tail = rest.split(b"@@NEXT@@")
+        self.parts = (head, middle, tail)
         self.total, self.rtt, self.per_page = total, rtt, per_page
         self.pages = math.ceil(total / per_page)
         self.requests = 0
 
     def body(self, number: int) -> bytes:
-        body = self.template.replace(b"@@SELF@@", f"{self.path}?page={number}".encode())
+        """Page `number`'s bytes: the captured page with its own links joined in (one copy, no search)."""
+        head, middle, tail = self.parts
+        self_link = f"{self.path}?page={number}".encode()
         if number >= self.pages:  # the last page: no next link, and only the members left
-            body = body.replace(b',"next":"@@NEXT@@"', b"")
+            body = self.template.replace(b"@@SELF@@", self_link).replace(b',"next":"@@NEXT@@"', b"")
             left = self.total - (number - 1) * self.per_page
             if left < self.per_page:
                 page = json.loads(body)
                 page["member"] = page["member"][:left]
                 body = json.dumps(page, separators=(",", ":")).encode()
             return body
-        return body.replace(b"@@NEXT@@", f"{self.path}?page={number + 1}".encode())
+        return b"".join((head, self_link, middle, f"{self.path}?page={number + 1}".encode(), tail))
 
     def response(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1

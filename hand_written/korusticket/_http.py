@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -44,10 +45,24 @@ PARSED = "korusticket.parsed"
 """... or the body parsed into the operation's model. The facade takes it off the response (httpx responses
 sit in a reference cycle until the garbage collector runs: a model left on them would linger too)."""
 OPERATION = "korusticket.operation"
-BYTES_ARRIVED: ContextVar[Callable[[], None] | None] = ContextVar("korusticket.bytes_arrived", default=None)
-"""Called by the async client once a success's bytes are in, before they are parsed: the async paginator frees
-its window slot there, so the next request goes out before this page's parse rather than after it."""
 """Key of `request.extensions` naming the facade's `Operation` (saves finding it by path)."""
+
+
+@dataclass(frozen=True)
+class WindowSlot:
+    """The async paginator's hold on one request of its window (set in `WINDOW_SLOT` around the request)."""
+
+    release: Callable[[], None]
+    """Frees the slot. The async client calls it once a success's bytes are in, before their parse, so the
+    next request goes out before this page is parsed rather than after."""
+    parse_turn: asyncio.Lock
+    """Held while a page is parsed, after yielding once to the loop. Pages whose bytes arrive together would
+    otherwise be parsed back to back in one event-loop turn, and a response arriving meanwhile would wait for
+    all of them before freeing its slot; taking turns, each parse starts only once the requests and arrivals
+    ready before it have run."""
+
+
+WINDOW_SLOT: ContextVar[WindowSlot | None] = ContextVar("korusticket.window_slot", default=None)
 
 
 def _is_json(content_type: str | None) -> bool:
@@ -254,11 +269,14 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
         if response.status_code >= 400 or not kwargs.get("stream"):
             try:
                 await response.aread()
-                arrived = BYTES_ARRIVED.get() if response.status_code < 400 else None
-                if arrived is not None:
-                    arrived()
-                    await asyncio.sleep(0)  # let the request that slot starts go out before parsing
-                check_response(response, request, self._secrets, api=api)
+                slot = WINDOW_SLOT.get() if response.status_code < 400 else None
+                if slot is None:
+                    check_response(response, request, self._secrets, api=api)
+                else:
+                    slot.release()
+                    async with slot.parse_turn:
+                        await asyncio.sleep(0)  # what became ready first (the freed slot's request) runs first
+                        check_response(response, request, self._secrets, api=api)
             except BaseException:
                 await response.aclose()
                 raise

@@ -260,6 +260,44 @@ async def test_async_window_sends_the_next_request_before_parsing_the_page(monke
         assert events.index(f"request {number + 1}") < events.index(f"parsed {number}"), events
 
 
+async def test_async_window_parses_one_page_per_loop_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages whose bytes arrive together are parsed in turns, and a response arriving during one parse has its
+    slot's next request sent before the next parse (rather than after every parse queued in that turn)."""
+    from korusticket import AsyncKorusTicket
+    from korusticket_client.models.ticketing_offer_collection import TicketingOfferCollection
+    from tests.facade.conftest import FAST, TOKEN
+
+    events: list[str] = []
+    server = CollectionServer(80)
+    together = asyncio.Event()  # pages 2 and 3 answer at once, when page 4 is asked for
+    parsing_2 = asyncio.Event()  # page 4 answers while page 2 is being parsed
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        number = int(parse_qs(request.url.query.decode()).get("page", ["1"])[0])
+        events.append(f"request {number}")
+        if number in (2, 3):
+            await together.wait()
+        elif number == 4:
+            together.set()
+            await parsing_2.wait()
+        return await server.handle_async(request)
+
+    parse = TicketingOfferCollection.from_dict.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[TicketingOfferCollection], data: dict[str, Any]) -> TicketingOfferCollection:
+        number = data["view"]["@id"].rsplit("=", 1)[1]
+        events.append(f"parsed {number}")
+        if number == "2":
+            parsing_2.set()
+        return parse(cls, data)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(TicketingOfferCollection, "from_dict", classmethod(spy))
+    async with AsyncKorusTicket.demo(token=TOKEN, retry=FAST, transport=httpx.MockTransport(handle)) as kt:
+        offers = [o async for o in kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=3)]
+    assert ids(offers) == list(range(80))
+    assert events.index("parsed 2") < events.index("request 7") < events.index("parsed 3"), events
+
+
 def test_bad_options_raise_before_any_request() -> None:
     server = CollectionServer(3)
     with client(Script(server)) as kt:
