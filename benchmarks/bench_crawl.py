@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import threading
 import time
+import unittest.mock
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -20,7 +22,7 @@ import orjson
 import uvicorn
 
 from benchmarks.common import API, TOKEN, FixedPages, table, timed
-from korusticket import AsyncKorusTicket, KorusTicket
+from korusticket import AsyncKorusTicket, KorusTicket, pagination
 from korusticket.testing import Sandbox
 from korusticket.testing.asgi import SandboxASGI
 from korusticket_client import Client
@@ -47,7 +49,15 @@ def sync_crawl(pages: FixedPages, prefetch: int) -> int:
         return sum(1 for _ in kt.paginate(list_offers, catalog_id=pages.catalog, prefetch=prefetch))
 
 
-def async_crawl(pages: FixedPages, prefetch: int) -> int:
+def async_crawl(pages: FixedPages, prefetch: int, free_on_bytes: bool = True) -> int:
+    """`free_on_bytes=False` measures the alternative design: the window's slot frees once the page is parsed.
+
+    It hides the slot from the async client (`_http.WINDOW_SLOT`), which then parses as it would for any call.
+    """
+    if not free_on_bytes:
+        with unittest.mock.patch.object(pagination, "WINDOW_SLOT", contextvars.ContextVar("unseen", default=None)):
+            return async_crawl(pages, prefetch)
+
     async def crawl() -> int:
         async with AsyncKorusTicket.demo(token=TOKEN, transport=pages.async_transport(), max_retries=0) as kt:
             return len([o async for o in kt.paginate(list_offers, catalog_id=pages.catalog, prefetch=prefetch)])
@@ -161,6 +171,12 @@ def fixed_bytes() -> list[str]:
         row(
             f"bytes-first window {window}, parse in the consumer", lambda w=window: bytes_first_window(pages, w), window
         )
+        if window == 8:
+            row(
+                "paginate, async, prefetch=8, slot freed after the parse",
+                lambda: async_crawl(pages, 8, free_on_bytes=False),
+                window,
+            )
         row(f"sleeps only, window {window}, threads", lambda w=window: sleeps_only(pages, w, False), window)
         row(f"sleeps only, window {window}, asyncio", lambda w=window: sleeps_only(pages, w, True), window)
     header = ["crawl of 10k offers, 20 ms RTT, fixed bytes", "median s", "spread", "/ latency bound", "vs naive"]
