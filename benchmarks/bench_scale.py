@@ -14,7 +14,7 @@ from benchmarks.common import TOKEN, FixedPages, median_spread, table
 from korusticket import KorusTicket
 from korusticket_client.api.ticketing_offer import list_offers
 
-SIZES = {1_000: 9, 10_000: 5, 100_000: 3}
+SIZES = {1_000: 25, 10_000: 7, 100_000: 3}
 """Offers, and how many timed crawls of that size."""
 
 
