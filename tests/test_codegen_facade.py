@@ -66,3 +66,12 @@ def test_a_query_parameter_named_like_a_per_call_option_stops_generation(wire: s
     operation["parameters"].append({"name": wire, "in": "query", "schema": {"type": "string"}})
     with pytest.raises(ValueError, match=rf"^list_offers: query parameter '{wire}' would clash with the keyword"):
         collect(spec, ROOT / "korusticket_client")
+
+
+def test_the_generated_per_call_options_are_those_of_call_options() -> None:
+    import dataclasses
+
+    from codegen.facade import OPTION_TYPES
+    from korusticket import CallOptions
+
+    assert list(OPTION_TYPES) == [field.name for field in dataclasses.fields(CallOptions)]

@@ -398,17 +398,19 @@ def write_bodies(infos: list[OperationInfo], package_dir: Path) -> tuple[str, li
 
 # ------------------------------------------------------------------------------------------- typed call surface
 
-CALL_OPTIONS = (
-    "timeout: float | httpx.Timeout | None = None, headers: Mapping[str, str] | None = None, "
-    "language: str | None = None, max_retries: int | None = None"
-)
-"""Per-call options every overload takes; an operation parameter of the same name is refused by `collect`."""
-OPTION_NAMES = ("timeout", "headers", "language", "max_retries")
+OPTION_TYPES = {
+    "timeout": "float | httpx.Timeout | None",
+    "headers": "Mapping[str, str] | None",
+    "language": "str | None",
+    "max_retries": "int | None",
+}
+"""Per-call options every overload takes (`korusticket.CallOptions`); an operation parameter of the same name
+is refused by `collect`."""
+OPTION_NAMES = tuple(OPTION_TYPES)
+CALL_OPTIONS = ", ".join(f"{name}: {kind} = None" for name, kind in OPTION_TYPES.items())
+OPTIONS_LINE = "        options = CallOptions(" + ", ".join(f"{name}={name}" for name in OPTION_NAMES) + ")"
 PAGINATE_OPTIONS = "page_size: int | None = None, max_items: int | None = None, prefetch: int = 0"
 DATE_PATTERN_START = "[0-9]{4}-"
-OPTIONS_LINE = (
-    "        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)"
-)
 
 
 def parameter_type(parameter: dict[str, Any]) -> str:
