@@ -75,3 +75,34 @@ def test_the_generated_per_call_options_are_those_of_call_options() -> None:
     from korusticket import CallOptions
 
     assert list(OPTION_TYPES) == [field.name for field in dataclasses.fields(CallOptions)]
+
+
+def test_body_fields_cover_every_model_a_body_can_hold() -> None:
+    """The facade refuses unknown keys in the models listed in BODY_FIELDS: each body model, and every model
+    nested in one, must be there, with its attributes and the keys its `from_dict` reads."""
+    import inspect
+    import re
+    import typing
+
+    import attrs
+
+    import korusticket_client.models as models
+    import korusticket_client.types as types
+    from korusticket._generated.bodies import BODY_FIELDS
+
+    bodies = {operation.body_model for operation in OPERATIONS if operation.body_model}
+    assert bodies <= set(BODY_FIELDS)
+    for name, fields in BODY_FIELDS.items():
+        model = getattr(models, name)
+        attributes = [field.name for field in attrs.fields(model) if field.name != "additional_properties"]
+        assert list(fields) == attributes, name
+        assert list(fields.values()) == re.findall(r'd\.pop\("([^"]+)"', inspect.getsource(model.from_dict)), name
+        hints = typing.get_type_hints(model, {**vars(types), **vars(models)})
+        nested = {
+            kind.__name__
+            for attribute in attributes
+            for kind in [hints[attribute], *typing.get_args(hints[attribute])]
+            for kind in [kind, *typing.get_args(kind)]
+            if attrs.has(kind)
+        }
+        assert nested <= set(BODY_FIELDS), (name, nested - set(BODY_FIELDS))

@@ -270,6 +270,7 @@ def _protocol_name(info: OperationInfo) -> str:
 
 @dataclass
 class BodyField:
+    python: str
     wire: str
     annotation: str
     required: bool
@@ -349,7 +350,7 @@ def body_fields(model: str, sources: dict[str, ast.Module], nested: list[str]) -
         if name == "additional_properties":
             continue
         annotation = _JsonAnnotation(sources, nested).visit(ast.parse(ast.unparse(statement.annotation), mode="eval"))
-        fields.append(BodyField(wire[name], ast.unparse(annotation.body), statement.value is None))
+        fields.append(BodyField(name, wire[name], ast.unparse(annotation.body), statement.value is None))
     return fields
 
 
@@ -383,6 +384,13 @@ def write_bodies(infos: list[OperationInfo], package_dir: Path) -> tuple[str, li
         lines.append(f"from korusticket_client.models import {', '.join(aliases)}")
     names = [f"{model}Dict" for model in sorted(done)]
     lines += ["", f"__all__ = {names!r}"]
+    lines += ["", "BODY_FIELDS: dict[str, dict[str, str]] = {"]
+    for model in sorted(done):
+        lines.append(f"    {model!r}: {{{', '.join(f'{f.python!r}: {f.wire!r}' for f in done[model])}}},")
+    lines += [
+        "}",
+        '"""Each request body model (and model nested in one): its attributes and the JSON keys they are sent as."""',
+    ]
     for model in sorted(done):
         fields = done[model]
         lines += ["", ""]

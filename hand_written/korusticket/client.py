@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime
-import inspect
 import os
 import platform
-import re
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, Self, TypedDict, Unpack
@@ -16,6 +14,7 @@ import httpx
 
 import korusticket_client.models as models
 from korusticket import __version__
+from korusticket._generated.bodies import BODY_FIELDS
 from korusticket._generated.operations import OPERATIONS
 from korusticket._generated.typed import AsyncOperations, AsyncRawOperations, SyncOperations, SyncRawOperations
 from korusticket._http import (
@@ -174,36 +173,24 @@ def _body_model(entry: Operation, body: Any) -> Any:
     return parsed
 
 
-_WIRE_KEYS: dict[type, tuple[str, ...]] = {}
-
-
-def _wire_keys(model: type) -> tuple[str, ...]:
-    """The JSON keys a generated model reads, taken (once) from its `from_dict`."""
-    if model not in _WIRE_KEYS:
-        source = inspect.getsource(getattr(model, "from_dict"))  # noqa: B009 - any generated model
-        _WIRE_KEYS[model] = tuple(re.findall(r'd\.pop\("([^"]+)"', source))
-    return _WIRE_KEYS[model]
-
-
 def _refuse_unknown_keys(value: Any, where: str) -> None:
+    """Refuse keys a body model (or one nested in it) does not have; `BODY_FIELDS`, written by `make generate`,
+    lists each one's attributes and JSON keys."""
     if isinstance(value, list):
         for index, item in enumerate(value):
             _refuse_unknown_keys(item, f"{where}[{index}]")
         return
-    if not attrs.has(type(value)):
+    fields = BODY_FIELDS.get(type(value).__name__) if attrs.has(type(value)) else None
+    if fields is None:
         return
-    known = _wire_keys(type(value))
+    known = tuple(fields.values())
     for key in value.additional_properties:
         if not key.startswith("@"):  # JSON-LD keywords are the server's business
             close = closest(key, known)
             hint = f"; did you mean {close!r}?" if close else f"; expected one of {', '.join(known)}"
             raise ValueError(f"{where}.{key}: not a field of {type(value).__name__}{hint}")
-    for field in attrs.fields(type(value)):
-        if field.name != "additional_properties":
-            key = next(
-                (k for k in known if k.replace("_", "").lower() == field.name.replace("_", "").lower()), field.name
-            )
-            _refuse_unknown_keys(getattr(value, field.name), f"{where}.{key}")
+    for name, key in fields.items():
+        _refuse_unknown_keys(getattr(value, name), f"{where}.{key}")
 
 
 class ClientOptions(TypedDict, total=False):

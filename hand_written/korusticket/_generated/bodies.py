@@ -23,6 +23,43 @@ __all__ = [
     "UpdateOrderItemTicketInputDict",
 ]
 
+BODY_FIELDS: dict[str, dict[str, str]] = {
+    "BeneficiaryInput": {
+        "firstname": "firstname",
+        "lastname": "lastname",
+        "title": "title",
+        "nationality": "nationality",
+        "date_of_birth": "dateOfBirth",
+        "place_of_birth": "placeOfBirth",
+        "email": "email",
+        "phone": "phone",
+    },
+    "CreateOrdersInput": {
+        "reservations": "reservations",
+        "customer": "customer",
+        "external_reference": "externalReference",
+        "notes": "notes",
+    },
+    "CreateOrdersInputCustomer": {
+        "firstname": "firstname",
+        "lastname": "lastname",
+        "email": "email",
+        "phone": "phone",
+        "country": "country",
+        "language": "language",
+        "optin": "optin",
+        "title": "title",
+    },
+    "CreateReservationsInput": {"items": "items"},
+    "CreateReservationsInputFormData": {"form": "form", "fields": "fields"},
+    "CreateReservationsInputFormField": {"field": "field", "value": "value"},
+    "CreateReservationsInputItem": {"offer": "offer", "quantity": "quantity", "ticket_sessions": "ticketSessions"},
+    "CreateReservationsInputTicketSession": {"ticket": "ticket", "session": "session", "form_data": "formData"},
+    "UpdateOrderDocumentInput": {},
+    "UpdateOrderItemTicketInput": {"beneficiary": "beneficiary"},
+}
+"""Each request body model (and model nested in one): its attributes and the JSON keys they are sent as."""
+
 
 class BeneficiaryInputDict(TypedDict):
     """The JSON of a BeneficiaryInput."""
