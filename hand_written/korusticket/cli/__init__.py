@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -38,24 +37,19 @@ def make_app(sandbox_factory: Callable[[], Any] | None = None) -> Any:
 
 @contextlib.contextmanager
 def debug_logging(enabled: bool) -> Iterator[None]:
-    """`--debug`: httpx's request lines on stderr (signed URLs are redacted by the SDK's log filter)."""
+    """`--debug`: the SDK's own log (token fetches, retries) on stderr. Requests and responses are shown by the
+    command's client hooks, redacted; httpx's log would repeat each of them."""
     if not enabled:
         yield
         return
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("debug: %(message)s"))
-    loggers = [logging.getLogger(name) for name in ("httpx", "korusticket")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.addHandler(handler)
-        logger.setLevel(logging.DEBUG if logger.name == "korusticket" else logging.INFO)
+    logger = logging.getLogger("korusticket")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
     try:
         yield
     finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.removeHandler(handler)
-            logger.setLevel(level)
-
-
-def environment() -> dict[str, str]:
-    return dict(os.environ)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
