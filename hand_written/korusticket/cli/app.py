@@ -19,7 +19,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from korusticket import Customer, Item, KorusTicket, iri, ops
 from korusticket.cli import debug_logging
-from korusticket.cli.config import CONFIG_KEYS, Target, config_path, read_config, resolve_target, write_config
+from korusticket.cli.config import (
+    CONFIG_KEYS,
+    Target,
+    check_env,
+    config_path,
+    read_config,
+    resolve_target,
+    write_config,
+)
 from korusticket.cli.export import COLLECTIONS, ExportProgress, export_catalog
 from korusticket.cli.output import Column, Output
 from korusticket.errors import REDACTED, ConfigurationError, KorusTicketError, redact_url
@@ -243,7 +251,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
                 out.record("", found, [])
                 return
             out.record("Availability", found, [("places", _get("available_quantity"))])
-            sessions = [] if isinstance(found.sessions_availability, Unset) else found.sessions_availability
+            sessions = _list(found.sessions_availability)
             out.rows(
                 "Sessions",
                 sessions,
@@ -286,7 +294,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
                 out.record("", found, [])
                 return
             out.record("Seat map", found, [("id", _get("id"))])
-            zones = [] if isinstance(found.zones, Unset) else found.zones
+            zones = _list(found.zones)
             out.rows("Zones", zones, [("code", _get("code")), ("name", _get("name"))])
 
     @app.command()
@@ -473,9 +481,7 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
         path = config_path(dict(os.environ))
         try:
             settings = read_config(path)
-            if env not in ("demo", "production"):
-                raise ConfigurationError(f"--env: expected demo or production, got {env!r}")
-            settings["env"] = env
+            settings["env"] = check_env(env)
             settings["client_id"] = client_id or typer.prompt("Client id", default=settings.get("client_id"))
             secret = os.environ.get("KORUSTICKET_CLIENT_SECRET") or getpass.getpass("Client secret (not shown): ")
             if not secret:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from korusticket.client import DEMO_URL, PRODUCTION_URL
 from korusticket.errors import ConfigurationError
 
-__all__ = ["CONFIG_KEYS", "Target", "config_path", "read_config", "resolve_target", "write_config"]
+__all__ = ["CONFIG_KEYS", "Target", "check_env", "config_path", "read_config", "resolve_target", "write_config"]
 
 CONFIG_KEYS = ("env", "base_url", "token_url", "client_id", "client_secret", "language", "catalog")
 """What the config file may hold. `catalog` is the default catalog of commands that take `--catalog`."""
@@ -26,6 +26,13 @@ def config_path(environ: Mapping[str, str]) -> Path:
         return Path(environ["KORUSTICKET_CONFIG"])
     base = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "korusticket" / "config.json"
+
+
+def check_env(env: str) -> str:
+    """`--env`: one of the vendor's environments."""
+    if env not in ENVIRONMENTS:
+        raise ConfigurationError(f"--env: expected {' or '.join(ENVIRONMENTS)}, got {env!r}")
+    return env
 
 
 def read_config(path: Path) -> dict[str, str]:
@@ -83,8 +90,8 @@ def resolve_target(
         if env or base_url:
             raise ConfigurationError("--sandbox: give either --sandbox or --env/--base-url, not both")
         return Target("sandbox", {}, catalog, "")
-    if env is not None and env not in ENVIRONMENTS:
-        raise ConfigurationError(f"--env: expected demo or production, got {env!r}")
+    if env is not None:
+        check_env(env)
     token = environ.get("KORUSTICKET_TOKEN")
     client_id = environ.get("KORUSTICKET_CLIENT_ID") or settings.get("client_id")
     client_secret = environ.get("KORUSTICKET_CLIENT_SECRET") or settings.get("client_secret")
