@@ -40,7 +40,6 @@ class ExportProgress:
     items: int
     pages: int
     total_items: int | None
-    resumed_from_page: int
 
 
 def _load_state(path: Path, catalog: str) -> dict[str, Any]:
@@ -77,7 +76,7 @@ def export_catalog(
     for name, operation in COLLECTIONS:
         entry = state["collections"].setdefault(name, {"pages": 0, "bytes": 0, "items": 0, "done": False})
         target = out / f"{name}.jsonl"
-        progress = ExportProgress(name, entry["items"], entry["pages"], entry.get("total"), entry["pages"])
+        progress = ExportProgress(name, entry["items"], entry["pages"], entry.get("total"))
         if entry["done"]:
             counts[name] = entry["items"]
             if report:
