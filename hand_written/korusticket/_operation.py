@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 ANY_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$")
 """The identifier pattern `codegen.prepare.accept_any_uuid` gives every id parameter."""
@@ -64,9 +64,14 @@ def closest(name: str, known: Iterable[str]) -> str | None:
     return near[0] if near else None
 
 
+def is_integer(value: Any) -> TypeGuard[int]:
+    """An int that is not a bool (`prefetch=True` is a mistake, not 1)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _check_scalar(name: str, value: Any, schema: Mapping[str, Any]) -> Any:
     kind = schema.get("type")
-    if kind == "integer" and (not isinstance(value, int) or isinstance(value, bool)):
+    if kind == "integer" and not is_integer(value):
         raise ValueError(f"{name}: expected an integer, got {_shown(value)}")
     if kind == "boolean" and not isinstance(value, bool):
         raise ValueError(f"{name}: expected True or False, got {_shown(value)}")

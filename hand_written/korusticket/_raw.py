@@ -9,6 +9,8 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
+from korusticket._operation import is_integer
+
 __all__ = ["MAX_RETRIES", "CallOptions", "RawResponse"]
 
 T = TypeVar("T")
@@ -63,9 +65,7 @@ class CallOptions:
         object.__setattr__(self, "timeout", check_timeout(timeout))
         object.__setattr__(self, "headers", _check_headers(headers))
         object.__setattr__(self, "language", check_language(language))
-        if max_retries is not None and (
-            not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0
-        ):
+        if max_retries is not None and not (is_integer(max_retries) and max_retries >= 0):
             raise ValueError(f"max_retries: expected an integer >= 0, got {max_retries!r}")
         object.__setattr__(self, "max_retries", max_retries)
 

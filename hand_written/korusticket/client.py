@@ -29,7 +29,7 @@ from korusticket._http import (
     unexpected_response,
 )
 from korusticket._iri_core import parse_iri
-from korusticket._operation import Operation, closest
+from korusticket._operation import Operation, closest, is_integer
 from korusticket._raw import CallOptions, RawResponse, check_language, check_timeout
 from korusticket._urls import is_loopback, origin
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
@@ -291,7 +291,7 @@ class _Shared:
         self.retry = retry or RetryPolicy()
         self.booking_policy = options.get("booking_policy") or BookingPolicy()
         max_connections = options.get("max_connections", 20)
-        if not isinstance(max_connections, int) or isinstance(max_connections, bool) or max_connections < 1:
+        if not (is_integer(max_connections) and max_connections >= 1):
             raise ConfigurationError(f"max_connections: expected an integer >= 1, got {max_connections!r}")
         self.limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
         self.timeout = _timeout(options.get("timeout"))
@@ -365,7 +365,7 @@ class _Shared:
         start = filters.pop("page", None)
         plan = PagePlan(paginated=entry.is_paginated, page_size=page_size, max_items=max_items, prefetch=prefetch)
         if start is not None:
-            if not (isinstance(start, int) and not isinstance(start, bool) and start >= 1):
+            if not (is_integer(start) and start >= 1):
                 raise ValueError(f"page: expected an integer >= 1, got {start!r}")
             plan.first_page = start
         checked = entry.arguments(plan.arguments(filters, plan.first_page if plan.paginated else None))

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from korusticket._http import WINDOW_SLOT, WindowSlot
+from korusticket._operation import is_integer
 from korusticket.errors import UnexpectedResponseError
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "PagePlan", "Paginator"]
@@ -74,20 +75,15 @@ def page_from_collection(collection: Any, number: int | None) -> Page[Any]:
     )
 
 
-def _integer(value: Any) -> bool:
-    """An int that is not a bool (`prefetch=True` is a mistake, not 1)."""
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 class PagePlan:
     """Which pages to ask for: the I/O-free part shared by the sync and async paginators."""
 
     def __init__(self, *, paginated: bool, page_size: int | None, max_items: int | None, prefetch: int) -> None:
-        if page_size is not None and not (_integer(page_size) and 1 <= page_size <= MAX_PAGE_SIZE):
+        if page_size is not None and not (is_integer(page_size) and 1 <= page_size <= MAX_PAGE_SIZE):
             raise ValueError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
-        if max_items is not None and not (_integer(max_items) and max_items >= 0):
+        if max_items is not None and not (is_integer(max_items) and max_items >= 0):
             raise ValueError(f"max_items: expected an integer >= 0, got {max_items!r}")
-        if not (_integer(prefetch) and prefetch >= 0):
+        if not (is_integer(prefetch) and prefetch >= 0):
             raise ValueError(f"prefetch: expected an integer >= 0, got {prefetch!r}")
         self.paginated = paginated
         size = page_size or MAX_PAGE_SIZE

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, Required, TypedDict
 
-from korusticket._operation import closest
+from korusticket._operation import closest, is_integer
 from korusticket_client.models import (
     OfferEmbeddedTicket,
     TicketingOffer,
@@ -192,6 +192,6 @@ def check_beneficiary(beneficiary: Beneficiary | Mapping[str, Any], required: li
 
 
 def check_quantity(quantity: Any, where: str) -> int:
-    if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 1:
+    if not (is_integer(quantity) and quantity >= 1):
         raise ValueError(f"{where}.quantity: expected an integer >= 1, got {quantity!r}")
     return quantity
