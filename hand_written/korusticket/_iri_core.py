@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import httpx
 
 from korusticket._generated.operations import OPERATIONS
-from korusticket._operation import Operation
+from korusticket._operation import Operation, _shown
 from korusticket._urls import Origin, origin, origin_text
+from korusticket.errors import InvalidRequestError
 
 GET_OPERATIONS = {operation.name: operation for operation in OPERATIONS if operation.method == "GET"}
 
@@ -51,16 +52,19 @@ def operation_at(method: str, path: str) -> Operation | None:
     return None
 
 
-def parse_iri(value: str, *, api_origins: tuple[Origin, ...] = ()) -> ParsedIri:
+def parse_iri(value: str, *, api_origins: tuple[Origin, ...] = (), name: str = "iri") -> ParsedIri:
+    """What `value` points at; an `InvalidRequestError` naming `name` when it is no IRI of the API."""
     if not isinstance(value, str) or not value:
-        raise ValueError(f"iri: expected an IRI such as /v1/booking/orders/<id>, got {value!r}")
+        raise InvalidRequestError(
+            f"{name}: expected an IRI such as /v1/booking/orders/<id>, got {_shown(value)}", argument=name
+        )
     try:
         url = httpx.URL(value)
-    except httpx.InvalidURL as error:
-        raise ValueError(f"iri: not a URL path ({error}), got {value[:80]!r}") from None
+    except (httpx.InvalidURL, TypeError, ValueError) as error:
+        raise InvalidRequestError(f"{name}: not a URL path ({error}), got {_shown(value)}", argument=name) from None
     if url.is_absolute_url and api_origins and origin(url) not in api_origins:
         where = ", ".join(origin_text(allowed) for allowed in api_origins)
-        raise ValueError(f"iri: {value!r} is not on the KorusTicket API ({where})")
+        raise InvalidRequestError(f"{name}: {_shown(value)} is not on the KorusTicket API ({where})", argument=name)
     path = url.path
     for operation in BY_SPECIFICITY:
         match = operation.path_pattern.fullmatch(path)
@@ -70,4 +74,6 @@ def parse_iri(value: str, *, api_origins: tuple[Origin, ...] = ()) -> ParsedIri:
                 for parameter in operation.path_parameters
             }
             return ParsedIri(kind=kind_of(operation), operation=operation, identifiers=identifiers)
-    raise ValueError(f"iri: {value!r} is not the path of any resource of the KorusTicket API")
+    raise InvalidRequestError(
+        f"{name}: {_shown(value)} is not the path of any resource of the KorusTicket API", argument=name
+    )

@@ -16,6 +16,8 @@ from functools import cached_property
 from types import ModuleType
 from typing import Any, Literal, TypeGuard
 
+from korusticket.errors import InvalidRequestError
+
 ANY_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$")
 """The identifier pattern `codegen.prepare.accept_any_uuid` gives every id parameter."""
 UUID_EXAMPLE = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e"
@@ -72,35 +74,35 @@ def is_integer(value: Any) -> TypeGuard[int]:
 def _check_scalar(name: str, value: Any, schema: Mapping[str, Any]) -> Any:
     kind = schema.get("type")
     if kind == "integer" and not is_integer(value):
-        raise ValueError(f"{name}: expected an integer, got {_shown(value)}")
+        raise InvalidRequestError(f"{name}: expected an integer, got {_shown(value)}")
     if kind == "boolean" and not isinstance(value, bool):
-        raise ValueError(f"{name}: expected True or False, got {_shown(value)}")
+        raise InvalidRequestError(f"{name}: expected True or False, got {_shown(value)}")
     if kind == "string":
         if schema.get("format") == "date":
             if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
                 try:
                     value = datetime.date.fromisoformat(str(value))
                 except ValueError:
-                    raise ValueError(f"{name}: expected a date (YYYY-MM-DD), got {_shown(value)}") from None
+                    raise InvalidRequestError(f"{name}: expected a date (YYYY-MM-DD), got {_shown(value)}") from None
             return value
         if not isinstance(value, str):
-            raise ValueError(f"{name}: expected a string, got {_shown(value)}")
+            raise InvalidRequestError(f"{name}: expected a string, got {_shown(value)}")
     if "enum" in schema and value not in schema["enum"]:
         allowed = ", ".join(repr(choice) for choice in schema["enum"])
-        raise ValueError(f"{name}: expected one of {allowed}, got {_shown(value)}")
+        raise InvalidRequestError(f"{name}: expected one of {allowed}, got {_shown(value)}")
     if "minimum" in schema and value < schema["minimum"]:
-        raise ValueError(f"{name}: expected at least {schema['minimum']}, got {_shown(value)}")
+        raise InvalidRequestError(f"{name}: expected at least {schema['minimum']}, got {_shown(value)}")
     if "maximum" in schema and value > schema["maximum"]:
-        raise ValueError(f"{name}: expected at most {schema['maximum']}, got {_shown(value)}")
+        raise InvalidRequestError(f"{name}: expected at most {schema['maximum']}, got {_shown(value)}")
     pattern = schema.get("pattern")
     if pattern is not None and isinstance(value, str):
         if pattern == ANY_UUID.pattern:
             if not ANY_UUID.fullmatch(value):
                 hint = " (an IRI is not an id: use kt.get(iri) or korusticket.iri.parse)" if "/" in value else ""
-                raise ValueError(f"{name}: expected a UUID like {UUID_EXAMPLE}, got {_shown(value)}{hint}")
+                raise InvalidRequestError(f"{name}: expected a UUID like {UUID_EXAMPLE}, got {_shown(value)}{hint}")
         # Stricter than JSON Schema's search: the value must start with what the pattern describes.
         elif not re.match(pattern, value):
-            raise ValueError(f"{name}: expected a value matching {pattern!r}, got {_shown(value)}")
+            raise InvalidRequestError(f"{name}: expected a value matching {pattern!r}, got {_shown(value)}")
         elif CALENDAR_DAY.match(value):
             _check_calendar_day(name, value)
     return value
@@ -114,7 +116,9 @@ def _check_calendar_day(name: str, value: str) -> None:
         else:
             datetime.datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{name}: expected a real day (YYYY-MM-DD) or ISO 8601 instant, got {_shown(value)}") from None
+        raise InvalidRequestError(
+            f"{name}: expected a real day (YYYY-MM-DD) or ISO 8601 instant, got {_shown(value)}"
+        ) from None
 
 
 def _shown(value: Any, limit: int = 80) -> str:
@@ -211,7 +215,7 @@ class Operation:
                 raise TypeError(f"{self.name}(): {parameter.alias!r} was given twice")
             if value is None:
                 if parameter.required:
-                    raise ValueError(f"{parameter.alias}: required by {self.name}(), got None")
+                    raise InvalidRequestError(f"{parameter.alias}: required by {self.name}(), got None")
                 continue
             arguments[parameter.python] = parameter.check(value)
         for parameter in self.parameters:

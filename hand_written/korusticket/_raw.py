@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 import httpx
 
 from korusticket._operation import is_integer
+from korusticket.errors import InvalidRequestError
 
 __all__ = ["MAX_RETRIES", "CallOptions", "RawResponse"]
 
@@ -33,15 +34,15 @@ def check_timeout(value: Any, name: str = "timeout") -> httpx.Timeout | None:
     elif isinstance(value, int | float) and not isinstance(value, bool):
         given = [value]
     else:
-        raise ValueError(f"{name}: expected seconds (a number) or an httpx.Timeout, got {value!r}")
+        raise InvalidRequestError(f"{name}: expected seconds (a number) or an httpx.Timeout, got {value!r}")
     if any(part is not None and not part > 0 for part in given):
-        raise ValueError(f"{name}: expected a positive number of seconds, got {value!r}")
+        raise InvalidRequestError(f"{name}: expected a positive number of seconds, got {value!r}")
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
 
 
 def check_language(value: Any, name: str = "language") -> str | None:
     if value is not None and (not isinstance(value, str) or not LANGUAGE_LIST.match(value)):
-        raise ValueError(f"{name}: expected a language tag such as 'fr' or 'fr-FR', got {value!r}")
+        raise InvalidRequestError(f"{name}: expected a language tag such as 'fr' or 'fr-FR', got {value!r}")
     return value
 
 
@@ -66,7 +67,7 @@ class CallOptions:
         object.__setattr__(self, "headers", _check_headers(headers))
         object.__setattr__(self, "language", check_language(language))
         if max_retries is not None and not (is_integer(max_retries) and max_retries >= 0):
-            raise ValueError(f"max_retries: expected an integer >= 0, got {max_retries!r}")
+            raise InvalidRequestError(f"max_retries: expected an integer >= 0, got {max_retries!r}")
         object.__setattr__(self, "max_retries", max_retries)
 
     def __repr__(self) -> str:
@@ -101,15 +102,17 @@ def _check_headers(headers: Any) -> Mapping[str, str]:
     if headers is None:
         return {}
     if not isinstance(headers, Mapping):
-        raise ValueError(f"headers: expected a mapping of header names to values, got {type(headers).__name__}")
+        raise InvalidRequestError(
+            f"headers: expected a mapping of header names to values, got {type(headers).__name__}"
+        )
     checked: dict[str, str] = {}
     for name, value in headers.items():
         if not isinstance(name, str) or not HEADER_NAME.match(name):
-            raise ValueError(f"headers: {name!r} is not a header name")
+            raise InvalidRequestError(f"headers: {name!r} is not a header name")
         if name.lower() in OWN_HEADERS:
-            raise ValueError(f"headers.{name}: set by the client itself (configure auth or the body instead)")
+            raise InvalidRequestError(f"headers.{name}: set by the client itself (configure auth or the body instead)")
         if not isinstance(value, str) or any(ch in value for ch in "\r\n\0") or not value.isascii():
-            raise ValueError(f"headers.{name}: expected an ASCII string without line breaks")
+            raise InvalidRequestError(f"headers.{name}: expected an ASCII string without line breaks")
         checked[name] = value
     return checked
 

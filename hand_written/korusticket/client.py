@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
+import inspect
 import os
 import platform
+import time
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from types import ModuleType
-from typing import Any, Self, TypedDict, Unpack
+from typing import Any, Self, TypedDict, TypeVar, Unpack, assert_never
 
 import attrs
 import httpx
 
 import korusticket_client.models as models
 from korusticket import __version__
+from korusticket._download import download, download_async
 from korusticket._generated.bodies import BODY_FIELDS
 from korusticket._generated.operations import OPERATIONS
 from korusticket._generated.typed import AsyncOperations, AsyncRawOperations, SyncOperations, SyncRawOperations
@@ -34,7 +39,25 @@ from korusticket._raw import CallOptions, RawResponse, check_language, check_tim
 from korusticket._urls import is_loopback, origin
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
 from korusticket.booking import AsyncBooking, BookingPolicy, SyncBooking
-from korusticket.errors import ConfigurationError
+from korusticket.booking.ledger import BookingInProgressError, BookingLedger, LedgerClaim, ledger_from
+from korusticket.booking.ledger.memory import MemoryLedger, process_ledger
+from korusticket.booking.results import OrderOutcomeUnknownError
+from korusticket.booking.steps import (
+    Call,
+    Callback,
+    Claim,
+    Collect,
+    Download,
+    Flow,
+    Monotonic,
+    Now,
+    Record,
+    Release,
+    Sleep,
+    Step,
+    Unfinished,
+)
+from korusticket.errors import ConfigurationError, InvalidRequestError
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from korusticket_client import Client
@@ -46,6 +69,10 @@ PRODUCTION_URL = "https://api.korusticket.com"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 USER_AGENT = f"korusticket-python/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
 OPERATIONS_BY_MODULE = {operation.module_name: operation for operation in OPERATIONS}
+T = TypeVar("T")
+CLAIM_WAITS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="korusticket-claim")
+"""Where `AsyncKorusTicket` waits for a ledger claim another worker holds, off the event loop (and off asyncio's
+default executor, which a few waiting claims would fill)."""
 
 
 def _check_base_url(base_url: str) -> httpx.URL:
@@ -160,15 +187,15 @@ def _body_model(entry: Operation, body: Any) -> Any:
     """
     if entry.body_model is None or not isinstance(body, Mapping):
         if entry.body_model is not None and not hasattr(body, "to_dict"):
-            raise ValueError(f"body: expected a dict or a {entry.body_model}, got {type(body).__name__}")
+            raise InvalidRequestError(f"body: expected a dict or a {entry.body_model}, got {type(body).__name__}")
         return body
     model = getattr(models, entry.body_model)
     try:
         parsed = model.from_dict(dict(body))
     except KeyError as error:
-        raise ValueError(f"body: missing required field {error.args[0]!r} for {entry.body_model}") from None
+        raise InvalidRequestError(f"body: missing required field {error.args[0]!r} for {entry.body_model}") from None
     except (TypeError, ValueError, AttributeError) as error:
-        raise ValueError(f"body: not a valid {entry.body_model}: {error}") from None
+        raise InvalidRequestError(f"body: not a valid {entry.body_model}: {error}") from None
     _refuse_unknown_keys(parsed, "body")
     return parsed
 
@@ -188,7 +215,7 @@ def _refuse_unknown_keys(value: Any, where: str) -> None:
         if not key.startswith("@"):  # JSON-LD keywords are the server's business
             close = closest(key, known)
             hint = f"; did you mean {close!r}?" if close else f"; expected one of {', '.join(known)}"
-            raise ValueError(f"{where}.{key}: not a field of {type(value).__name__}{hint}")
+            raise InvalidRequestError(f"{where}.{key}: not a field of {type(value).__name__}{hint}")
     for name, key in fields.items():
         _refuse_unknown_keys(getattr(value, name), f"{where}.{key}")
 
@@ -227,6 +254,10 @@ class ClientOptions(TypedDict, total=False):
         Where to read the KORUSTICKET_* defaults. Default: `os.environ`.
     booking_policy: BookingPolicy
         How hard the booking workflows try: attempts, time to settle a lost order answer, batch size.
+    ledger: BookingLedger | str
+        Where the booking workflows record each booking's stages and claim its reference: a `BookingLedger`, or
+        a URL (`memory:`, `sqlite:///path.db`, `postgresql://...`). Default: `KORUSTICKET_LEDGER`, else a memory
+        ledger shared by the clients of this process for this API.
     """
 
     base_url: str
@@ -243,6 +274,7 @@ class ClientOptions(TypedDict, total=False):
     max_retries: int
     environ: Mapping[str, str]
     booking_policy: BookingPolicy
+    ledger: BookingLedger | str
 
 
 class _Shared:
@@ -290,6 +322,14 @@ class _Shared:
             retry = RetryPolicy(max_retries=max_retries)
         self.retry = retry or RetryPolicy()
         self.booking_policy = options.get("booking_policy") or BookingPolicy()
+        if not isinstance(self.booking_policy, BookingPolicy):
+            raise ConfigurationError(
+                f"booking_policy: expected a korusticket.BookingPolicy, got {type(self.booking_policy).__name__}"
+            )
+        chosen_ledger = options.get("ledger") or environ.get("KORUSTICKET_LEDGER")
+        self._owns_ledger = isinstance(chosen_ledger, str)
+        self.ledger: BookingLedger = ledger_from(chosen_ledger) if chosen_ledger else process_ledger(str(self.base_url))
+        """Where the booking workflows record what they do (see `korusticket.booking.ledger`)."""
         max_connections = options.get("max_connections", 20)
         if not (is_integer(max_connections) and max_connections >= 1):
             raise ConfigurationError(f"max_connections: expected an integer >= 1, got {max_connections!r}")
@@ -349,6 +389,24 @@ class _Shared:
         return self._server_clock.now()
 
     @staticmethod
+    def _step_options(options: CallOptions | None, headers: Mapping[str, str]) -> CallOptions | None:
+        """A booking call's per-call options with the headers one of its steps adds."""
+        if not headers:
+            return options
+        if options is None:
+            return CallOptions(headers=headers)
+        return CallOptions(
+            timeout=options.timeout,
+            headers={**options.headers, **headers},
+            language=options.language,
+            max_retries=options.max_retries,
+        )
+
+    def _close_ledger(self) -> None:
+        if self._owns_ledger:
+            self.ledger.close()
+
+    @staticmethod
     def _pagination(
         operation: Any, filters: dict[str, Any], *, page_size: int | None, max_items: int | None, prefetch: int
     ) -> tuple[PagePlan, dict[str, Any]]:
@@ -360,13 +418,15 @@ class _Shared:
         given_size = filters.pop("items_per_page", filters.pop("itemsPerPage", None))
         if given_size is not None:
             if page_size is not None and page_size != given_size:
-                raise ValueError("page_size: given twice (page_size= and items_per_page=) with different values")
+                raise InvalidRequestError(
+                    "page_size: given twice (page_size= and items_per_page=) with different values"
+                )
             page_size = given_size
         start = filters.pop("page", None)
         plan = PagePlan(paginated=entry.is_paginated, page_size=page_size, max_items=max_items, prefetch=prefetch)
         if start is not None:
             if not (is_integer(start) and start >= 1):
-                raise ValueError(f"page: expected an integer >= 1, got {start!r}")
+                raise InvalidRequestError(f"page: expected an integer >= 1, got {start!r}")
             plan.first_page = start
         checked = entry.arguments(plan.arguments(filters, plan.first_page if plan.paginated else None))
         plan.recheck = entry.unverified_filters(checked)
@@ -450,8 +510,81 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
         resource = self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
         return _expect(resource, expect, iri)
 
+    def _drive(self, flow: Flow[T], options: CallOptions | None = None) -> T:
+        """Perform a booking workflow's steps (see `korusticket.booking.steps`) until it returns.
+
+        A step's exception is thrown into the workflow, which may handle it. Ledger claims the workflow took are
+        released however it ends. An `OrderOutcomeUnknownError` leaves with this client as its resolver.
+        """
+        claims: dict[str, LedgerClaim] = {}
+        value: Any = None
+        error: BaseException | None = None
+        unknown: OrderOutcomeUnknownError | None = None
+        try:
+            while True:
+                try:
+                    step = flow.throw(error) if error is not None else flow.send(value)
+                except StopIteration as stop:
+                    result: T = stop.value
+                    return result
+                except OrderOutcomeUnknownError as raised:
+                    unknown = raised
+                    break
+                value, error = None, None
+                try:
+                    value = self._perform(step, options, claims)
+                except Exception as raised:
+                    error = raised
+        finally:
+            for claim in claims.values():
+                claim.release()
+            flow.close()
+        assert unknown is not None  # noqa: S101 - the loop ends by returning, raising, or with it
+        bound = unknown.bound(resolver=lambda: self.resolve(bound))
+        raise bound.with_traceback(unknown.__traceback__)
+
+    def _perform(self, step: Step, options: CallOptions | None, claims: dict[str, LedgerClaim]) -> Any:
+        match step:
+            case Call(operation=operation, arguments=arguments, headers=headers):
+                return self._call(operation, dict(arguments), options=self._step_options(options, headers))
+            case Collect(operation=operation, filters=filters, prefetch=prefetch):
+                return list(self._paginate(operation, dict(filters), prefetch=prefetch, options=options))
+            case Sleep(seconds=seconds):
+                time.sleep(seconds)
+                return None
+            case Now():
+                return self.server_time()
+            case Monotonic():
+                return time.monotonic()
+            case Callback(function=function, argument=argument):
+                outcome = function(argument)
+                if inspect.isawaitable(outcome):
+                    if inspect.iscoroutine(outcome):
+                        outcome.close()
+                    raise TypeError(
+                        "confirm_payment returned an awaitable: use AsyncKorusTicket for async payment steps"
+                    )
+                return outcome
+            case Download(url=url, target=target):
+                return download(self.http, url, target)
+            case Claim(reference=reference, wait=wait):
+                claims[reference] = claim = self.ledger.claim(reference, wait=wait)
+                return claim.entry
+            case Record(entry=entry):
+                claims[entry.reference].record(entry)
+                return None
+            case Release(reference=reference):
+                claims.pop(reference).release()
+                return None
+            case Unfinished():
+                return self.ledger.unfinished()
+            case _:
+                assert_never(step)
+
     def close(self) -> None:
+        """Close the connection pool (and a ledger the client opened from a URL)."""
         self.http.close()
+        self._close_ledger()
 
     def __enter__(self) -> Self:
         return self
@@ -532,8 +665,89 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
         resource = await self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
         return _expect(resource, expect, iri)
 
+    async def _drive(self, flow: Flow[T], options: CallOptions | None = None) -> T:
+        """Perform a booking workflow's steps until it returns; see `KorusTicket._drive`."""
+        claims: dict[str, LedgerClaim] = {}
+        value: Any = None
+        error: BaseException | None = None
+        unknown: OrderOutcomeUnknownError | None = None
+        try:
+            while True:
+                try:
+                    step = flow.throw(error) if error is not None else flow.send(value)
+                except StopIteration as stop:
+                    result: T = stop.value
+                    return result
+                except OrderOutcomeUnknownError as raised:
+                    unknown = raised
+                    break
+                value, error = None, None
+                try:
+                    value = await self._perform(step, options, claims)
+                except Exception as raised:
+                    error = raised
+        finally:
+            for claim in claims.values():
+                claim.release()
+            flow.close()
+        assert unknown is not None  # noqa: S101 - the loop ends by returning, raising, or with it
+        bound = unknown.bound(async_resolver=lambda: self.resolve(bound))
+        raise bound.with_traceback(unknown.__traceback__)
+
+    async def _perform(self, step: Step, options: CallOptions | None, claims: dict[str, LedgerClaim]) -> Any:
+        match step:
+            case Call(operation=operation, arguments=arguments, headers=headers):
+                return await self._call(operation, dict(arguments), options=self._step_options(options, headers))
+            case Collect(operation=operation, filters=filters, prefetch=prefetch):
+                paginator = self._paginate(operation, dict(filters), prefetch=prefetch, options=options)
+                return [item async for item in paginator]
+            case Sleep(seconds=seconds):
+                await asyncio.sleep(seconds)
+                return None
+            case Now():
+                return self.server_time()
+            case Monotonic():
+                return time.monotonic()
+            case Callback(function=function, argument=argument):
+                outcome = function(argument)
+                return await outcome if inspect.isawaitable(outcome) else outcome
+            case Download(url=url, target=target):
+                return await download_async(self.http, url, target)
+            case Claim(reference=reference, wait=wait):
+                claims[reference] = claim = await self._claim(reference, wait)
+                return claim.entry
+            case Record(entry=entry):
+                await self._ledger_call(claims[entry.reference].record, entry)
+                return None
+            case Release(reference=reference):
+                claims.pop(reference).release()
+                return None
+            case Unfinished():
+                return await self._ledger_call(self.ledger.unfinished)
+            case _:
+                assert_never(step)
+
+    async def _claim(self, reference: str, wait: float) -> LedgerClaim:
+        """A claim without blocking the event loop: tried at once, then waited for in a thread of its own."""
+        try:
+            claim: LedgerClaim = await self._ledger_call(self.ledger.claim, reference, wait=0.0)
+            return claim
+        except BookingInProgressError:
+            if wait <= 0:
+                raise
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(CLAIM_WAITS, lambda: self.ledger.claim(reference, wait=wait))
+
+    async def _ledger_call(self, function: Any, *arguments: Any, **keywords: Any) -> Any:
+        """A ledger call: in memory on the loop, else in a thread (a database write syncs to disk)."""
+        if isinstance(self.ledger, MemoryLedger):
+            return function(*arguments, **keywords)
+        return await asyncio.to_thread(function, *arguments, **keywords)
+
     async def aclose(self) -> None:
+        """Close the connection pool (and a ledger the client opened from a URL)."""
         await self.http.aclose()
+        self._close_ledger()
 
     async def __aenter__(self) -> Self:
         return self

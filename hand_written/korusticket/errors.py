@@ -25,7 +25,10 @@ __all__ = [
     "CommittedWriteError",
     "ConfigurationError",
     "ConflictError",
+    "DocumentDownloadError",
+    "InvalidRequestError",
     "KorusTicketError",
+    "MissingBodyFieldError",
     "MissingFieldError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -61,6 +64,33 @@ def _rebuild(cls: type[KorusTicketError], args: tuple[Any, ...], state: dict[str
 
 class ConfigurationError(KorusTicketError, ValueError):
     """The client was set up with missing or contradictory settings."""
+
+
+class InvalidRequestError(KorusTicketError, ValueError):
+    """Refused before anything was sent: an argument is missing, of the wrong type, malformed or out of range.
+
+    `argument` names it as the call spelt it (`items[0].quantity`, `customer.email`, `body.customer`); the
+    message starts with that name. It is a `ValueError` too, so code written for plain Python checks still works.
+    """
+
+    def __init__(self, message: str, *, argument: str | None = None) -> None:
+        super().__init__(message)
+        self.argument = argument if argument is not None else message.split(": ", 1)[0]
+
+
+class MissingBodyFieldError(InvalidRequestError):
+    """A request body lacks a field its schema requires (`field`, of the body model `model`)."""
+
+    def __init__(self, message: str, *, field: str, model: str, argument: str = "body") -> None:
+        super().__init__(message, argument=argument)
+        self.field = field
+        self.model = model
+
+    def passed_with(self, how: str) -> MissingBodyFieldError:
+        """The same error, saying how a workflow call passes the field (`extra_body=...`)."""
+        return MissingBodyFieldError(
+            f"{self.args[0]}; pass it with {how}", field=self.field, model=self.model, argument=self.argument
+        )
 
 
 class MissingFieldError(KorusTicketError, ValueError):
@@ -117,6 +147,18 @@ class CommittedWriteError(UnexpectedResponseError):
     def __init__(self, message: str, *, raw: Any = None, **kwargs: Any) -> None:
         super().__init__(f"the write was committed, but {message}", **kwargs)
         self.raw = raw
+
+
+class DocumentDownloadError(KorusTicketError):
+    """A document's download did not give a complete document: a status other than 200, a page that is not a
+    document (a login page), a body cut short or too large, or a redirect off the storage host. No file was
+    written. `url` has its signature removed."""
+
+    def __init__(self, message: str, *, status_code: int | None, content_type: str | None, url: str) -> None:
+        super().__init__(f"document download from {url}: {message}")
+        self.status_code = status_code
+        self.content_type = content_type
+        self.url = url
 
 
 class APIStatusError(KorusTicketError):
@@ -195,7 +237,7 @@ class RateLimitError(APIStatusError):
 
     @property
     def retry_after(self) -> float | None:
-        from korusticket.retries import parse_retry_after
+        from korusticket.backoff import parse_retry_after
 
         return parse_retry_after(self.headers.get("retry-after"))
 

@@ -19,13 +19,17 @@ from korusticket._generated.iri_builders import *  # noqa: F403 - one builder pe
 from korusticket._generated.iri_builders import __all__ as _builders
 from korusticket._iri_core import GET_OPERATIONS, ParsedIri, kind_of, parse_iri
 from korusticket._operation import ANY_UUID, UUID_EXAMPLE, _shown
+from korusticket.errors import InvalidRequestError
 
 __all__ = [*_builders, "ParsedIri", "check_id", "kinds", "of", "parse", "type_of"]
 
 
-def parse(value: str) -> ParsedIri:
-    """What an IRI (or an absolute URL of the API) points at: kind, identifiers, the GET operation serving it."""
-    return parse_iri(value)
+def parse(value: str, *, name: str = "iri") -> ParsedIri:
+    """What an IRI (or an absolute URL of the API) points at: kind, identifiers, the GET operation serving it.
+
+    An `InvalidRequestError` naming `name` (the argument the IRI was given as) for anything else.
+    """
+    return parse_iri(value, name=name)
 
 
 def kinds() -> list[str]:
@@ -36,25 +40,31 @@ def kinds() -> list[str]:
 def check_id(value: str, name: str = "id") -> str:
     """`value` if it is a UUID (the API mints v7 ids, but also serves v4 ones), else a ValueError naming `name`."""
     if not isinstance(value, str) or not ANY_UUID.fullmatch(value):
-        raise ValueError(f"{name}: expected a UUID like {UUID_EXAMPLE}, got {_shown(value)}")
+        raise InvalidRequestError(f"{name}: expected a UUID like {UUID_EXAMPLE}, got {_shown(value)}")
     return value
 
 
-def of(model: Any) -> str:
-    """The `@id` of a parsed model (or of a JSON-LD dict)."""
-    return _keyword(model, "@id")
+def of(model: Any, *, name: str = "model") -> str:
+    """The `@id` of a parsed model (or of a JSON-LD dict); `name` is the argument named in an error."""
+    return _keyword(model, "@id", name)
 
 
-def type_of(model: Any) -> str:
+def type_of(model: Any, *, name: str = "model") -> str:
     """The `@type` of a parsed model (or of a JSON-LD dict)."""
-    return _keyword(model, "@type")
+    return _keyword(model, "@type", name)
 
 
-def _keyword(model: Any, keyword: str) -> str:
+def _keyword(model: Any, keyword: str, name: str) -> str:
     values = model if isinstance(model, dict) else getattr(model, "additional_properties", None)
     if not isinstance(values, dict):
-        raise TypeError(f"expected a model of korusticket_client.models or a dict, got {type(model).__name__}")
+        raise InvalidRequestError(
+            f"{name}: expected a model of korusticket_client.models or a dict, got {type(model).__name__}",
+            argument=name,
+        )
     value = values.get(keyword)
     if not isinstance(value, str):
-        raise ValueError(f"this {type(model).__name__} carries no {keyword} (the API sends it on every resource)")
+        raise InvalidRequestError(
+            f"{name}: this {type(model).__name__} carries no {keyword} (the API sends it on every resource)",
+            argument=name,
+        )
     return value

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from korusticket._http import WINDOW_SLOT, WindowSlot
 from korusticket._operation import is_integer
-from korusticket.errors import UnexpectedResponseError
+from korusticket.errors import InvalidRequestError, UnexpectedResponseError
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "PagePlan", "Paginator"]
 
@@ -80,11 +80,11 @@ class PagePlan:
 
     def __init__(self, *, paginated: bool, page_size: int | None, max_items: int | None, prefetch: int) -> None:
         if page_size is not None and not (is_integer(page_size) and 1 <= page_size <= MAX_PAGE_SIZE):
-            raise ValueError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
+            raise InvalidRequestError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
         if max_items is not None and not (is_integer(max_items) and max_items >= 0):
-            raise ValueError(f"max_items: expected an integer >= 0, got {max_items!r}")
+            raise InvalidRequestError(f"max_items: expected an integer >= 0, got {max_items!r}")
         if not (is_integer(prefetch) and prefetch >= 0):
-            raise ValueError(f"prefetch: expected an integer >= 0, got {prefetch!r}")
+            raise InvalidRequestError(f"prefetch: expected an integer >= 0, got {prefetch!r}")
         self.paginated = paginated
         size = page_size or MAX_PAGE_SIZE
         if max_items is not None and 0 < max_items < size:

@@ -3,24 +3,25 @@
 Only requests that cannot do harm twice are retried: idempotent methods on connect errors, on 429 and
 on 502/503/504, and safe methods (GET, HEAD, OPTIONS) also after a read failure. Other methods (the
 bulk POSTs) are retried only when the connection was never established, so the server never saw them.
-The waits come from tenacity: exponential backoff with jitter, or the server's `Retry-After`, bounded
-by a number of attempts and by the time elapsed since the first one.
+Tenacity runs the attempts; the waits come from `korusticket.backoff.Backoff` (exponential with jitter, or the
+server's `Retry-After` up to a cap), the same computation the booking workflows use, bounded by a number of
+attempts and by the time elapsed since the first one.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from dataclasses import dataclass, replace
 
 import httpx
 import tenacity
 
 from korusticket._raw import MAX_RETRIES
+from korusticket.backoff import Backoff, parse_retry_after
 
 __all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport", "parse_retry_after"]
 
@@ -55,8 +56,13 @@ class RetryPolicy:
     def __post_init__(self) -> None:
         for name in ("max_retries", "initial_delay", "max_delay", "max_retry_after", "total_time"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise ValueError(f"RetryPolicy.{name}: expected a number >= 0, got {value!r}")
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+                raise ValueError(f"RetryPolicy.{name}: expected a finite number >= 0, got {value!r}")
+
+    @property
+    def backoff(self) -> Backoff:
+        """The waits between attempts, as `BookingPolicy` computes its own."""
+        return Backoff(initial_delay=self.initial_delay, max_delay=self.max_delay, max_retry_after=self.max_retry_after)
 
     def should_retry_exception(self, method: str, error: BaseException) -> bool:
         if isinstance(error, CONNECT_FAILURES):
@@ -65,24 +71,6 @@ class RetryPolicy:
 
     def should_retry_response(self, method: str, response: httpx.Response) -> bool:
         return method.upper() in self.idempotent_methods and response.status_code in self.retry_statuses
-
-
-def parse_retry_after(value: str | None, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> float | None:
-    """Seconds to wait from a `Retry-After` header: a number of seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now()).total_seconds())
 
 
 SAFE_TO_REPEAT = "korusticket.safe_to_repeat"
@@ -101,12 +89,6 @@ class _Plan:
 
     policy: RetryPolicy
     request: httpx.Request
-    backoff: tenacity.wait.wait_base = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.backoff = tenacity.wait_exponential(
-            multiplier=self.policy.initial_delay, max=self.policy.max_delay
-        ) + tenacity.wait_random(0, self.policy.initial_delay)
 
     def retry(self, state: tenacity.RetryCallState) -> bool:
         outcome = state.outcome
@@ -119,16 +101,16 @@ class _Plan:
 
     def wait(self, state: tenacity.RetryCallState) -> float:
         outcome = state.outcome
+        asked = None
         if outcome is not None and not outcome.failed:
             asked = parse_retry_after(outcome.result().headers.get("retry-after"))
-            if asked is not None:
-                return asked
-        return min(float(self.backoff(state)), self.policy.max_delay)
+        chosen = self.policy.backoff.wait(state.attempt_number, asked)
+        return math.inf if chosen is None else chosen  # infinite: `stop` gives up rather than sleeping
 
     def stop(self, state: tenacity.RetryCallState) -> bool:
         if state.attempt_number > self.policy.max_retries:
             return True
-        if state.upcoming_sleep > self.policy.max_retry_after:
+        if math.isinf(state.upcoming_sleep):  # the server asked for longer than max_retry_after
             return True
         return tenacity.stop_before_delay(self.policy.total_time)(state)
 

@@ -15,6 +15,7 @@ import pytest
 from korusticket import (
     BookingIncompleteError,
     BookingPolicy,
+    Hold,
     Item,
     KorusTicket,
     OrderOutcomeUnknownError,
@@ -22,6 +23,7 @@ from korusticket import (
     RetryPolicy,
     ValidationError,
     iri,
+    ops,
 )
 from korusticket.testing import Sandbox
 from korusticket.testing.catalog import Offer
@@ -181,16 +183,25 @@ def test_a_lost_order_answer_is_found_not_repeated(sandbox: Sandbox) -> None:
 
 def test_an_unsettled_order_is_resolved_later(sandbox: Sandbox) -> None:
     sandbox = Sandbox(seed=2, double_ordering=True)
-    with sandbox.client(booking_policy=FAST, max_retries=0) as kt:
-        held = kt.reserve(item(next(offers(sandbox, sessions=False))))
+
+    def pay_then_break_the_network(hold: Hold) -> bool:  # from now on, orders cannot be read back
         sandbox.faults.inject("drop_after_commit", operation="create_orders")
         sandbox.faults.inject("status", status=503, operation="list_orders", times=None)
+        return True
+
+    with sandbox.client(booking_policy=FAST, max_retries=0) as kt:
         with pytest.raises(OrderOutcomeUnknownError) as caught:
-            kt.order(held, customer=CUSTOMER, external_reference="LATER-1")
-        assert caught.value.reservations == [held.reservations[0].iri]
+            kt.book(
+                item(next(offers(sandbox, sessions=False))),
+                customer=CUSTOMER,
+                external_reference="LATER-1",
+                confirm_payment=pay_then_break_the_network,
+            )
+        assert len(caught.value.reservations) == 1
         sandbox.faults.clear()
         settled = caught.value.resolve()
     assert [order.id for order in settled.orders] == [order.id for order in sandbox.state.orders.values()]
+    assert [order.id for order in settled.adopted] == [order.id for order in settled.orders]
     assert len(sandbox.state.orders) == 1
 
 
@@ -201,17 +212,36 @@ def test_a_201_is_a_success(tmp_path: Path) -> None:
     assert booking.order.reference
 
 
+def order_twice_raw(kt: KorusTicket, reservation: str, reference: str) -> None:
+    body = {"reservations": [reservation], "customer": CUSTOMER, "externalReference": reference}
+    kt.call(ops.create_orders, body=body)
+    kt.call(ops.create_orders, body=body)
+
+
 def test_double_ordering_is_a_sandbox_switch(kt: KorusTicket, sandbox: Sandbox) -> None:
     held = kt.reserve(item(next(offers(sandbox, sessions=False))))
-    kt.order(held, customer=CUSTOMER, external_reference="TWICE-1")
     with pytest.raises(ValidationError, match="already been ordered"):
-        kt.order(held, customer=CUSTOMER, external_reference="TWICE-1")
+        order_twice_raw(kt, held.reservations[0].iri, "TWICE-1")
+    assert len(sandbox.state.orders) == 1
     lenient = Sandbox(seed=2, double_ordering=True)
     with lenient.client() as client:
         again = client.reserve(item(next(offers(lenient, sessions=False))))
-        client.order(again, customer=CUSTOMER, external_reference="TWICE-2")
-        client.order(again, customer=CUSTOMER, external_reference="TWICE-2")
+        order_twice_raw(client, again.reservations[0].iri, "TWICE-2")
     assert len(lenient.state.orders) == 2
+
+
+@pytest.mark.parametrize("double_ordering", [False, True])
+def test_ordering_again_adopts_the_order_that_exists(double_ordering: bool) -> None:
+    sandbox = Sandbox(seed=2, double_ordering=double_ordering)
+    with sandbox.client(booking_policy=FAST) as kt:
+        held = kt.reserve(item(next(offers(sandbox, sessions=False))))
+        first = kt.order(held, customer=CUSTOMER, external_reference="TWICE-3")
+    with sandbox.client(booking_policy=FAST) as fresh_client:  # a retried job: a new client, the same facts
+        again = fresh_client.order(held, customer=CUSTOMER, external_reference="TWICE-3")
+    assert len(sandbox.state.orders) == 1
+    assert first.adopted == []
+    assert [order.id for order in again.orders] == [order.id for order in again.adopted] == [first.orders[0].id]
+    assert requests_to(sandbox, "create_orders") == 1
 
 
 def test_beneficiaries_are_checked_against_what_the_ticket_requires(kt: KorusTicket, sandbox: Sandbox) -> None:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from korusticket import iri
+from korusticket import InvalidRequestError, iri
 from korusticket._generated.operations import OPERATIONS
 from korusticket_client.models import BookingOrder, TicketingOffer
 from tests.facade.conftest import CATALOG, OFFER, ORDER, Script, async_client, client, example, jsonld
@@ -123,7 +123,7 @@ def test_reading_jsonld_keywords_from_models() -> None:
     assert iri.of({"@id": "/v1/x"}) == "/v1/x"
     with pytest.raises(ValueError, match="carries no @id"):
         iri.of(BookingOrder())
-    with pytest.raises(TypeError, match="expected a model"):
+    with pytest.raises(InvalidRequestError, match="expected a model"):
         iri.of(42)
 
 

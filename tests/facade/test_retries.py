@@ -175,7 +175,7 @@ async def test_async_retries(sleeps: list[float]) -> None:
 
 
 def test_policy_rejects_negative_settings() -> None:
-    with pytest.raises(ValueError, match=r"^RetryPolicy.max_retries: expected a number >= 0, got -1"):
+    with pytest.raises(ValueError, match=r"^RetryPolicy.max_retries: expected a finite number >= 0, got -1"):
         RetryPolicy(max_retries=-1)
 
 

@@ -22,6 +22,7 @@ import pytest
 from korusticket import (
     BookingPolicy,
     ClientCredentialsAuth,
+    Hold,
     Item,
     KorusTicket,
     KorusTicketError,
@@ -74,9 +75,19 @@ def exercise(kt: KorusTicket, sandbox: Sandbox, transport: StorageClock, tmp: Pa
         errors.append(raised(lambda: kt.call(list_catalogs)))
     sandbox.faults.inject("latency", operation="list_catalogs", latency=1.0)
     errors.append(raised(lambda: kt.call(list_catalogs)))  # the client's timeout is 0.3 s
-    sandbox.faults.inject("drop_after_commit", operation="create_orders")
-    sandbox.faults.inject("status", operation="list_orders", status=503, times=None)
-    errors.append(raised(lambda: kt.book(item, customer=CUSTOMER, external_reference="SECRETS-2")))
+
+    def pay_then_lose_the_order(hold: Hold) -> bool:
+        sandbox.faults.inject("drop_after_commit", operation="create_orders")
+        sandbox.faults.inject("status", operation="list_orders", status=503, times=None)
+        return True
+
+    errors.append(
+        raised(
+            lambda: kt.book(
+                item, customer=CUSTOMER, external_reference="SECRETS-2", confirm_payment=pay_then_lose_the_order
+            )
+        )
+    )
     sandbox.faults.clear()
     transport.expire = True  # each signed URL expires before it is used, the refreshed one too
     errors.append(raised(lambda: kt.download_documents(booking.order, tmp)))

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, Required, TypedDict
 
-from korusticket._operation import closest, is_integer
+from korusticket._operation import _shown, closest, is_integer
+from korusticket.errors import InvalidRequestError
 from korusticket_client.models import (
     OfferEmbeddedTicket,
     TicketingOffer,
@@ -38,6 +39,28 @@ LANGUAGE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 REFERENCE_FILTER_LIMIT = 50
 """The `external_reference` filter of the orders collection accepts 1 to 50 characters (`^.{1,50}$`)."""
 REFERENCE_BODY_LIMIT = 255
+TEXT_LIMIT = 255
+"""Longest name, email, phone or place accepted: the API documents none, and 255 is the width API Platform's
+Doctrine mapping gives a string column by default; a longer value is a mistake, not a name."""
+NOTES_LIMIT = 4000
+"""Longest `notes` accepted (free text, line breaks allowed)."""
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Characters that reorder the text around them: in a name or a reference they make what is shown differ from
+what is stored (a "Trojan Source" reference), so they are refused."""
+
+
+def refuse_controls(value: str, where: str, *, line_breaks: bool = False) -> None:
+    """Refuse control characters (NUL, escapes; line breaks and tabs unless `line_breaks`) and bidi controls."""
+    for character in value:
+        code = ord(character)
+        if (code < 32 or 0x7F <= code < 0xA0) and not (line_breaks and character in "\n\r\t"):
+            allowed = "" if line_breaks else " (line breaks, tabs)"
+            raise InvalidRequestError(f"{where}: must not contain control characters{allowed}, found {character!r}")
+        if character in BIDI_CONTROLS:
+            raise InvalidRequestError(
+                f"{where}: must not contain bidirectional control characters (U+{code:04X}): they make the "
+                "text shown differ from the text stored"
+            )
 
 
 class Customer(TypedDict, total=False):
@@ -89,12 +112,19 @@ class Item:
     """Ticket (id or IRI) -> {form field IRI: answer}; answers are strings, as the API documents."""
     catalog_id: str | None = None
     """Needed only when `offer` is a bare id."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Fields of this item's entry in the reservation body that the SDK does not fill itself: a field the vendor
+    added to the API, sent as given (checked against the schema like every body)."""
 
     def __post_init__(self) -> None:
-        for name in ("sessions", "form_data"):
+        for name in ("sessions", "form_data", "extra"):
             value = getattr(self, name)
             if not isinstance(value, Mapping):
-                raise ValueError(f"{name}: expected a mapping of ticket (id or IRI) to its value, got {value!r}")
+                raise InvalidRequestError(
+                    f"{name}: expected a mapping of ticket (id or IRI) to its value, got {type(value).__name__}"
+                    if name != "extra"
+                    else f"extra: expected a dict of body fields, got {type(value).__name__}"
+                )
 
 
 def _refuse_unknown(given: Mapping[str, Any], known: frozenset[str], where: str) -> None:
@@ -102,40 +132,41 @@ def _refuse_unknown(given: Mapping[str, Any], known: frozenset[str], where: str)
         if key not in known:
             close = closest(str(key), known)
             hint = f"did you mean {close!r}?" if close else f"expected one of {', '.join(sorted(known))}"
-            raise ValueError(f"{where}.{key}: not a field the API has; {hint}")
+            raise InvalidRequestError(f"{where}.{key}: not a field the API has; {hint}")
 
 
 def _text(given: Mapping[str, Any], name: str, where: str, *, required: bool) -> str | None:
     value = given.get(name)
     if value is None:
         if required:
-            raise ValueError(f"{where}.{name}: required, and must not be blank")
+            raise InvalidRequestError(f"{where}.{name}: required, and must not be blank")
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{where}.{name}: expected a string, got {type(value).__name__}")
+        raise InvalidRequestError(f"{where}.{name}: expected a string, got {type(value).__name__}")
     if required and not value.strip():
-        raise ValueError(f"{where}.{name}: must not be blank")
-    if any(ord(character) < 32 for character in value):
-        raise ValueError(f"{where}.{name}: must not contain control characters (line breaks, tabs)")
+        raise InvalidRequestError(f"{where}.{name}: must not be blank")
+    if len(value) > TEXT_LIMIT:
+        raise InvalidRequestError(f"{where}.{name}: {len(value)} characters; expected at most {TEXT_LIMIT}")
+    refuse_controls(value, f"{where}.{name}")
     return value
 
 
 def _formatted(given: Mapping[str, Any], name: str, where: str, pattern: re.Pattern[str], what: str) -> None:
     value = _text(given, name, where, required=False)
     if value is not None and not pattern.match(value):
-        raise ValueError(f"{where}.{name}: expected {what}, got {value!r}")
+        raise InvalidRequestError(f"{where}.{name}: expected {what}, got {_shown(value)}")
 
 
 def _title(given: Mapping[str, Any], where: str) -> None:
     title = given.get("title")
     if title is not None and title not in ("mr", "mrs", "mx"):
-        raise ValueError(f"{where}.title: expected 'mr', 'mrs' or 'mx', got {title!r}")
+        raise InvalidRequestError(f"{where}.title: expected 'mr', 'mrs' or 'mx', got {_shown(title)}")
 
 
 def check_customer(customer: Customer | Mapping[str, Any]) -> dict[str, Any]:
-    """The customer as the API takes it, or a ValueError naming the field."""
+    """The customer as the API takes it, or an `InvalidRequestError` naming the field."""
     if not isinstance(customer, Mapping):
-        raise ValueError(f"customer: expected a dict (korusticket.Customer), got {type(customer).__name__}")
+        raise InvalidRequestError(f"customer: expected a dict (korusticket.Customer), got {type(customer).__name__}")
     _refuse_unknown(customer, frozenset(Customer.__annotations__), "customer")
     for name in ("firstname", "lastname", "email"):
         _text(customer, name, "customer", required=True)
@@ -145,36 +176,68 @@ def check_customer(customer: Customer | Mapping[str, Any]) -> dict[str, Any]:
     _formatted(customer, "language", "customer", LANGUAGE, "an ISO 639-1 language code such as fr")
     _title(customer, "customer")
     if "optin" in customer and not isinstance(customer["optin"], bool):
-        raise ValueError(f"customer.optin: expected True or False, got {customer['optin']!r}")
+        raise InvalidRequestError(f"customer.optin: expected True or False, got {_shown(customer['optin'])}")
     return dict(customer)
 
 
 def check_reference(reference: Any) -> str:
     """`externalReference`: also what a lost order answer is found again by, so the filter's limit applies."""
     if not isinstance(reference, str) or not reference.strip():
-        raise ValueError(f"external_reference: expected a non-blank string, got {reference!r}")
-    if any(ord(character) < 32 for character in reference):
-        raise ValueError("external_reference: must not contain control characters (line breaks, tabs)")
+        shown = _shown(reference) if isinstance(reference, str) else type(reference).__name__
+        raise InvalidRequestError(f"external_reference: expected a non-blank string, got {shown}")
+    if reference != reference.strip():
+        raise InvalidRequestError(
+            "external_reference: must not start or end with spaces (the orders filter would not find it again)"
+        )
     if len(reference) > REFERENCE_FILTER_LIMIT:
-        raise ValueError(
+        raise InvalidRequestError(
             f"external_reference: {len(reference)} characters; an order accepts up to {REFERENCE_BODY_LIMIT}, but "
             f"the orders filter that finds an order again after a lost answer accepts only "
             f"{REFERENCE_FILTER_LIMIT}, so exactly-once ordering needs at most {REFERENCE_FILTER_LIMIT}"
         )
+    refuse_controls(reference, "external_reference")
     return reference
+
+
+def check_notes(notes: Any) -> str | None:
+    """`notes`: free text (line breaks allowed), bounded, without other control characters."""
+    if notes is None:
+        return None
+    if not isinstance(notes, str):
+        raise InvalidRequestError(f"notes: expected a string, got {type(notes).__name__}")
+    if len(notes) > NOTES_LIMIT:
+        raise InvalidRequestError(f"notes: {len(notes)} characters; expected at most {NOTES_LIMIT}")
+    refuse_controls(notes, "notes", line_breaks=True)
+    return notes
+
+
+def check_extra_body(extra: Any, filled: tuple[str, ...], where: str) -> dict[str, Any]:
+    """Fields a workflow call sends beside the ones it fills itself (`filled`), which they may not replace."""
+    if extra is None:
+        return {}
+    if not isinstance(extra, Mapping):
+        raise InvalidRequestError(f"{where}: expected a dict of body fields, got {type(extra).__name__}")
+    for key in extra:
+        if not isinstance(key, str) or not key:
+            raise InvalidRequestError(f"{where}: expected field names (strings), got {_shown(key)}")
+        if key in filled:
+            raise InvalidRequestError(f"{where}.{key}: filled by the workflow itself; pass it as its own argument")
+    return dict(extra)
 
 
 def check_beneficiary(beneficiary: Beneficiary | Mapping[str, Any], required: list[str], where: str) -> dict[str, Any]:
     """The beneficiary as the API takes it, checked against the fields the ticket requires."""
     if not isinstance(beneficiary, Mapping):
-        raise ValueError(f"{where}: expected a dict (korusticket.Beneficiary), got {type(beneficiary).__name__}")
+        raise InvalidRequestError(
+            f"{where}: expected a dict (korusticket.Beneficiary), got {type(beneficiary).__name__}"
+        )
     _refuse_unknown(beneficiary, frozenset(Beneficiary.__annotations__), where)
     for name in ("firstname", "lastname"):
         _text(beneficiary, name, where, required=True)
     for name in required:
         value = beneficiary.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
-            raise ValueError(
+            raise InvalidRequestError(
                 f"{where}.{name}: this ticket requires it (requiredBeneficiaryFields: {', '.join(required)})"
             )
     _formatted(beneficiary, "email", where, EMAIL, "an email address such as ada@example.com")
@@ -186,12 +249,14 @@ def check_beneficiary(beneficiary: Beneficiary | Mapping[str, Any], required: li
         try:
             datetime.date.fromisoformat(born)
         except ValueError:
-            raise ValueError(f"{where}.dateOfBirth: expected a date (YYYY-MM-DD), got {born!r}") from None
+            raise InvalidRequestError(
+                f"{where}.dateOfBirth: expected a date (YYYY-MM-DD), got {_shown(born)}"
+            ) from None
     _text(beneficiary, "placeOfBirth", where, required=False)
     return dict(beneficiary)
 
 
 def check_quantity(quantity: Any, where: str) -> int:
     if not (is_integer(quantity) and quantity >= 1):
-        raise ValueError(f"{where}.quantity: expected an integer >= 1, got {quantity!r}")
+        raise InvalidRequestError(f"{where}.quantity: expected an integer >= 1, got {_shown(quantity)}")
     return quantity

@@ -6,10 +6,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from korusticket.booking.inputs import Item
-from korusticket.errors import KorusTicketError
+from korusticket.errors import InvalidRequestError, KorusTicketError
 from korusticket_client.models import (
     BookingOrder,
     BookingOrderItemTicket,
@@ -23,6 +23,7 @@ __all__ = [
     "Booking",
     "BookingIncompleteError",
     "CalendarDay",
+    "DocumentsNotReadyError",
     "HeldReservation",
     "Hold",
     "OfferChoice",
@@ -30,10 +31,13 @@ __all__ = [
     "OrderOutcomeUnknownError",
     "OrderResult",
     "PendingBeneficiary",
+    "Recovery",
+    "ReferenceConflictError",
     "ReservationFailure",
     "ReservationOutcomeUnknownError",
     "ReservationResult",
     "SessionChoice",
+    "Settlement",
     "TicketChoice",
 ]
 
@@ -67,6 +71,7 @@ class HeldReservation:
 
     @property
     def id(self) -> str:
+        """The reservation's id (the last segment of its IRI)."""
         return self.iri.rsplit("/", 1)[-1]
 
     def expires_in(self) -> timedelta | None:
@@ -74,8 +79,13 @@ class HeldReservation:
         return None if self.expires_at is None else self.expires_at - self.clock()
 
     def is_expired(self) -> bool:
+        """Whether the places were released, on the API's clock (False when the API gave no expiry)."""
         left = self.expires_in()
         return left is not None and left <= timedelta(0)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The clock may be a client's (its server time): a pickled copy reads the local clock instead.
+        return {**self.__dict__, "clock": _local_clock}
 
 
 @dataclass(frozen=True)
@@ -104,10 +114,12 @@ class ReservationResult:
 
     @property
     def ok(self) -> bool:
+        """Whether every item was reserved."""
         return not self.failures
 
     @property
     def total(self) -> Decimal:
+        """The sum of the held reservations' totals (tax included)."""
         return sum((held.total for held in self.reservations), Decimal(0))
 
     @property
@@ -116,23 +128,36 @@ class ReservationResult:
         return _earliest(self.reservations)
 
     def expires_in(self) -> timedelta | None:
+        """Time left before the first reservation expires (negative once it has); None without an expiry."""
         first = self.expires_at
         return None if first is None else first - self.clock()
 
     def is_expired(self) -> bool:
+        """Whether the first reservation has expired, on the API's clock."""
         left = self.expires_in()
         return left is not None and left <= timedelta(0)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "clock": _local_clock}
 
 
 @dataclass(frozen=True)
 class Hold:
-    """What `book` hands to the payment step: charge `total`, before `expires_at`."""
+    """What `book` hands to the payment step: charge `total`, before `expires_at`.
+
+    Pass `idempotency_key` to your payment provider (Stripe's `idempotency_key`, Adyen's `Idempotency-Key`, ...):
+    it is derived from the external reference, so the payment step called again for the same booking, by a re-run
+    after a crash that followed the payment, is recognised by the provider and does not charge twice.
+    """
 
     reservations: list[HeldReservation]
     total: Decimal
     expires_at: datetime | None
     external_reference: str
     customer: dict[str, Any]
+    idempotency_key: str = ""
+    """Stable for one booking: the same for every run of `book` with this external reference, until a payment
+    attempt is definitely declined (the next attempt gets a new key, so a provider does not replay the decline)."""
 
 
 @dataclass(frozen=True)
@@ -154,13 +179,17 @@ class OrderResult:
     external_reference: str
     recovered: bool = False
     """True when the answer was lost and the outcome was settled by reading the server back."""
+    adopted: list[BookingOrder] = field(default_factory=list)
+    """The orders that existed before this call (an earlier run placed them) and were returned, not placed again."""
 
     @property
     def ok(self) -> bool:
+        """Whether every reservation was ordered."""
         return not self.failures
 
     @property
     def total(self) -> Decimal:
+        """The sum of the orders' totals (tax included)."""
         return sum((money(order.total_amount_incl_tax) for order in self.orders), Decimal(0))
 
 
@@ -173,6 +202,13 @@ class Booking:
     failures: list[OrderFailure]
     external_reference: str
     recovered: bool = False
+    """True when an answer was lost and the outcome was settled by reading the server back."""
+    adopted: bool = False
+    """True when the booking existed already (an earlier run made it): it was returned, nothing was reserved,
+    paid or ordered again."""
+    missing: list[tuple[str, int]] = field(default_factory=list)
+    """(offer IRI, quantity) of the items asked for that an adopted booking does not hold (its earlier run
+    ordered only some of them)."""
 
     @property
     def order(self) -> BookingOrder:
@@ -183,7 +219,21 @@ class Booking:
 
     @property
     def total(self) -> Decimal:
+        """The sum of the orders' totals (tax included)."""
         return sum((money(order.total_amount_incl_tax) for order in self.orders), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """What the server has for a booking (`kt.settle(...)`), read back without writing anything."""
+
+    external_reference: str
+    orders: list[BookingOrder]
+    """Every order listed under the external reference, and the orders of the reservations given."""
+    unordered: list[str]
+    """The reservations given that no order holds: ordering them is safe (while they have not expired)."""
+    elsewhere: dict[str, str] = field(default_factory=dict)
+    """Reservations given that were ordered under another external reference, with what was found."""
 
 
 class ReservationOutcomeUnknownError(KorusTicketError):
@@ -200,12 +250,22 @@ class ReservationOutcomeUnknownError(KorusTicketError):
         """Reservations of earlier batches that were made and are known."""
 
 
+class _Resolves(Protocol):
+    def resolve(self, error: OrderOutcomeUnknownError) -> OrderResult: ...
+
+
+class _AsyncResolves(Protocol):
+    def resolve(self, error: OrderOutcomeUnknownError) -> Awaitable[OrderResult]: ...
+
+
 class OrderOutcomeUnknownError(KorusTicketError):
     """The order request got no readable answer and reading the server back did not settle it in time.
 
-    The order may exist. Do not order these reservations again yourself: call `resolve()` (or `await
-    aresolve()` with `AsyncKorusTicket`) later; it reads the server back and returns the orders that exist,
-    placing them once if none does.
+    The order may exist. Do not order these reservations again yourself: settle it later with `resolve()` (or
+    `await aresolve()` with `AsyncKorusTicket`), which reads the server back and returns the orders that exist,
+    placing them once if none does. The error holds the facts to do so (`request`: the reservations, the customer,
+    the reference), so it pickles (a job queue may store it) and any client can settle it: `error.resolve(kt)`, or
+    `kt.resolve(error)`; `kt.settle(error.external_reference, reservations=error.reservations)` only reads.
     """
 
     def __init__(
@@ -221,7 +281,7 @@ class OrderOutcomeUnknownError(KorusTicketError):
     ) -> None:
         super().__init__(message)
         self.request = request
-        """The checked order (`korusticket.booking.flows.OrderRequest`) that `resolve()` settles."""
+        """The checked order (`korusticket.booking.order.OrderRequest`, plain data) that `resolve()` settles."""
         self.reservations = reservations
         self.external_reference = external_reference
         self.orders_found = orders_found
@@ -229,16 +289,51 @@ class OrderOutcomeUnknownError(KorusTicketError):
         self._resolver = resolver
         self._async_resolver = async_resolver
 
-    def resolve(self) -> OrderResult:
-        """Settle the outcome now (KorusTicket): the existing orders, or the order placed once."""
+    def bound(
+        self,
+        *,
+        resolver: Callable[[], OrderResult] | None = None,
+        async_resolver: Callable[[], Awaitable[OrderResult]] | None = None,
+    ) -> OrderOutcomeUnknownError:
+        """The same facts, with the client that raised it as the means to resolve it (the clients do this)."""
+        return OrderOutcomeUnknownError(
+            str(self),
+            reservations=self.reservations,
+            external_reference=self.external_reference,
+            orders_found=self.orders_found,
+            request=self.request,
+            resolver=resolver,
+            async_resolver=async_resolver,
+        )
+
+    def resolve(self, client: _Resolves | None = None) -> OrderResult:
+        """Settle the outcome now: the existing orders, or the order placed once.
+
+        `client` is any `KorusTicket` of the same API; without it, the client that raised the error is used (an
+        error that was pickled has none: pass one).
+        """
+        if client is not None:
+            return client.resolve(self)
         if self._resolver is None:
-            raise TypeError("this error comes from AsyncKorusTicket: use `await error.aresolve()`")
+            where = (
+                "it comes from AsyncKorusTicket: use `await error.aresolve()`"
+                if self._async_resolver
+                else ("it was unpickled, so no client comes with it: pass one, error.resolve(kt)")
+            )
+            raise InvalidRequestError(f"client: required to resolve this error ({where})", argument="client")
         return self._resolver()
 
-    async def aresolve(self) -> OrderResult:
-        """Settle the outcome now (AsyncKorusTicket)."""
+    async def aresolve(self, client: _AsyncResolves | None = None) -> OrderResult:
+        """Settle the outcome now with an `AsyncKorusTicket` (the one that raised it, or `client`)."""
+        if client is not None:
+            return await client.resolve(self)
         if self._async_resolver is None:
-            raise TypeError("this error comes from KorusTicket: use `error.resolve()`")
+            where = (
+                "it comes from KorusTicket: use `error.resolve()`"
+                if self._resolver
+                else ("it was unpickled, so no client comes with it: pass one, await error.aresolve(kt)")
+            )
+            raise InvalidRequestError(f"client: required to resolve this error ({where})", argument="client")
         return await self._async_resolver()
 
     def __reduce__(self) -> Any:
@@ -254,12 +349,29 @@ def _rebuild_unknown(args: tuple[Any, ...], state: dict[str, Any]) -> OrderOutco
     return error
 
 
+class ReferenceConflictError(KorusTicketError):
+    """The external reference already names another booking: orders (or a ledger entry) for other offers or
+    quantities than asked. Nothing was reserved, paid or ordered: use a new reference for a new booking."""
+
+    def __init__(self, message: str, *, external_reference: str, orders: list[BookingOrder]) -> None:
+        super().__init__(message)
+        self.external_reference = external_reference
+        self.orders = orders
+        """The orders found under the reference (empty when the conflict is with the ledger's entry)."""
+
+
+class DocumentsNotReadyError(KorusTicketError, TimeoutError):
+    """An order's documents did not become downloadable within `BookingPolicy.document_wait`."""
+
+
 class BookingIncompleteError(KorusTicketError):
     """`book` stopped before any order was placed; `held` lists the reservations still holding places.
 
     `stage` is where it stopped: "reserve" (some items could not be reserved), "payment" (the payment step
     declined or failed), or "order" (the API refused the order). Held reservations are released when they
-    expire; nothing was ordered.
+    expire; nothing was ordered. `paid` says whether the payment step had succeeded: then the customer was
+    charged for a booking that does not exist, and the charge should be refunded (a re-run with the same
+    reference does not call the payment step again while the price is the same).
     """
 
     def __init__(
@@ -270,6 +382,7 @@ class BookingIncompleteError(KorusTicketError):
         held: list[HeldReservation],
         reservation_failures: list[ReservationFailure] | None = None,
         order_failures: list[OrderFailure] | None = None,
+        paid: bool = False,
     ) -> None:
         until = _earliest(held)
         holding = (
@@ -277,8 +390,10 @@ class BookingIncompleteError(KorusTicketError):
             if held and until
             else "; no reservation is held"
         )
-        super().__init__(f"booking stopped at {stage}: {reason}{holding}")
+        charged = "; the payment step had succeeded" if paid else ""
+        super().__init__(f"booking stopped at {stage}: {reason}{holding}{charged}")
         self.stage = stage
+        self.paid = paid
         self.held = held
         self.reservation_failures = reservation_failures or []
         self.order_failures = order_failures or []
@@ -335,3 +450,27 @@ class PendingBeneficiary:
     iri: str
     required_fields: list[str]
     deadline: datetime | None
+
+
+RecoveryOutcome = Literal["booked", "incomplete", "unknown", "in_progress"]
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What `kt.recover()` made of one unfinished ledger entry."""
+
+    external_reference: str
+    outcome: RecoveryOutcome
+    """`booked` (the orders exist, placed now or found), `incomplete` (no order: `held` says what still holds
+    places and until when), `unknown` (the server could not be read; run `recover()` again), `in_progress`
+    (another worker holds the reference right now)."""
+    booking: Booking | None = None
+    held: list[HeldReservation] = field(default_factory=list)
+    paid: bool = False
+    """Whether the payment step had succeeded: an `incomplete` booking that was paid needs a refund."""
+    reason: str | None = None
+
+    @property
+    def held_until(self) -> datetime | None:
+        """When the first reservation still held expires."""
+        return _earliest(self.held)

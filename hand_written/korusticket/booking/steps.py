@@ -1,37 +1,46 @@
-"""How the booking workflows talk to the API without being tied to sync or async code.
+"""The steps a booking workflow asks its client to perform; the workflows themselves never do I/O.
 
-Each workflow in `korusticket.booking.flows` is a generator: it yields a `Step` (call an operation, read
-every page of a collection, wait, ask the server's time, run the caller's callback, download a file) and
-receives the step's result, or has the step's exception thrown into it. `run` drives one with a
-`KorusTicket`, `arun` with an `AsyncKorusTicket`, so the booking logic is written once.
+Each workflow in `korusticket.booking` (`reserve`, `order`, `book`, ...) is a generator: it yields a `Step` and
+receives the step's result, or has the step's exception thrown into it, as httpx's `Auth.auth_flow` yields
+requests. `KorusTicket._drive` and `AsyncKorusTicket._drive` perform the steps (an exhaustive `match`), so the
+booking logic is written once for both clients, and a test can drive a workflow step by step.
+
+Every outside effect is a step: HTTP calls, reading time, waiting, the caller's payment function, a download,
+and every read or write of the booking ledger.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import inspect
-import time
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, Any, TypeVar
 
-import httpx
-
-from korusticket._raw import CallOptions
 from korusticket.auth import Secret
-from korusticket.errors import KorusTicketError
+from korusticket.booking.ledger import LedgerEntry
 
-if TYPE_CHECKING:
-    from korusticket.client import AsyncKorusTicket, KorusTicket
+__all__ = [
+    "Call",
+    "Callback",
+    "Claim",
+    "Collect",
+    "Download",
+    "Flow",
+    "Monotonic",
+    "Now",
+    "Record",
+    "Release",
+    "Sleep",
+    "Step",
+    "Unfinished",
+]
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Call:
-    """Call one generated operation through the facade (checks, retries, errors); the result is its model."""
+    """Call one generated operation through the client (checks, retries, errors); the result is its model."""
 
     operation: Any
     arguments: Mapping[str, Any]
@@ -49,13 +58,19 @@ class Collect:
 
 @dataclass(frozen=True)
 class Sleep:
+    """Wait this many seconds; the result is None."""
+
     seconds: float
 
 
 @dataclass(frozen=True)
-class ServerNow:
-    """The API's clock (a function returning its current time, from its `Date` headers): reservations
-    expire on its clock, not ours."""
+class Now:
+    """The API's current time (an aware `datetime`): reservations expire on its clock, not ours."""
+
+
+@dataclass(frozen=True)
+class Monotonic:
+    """Seconds on a clock that only goes forward (`time.monotonic()`), for the workflows' time budgets."""
 
 
 @dataclass(frozen=True)
@@ -78,112 +93,36 @@ class Download:
     target: Path | IO[bytes]
 
 
-Step = Call | Collect | Sleep | ServerNow | Callback | Download
+@dataclass(frozen=True)
+class Claim:
+    """Take the ledger's claim on a booking reference, waiting up to `wait` seconds for another worker's.
+
+    The result is the entry stored for the reference (None for a new one). The claim is held until the workflow
+    ends, or until `Release`; past the wait, the step raises `BookingInProgressError`.
+    """
+
+    reference: str
+    wait: float
+
+
+@dataclass(frozen=True)
+class Record:
+    """Write the entry of a claimed reference to the ledger (a stage reached); the result is None."""
+
+    entry: LedgerEntry
+
+
+@dataclass(frozen=True)
+class Release:
+    """Give up the claim on a reference before the workflow ends (`recover` settles many in turn)."""
+
+    reference: str
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """The ledger's entries whose booking has not reached an end (ordered or incomplete); a list."""
+
+
+Step = Call | Collect | Sleep | Now | Monotonic | Callback | Download | Claim | Record | Release | Unfinished
 Flow = Generator[Step, Any, T]
-
-
-def run(kt: KorusTicket, flow: Flow[T]) -> T:
-    """Drive `flow` with a synchronous client."""
-    value: Any = None
-    error: BaseException | None = None
-    while True:
-        try:
-            step = flow.throw(error) if error is not None else flow.send(value)
-        except StopIteration as stop:
-            result: T = stop.value
-            return result
-        value, error = None, None
-        try:
-            value = _perform(kt, step)
-        except Exception as raised:
-            error = raised
-
-
-async def arun(kt: AsyncKorusTicket, flow: Flow[T]) -> T:
-    """Drive `flow` with an asynchronous client."""
-    value: Any = None
-    error: BaseException | None = None
-    while True:
-        try:
-            step = flow.throw(error) if error is not None else flow.send(value)
-        except StopIteration as stop:
-            result: T = stop.value
-            return result
-        value, error = None, None
-        try:
-            value = await _aperform(kt, step)
-        except Exception as raised:
-            error = raised
-
-
-def _perform(kt: KorusTicket, step: Step) -> Any:
-    if isinstance(step, Call):
-        return kt._call(step.operation, dict(step.arguments), options=CallOptions(headers=step.headers))
-    if isinstance(step, Collect):
-        return list(kt._paginate(step.operation, dict(step.filters), prefetch=step.prefetch))
-    if isinstance(step, Sleep):
-        time.sleep(step.seconds)
-        return None
-    if isinstance(step, ServerNow):
-        return kt.server_time
-    if isinstance(step, Callback):
-        outcome = step.function(step.argument)
-        if inspect.isawaitable(outcome):
-            raise TypeError("confirm_payment returned an awaitable: use AsyncKorusTicket for async payment steps")
-        return outcome
-    http: httpx.Client = kt.http
-    try:
-        with http.stream("GET", step.url.reveal()) as response, _sink(step.target) as sink:
-            for chunk in response.iter_bytes():
-                sink.write(chunk)
-            return sink.written
-    except KorusTicketError as error:
-        return error.with_traceback(None)
-
-
-async def _aperform(kt: AsyncKorusTicket, step: Step) -> Any:
-    if isinstance(step, Call):
-        return await kt._call(step.operation, dict(step.arguments), options=CallOptions(headers=step.headers))
-    if isinstance(step, Collect):
-        return [item async for item in kt._paginate(step.operation, dict(step.filters), prefetch=step.prefetch)]
-    if isinstance(step, Sleep):
-        await asyncio.sleep(step.seconds)
-        return None
-    if isinstance(step, ServerNow):
-        return kt.server_time
-    if isinstance(step, Callback):
-        outcome = step.function(step.argument)
-        return await outcome if inspect.isawaitable(outcome) else outcome
-    http: httpx.AsyncClient = kt.http
-    try:
-        async with http.stream("GET", step.url.reveal()) as response:
-            with _sink(step.target) as sink:
-                async for chunk in response.aiter_bytes():
-                    sink.write(chunk)
-                return sink.written
-    except KorusTicketError as error:
-        return error.with_traceback(None)
-
-
-class _Sink:
-    def __init__(self, handle: IO[bytes]) -> None:
-        self.handle = handle
-        self.written = 0
-
-    def write(self, chunk: bytes) -> None:
-        self.written += self.handle.write(chunk)
-
-
-@contextlib.contextmanager
-def _sink(target: Path | IO[bytes]) -> Iterator[_Sink]:
-    """Where downloaded bytes go: a stream as given, or a file that appears only once complete."""
-    if not isinstance(target, Path):
-        yield _Sink(target)
-        return
-    partial = target.with_name(target.name + ".part")
-    try:
-        with partial.open("wb") as handle:
-            yield _Sink(handle)
-        partial.replace(target)  # a finished file or none: never half a ticket
-    finally:
-        partial.unlink(missing_ok=True)

@@ -7,6 +7,7 @@ from typing import Any, Unpack
 
 import httpx
 
+from korusticket.booking.ledger.memory import MemoryLedger
 from korusticket.client import DEMO_URL, AsyncKorusTicket, ClientOptions, KorusTicket
 from korusticket.testing.app import TOKEN_PATH, SandboxApp, routed
 from korusticket.testing.catalog import build
@@ -90,6 +91,9 @@ class Sandbox:
             data.keep_offers(next(c.id for c in data.catalogs.values() if c.entitled), catalog_offers)
         self.state = SandboxState(data)
         self.faults = Faults()
+        self.ledger = MemoryLedger()
+        """The booking ledger the sandbox's clients share unless given their own: like the clients of one process
+        sharing one for a real API, and fresh with each sandbox."""
         self._app = SandboxApp(self)
 
     # ------------------------------------------------------------------------------------- handles
@@ -160,6 +164,7 @@ class Sandbox:
         if not any(key in chosen for key in ("token", "auth", "client_id", "client_secret")):
             chosen |= {"client_id": self.client_id, "client_secret": self.client_secret}
         chosen.setdefault("token_url", self.token_url(chosen["base_url"]))
+        chosen.setdefault("ledger", self.ledger)
         chosen.setdefault("environ", {})
         return chosen
 

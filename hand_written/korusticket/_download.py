@@ -1,0 +1,170 @@
+"""Downloading an order's document from its signed URL: only a complete document is ever saved.
+
+The signed URL points at a storage host: it is fetched without the client's authentication (the JWT never leaves
+the API's origin), redirects are followed only within the storage host, and the answer must be a `200` whose body
+is a document (a PDF by its content type, or by its first bytes when the storage labels it a generic binary),
+complete (its `Content-Length`, and a PDF's end marker) and within `MAX_DOCUMENT_BYTES`. Anything else is a
+`DocumentDownloadError`, and no file: bytes go to a `.part` file renamed only once all checks passed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import IO
+
+import httpx
+
+from korusticket._http import connection_error
+from korusticket._urls import origin
+from korusticket.auth import Secret
+from korusticket.errors import DocumentDownloadError, KorusTicketError, redact_url
+
+__all__ = ["MAX_DOCUMENT_BYTES", "download", "download_async"]
+
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
+"""The largest document saved (an order's tickets are a few hundred kilobytes)."""
+MAX_REDIRECTS = 3
+PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
+GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", "application/force-download"})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+class _Checks:
+    """The checks of one download, fed chunk by chunk."""
+
+    def __init__(self, response: httpx.Response, url: str) -> None:
+        self.url = url
+        self.status = response.status_code
+        self.content_type = (response.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
+        length = response.headers.get("content-length")
+        self.expected = int(length) if length and length.isdigit() else None
+        self.received = 0
+        self.head = b""
+        self.tail = b""
+        if self.status != 200:
+            self.fail(f"the storage answered {self.status}, not 200 with the document")
+        if self.content_type not in PDF_TYPES | GENERIC_TYPES:
+            self.fail(f"the storage answered with {self.content_type or 'no content type'}, not a document")
+        if self.expected is not None and self.expected > MAX_DOCUMENT_BYTES:
+            self.fail(f"the document would be {self.expected} bytes, over the {MAX_DOCUMENT_BYTES} accepted")
+
+    def fail(self, problem: str) -> None:
+        raise DocumentDownloadError(
+            problem, status_code=self.status, content_type=self.content_type or None, url=self.url
+        )
+
+    def chunk(self, data: bytes) -> bytes:
+        self.received += len(data)
+        if self.received > MAX_DOCUMENT_BYTES:
+            self.fail(f"the document is over the {MAX_DOCUMENT_BYTES} bytes accepted")
+        if len(self.head) < 5:
+            self.head = (self.head + data)[:5]
+            if len(self.head) == 5 and self.head != b"%PDF-":
+                self.fail("the body is not a PDF document (it does not start with %PDF-)")
+        self.tail = (self.tail + data)[-1024:]
+        return data
+
+    def finish(self) -> None:
+        if self.expected is not None and self.received != self.expected:
+            self.fail(f"the body holds {self.received} of the {self.expected} bytes announced")
+        if self.head != b"%PDF-":
+            self.fail("the body is not a PDF document (it does not start with %PDF-)")
+        if b"%%EOF" not in self.tail:
+            self.fail("the PDF document is cut short (no %%EOF end marker)")
+
+
+def _next_url(response: httpx.Response, current: httpx.URL, start: httpx.URL) -> httpx.URL | None:
+    """Where a redirect goes, if it stays on the storage host; None for an answer that is not a redirect."""
+    if response.status_code not in REDIRECTS:
+        return None
+    location = response.headers.get("location")
+    if not location:
+        return None
+    try:
+        target = current.join(location)
+    except httpx.InvalidURL:
+        return None
+    return target if origin(target) == origin(start) else None
+
+
+@contextlib.contextmanager
+def _sink(target: Path | IO[bytes]) -> Iterator[IO[bytes]]:
+    """A stream as given, or a `.part` file beside the target that replaces it only once the body checked out."""
+    if not isinstance(target, Path):
+        yield target
+        return
+    partial = target.with_name(target.name + ".part")
+    try:
+        with partial.open("wb") as handle:
+            yield handle
+        partial.replace(target)  # a finished file or none: never half a ticket
+    except OSError as error:
+        raise DocumentDownloadError(
+            f"cannot write {target}: {error.strerror or error}", status_code=None, content_type=None, url=str(target)
+        ) from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def download(http: httpx.Client, url: Secret, target: Path | IO[bytes]) -> int | KorusTicketError:
+    """Fetch `url` into `target`; the byte count, or the error (returned: the caller may ask for a fresh URL)."""
+    start = current = httpx.URL(url.reveal())
+    try:
+        for _ in range(MAX_REDIRECTS + 1):
+            with http.stream("GET", current, auth=None) as response:
+                following = _next_url(response, current, start)
+                if following is not None:
+                    current = following
+                    continue
+                checks = _Checks(response, redact_url(current))
+                with _sink(target) as sink:
+                    for data in response.iter_bytes():
+                        sink.write(checks.chunk(data))
+                    checks.finish()
+                return checks.received
+        return _too_many(current)
+    except httpx.TransportError as error:
+        return _broken(error, current)
+    except KorusTicketError as error:
+        return error.with_traceback(None)
+
+
+async def download_async(http: httpx.AsyncClient, url: Secret, target: Path | IO[bytes]) -> int | KorusTicketError:
+    """The asynchronous twin of `download`."""
+    start = current = httpx.URL(url.reveal())
+    try:
+        for _ in range(MAX_REDIRECTS + 1):
+            async with http.stream("GET", current, auth=None) as response:
+                following = _next_url(response, current, start)
+                if following is not None:
+                    current = following
+                    continue
+                checks = _Checks(response, redact_url(current))
+                with _sink(target) as sink:
+                    async for data in _chunks(response):
+                        sink.write(checks.chunk(data))
+                    checks.finish()
+                return checks.received
+        return _too_many(current)
+    except httpx.TransportError as error:
+        return _broken(error, current)
+    except KorusTicketError as error:
+        return error.with_traceback(None)
+
+
+async def _chunks(response: httpx.Response) -> AsyncIterator[bytes]:
+    async for data in response.aiter_bytes():
+        yield data
+
+
+def _broken(error: httpx.TransportError, url: httpx.URL) -> KorusTicketError:
+    """A body cut off mid-way: the httpx error is not kept (it holds the request and its signed URL)."""
+    return connection_error(error, httpx.Request("GET", url)).with_traceback(None)
+
+
+def _too_many(url: httpx.URL) -> KorusTicketError:
+    return DocumentDownloadError(
+        f"more than {MAX_REDIRECTS} redirects", status_code=None, content_type=None, url=redact_url(url)
+    )
