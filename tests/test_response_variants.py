@@ -26,8 +26,8 @@ import pytest
 
 import korusticket_client.models as models
 from korusticket import KorusTicket
+from korusticket._context import OPERATION
 from korusticket._generated.operations import OPERATIONS
-from korusticket._http import OPERATION
 from korusticket.testing import Sandbox
 from korusticket.testing.app import route
 from korusticket_client.types import Unset

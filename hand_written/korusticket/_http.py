@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from collections.abc import Callable, Iterable
-from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -23,12 +22,14 @@ from typing import Any
 import httpx
 import orjson
 
+from korusticket._context import DEADLINE, DECODED, OPERATION, PARSED, WINDOW_SLOT
 from korusticket._iri_core import operation_at
 from korusticket._urls import origin
 from korusticket.errors import (
     APIConnectionError,
     APITimeoutError,
     CommittedWriteError,
+    ResponseTooLargeError,
     UnexpectedResponseError,
     error_from_response,
     excerpt,
@@ -39,30 +40,8 @@ from korusticket.errors import (
 SecretsSource = Callable[[], Iterable[str]]
 JSON_MEDIA_TYPES = ("application/json", "application/ld+json", "application/problem+json")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-DECODED = "korusticket.json"
-"""Key of `response.extensions` under which `check_response` leaves the decoded body (decode once)."""
-PARSED = "korusticket.parsed"
-"""... or the body parsed into the operation's model. The facade takes it off the response (httpx responses
-sit in a reference cycle until the garbage collector runs: a model left on them would linger too)."""
-OPERATION = "korusticket.operation"
-"""Key of `request.extensions` naming the facade's `Operation` (saves finding it by path)."""
-
-
-@dataclass(frozen=True)
-class WindowSlot:
-    """The async paginator's hold on one request of its window (set in `WINDOW_SLOT` around the request)."""
-
-    release: Callable[[], None]
-    """Frees the slot. The async client calls it once a success's bytes are in, before their parse, so the
-    next request goes out before this page is parsed rather than after."""
-    parse_turn: asyncio.Lock
-    """Held while a page is parsed, after yielding once to the loop. Pages whose bytes arrive together would
-    otherwise be parsed back to back in one event-loop turn, and a response arriving meanwhile would wait for
-    all of them before freeing its slot; taking turns, each parse starts only once the requests and arrivals
-    ready before it have run."""
-
-
-WINDOW_SLOT: ContextVar[WindowSlot | None] = ContextVar("korusticket.window_slot", default=None)
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+"""The default cap on a response body (decoded): a page of 50 offers is about 70 KB."""
 
 
 def _is_json(content_type: str | None) -> bool:
@@ -134,6 +113,8 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
     problem, raw = None, None
     if status not in HTTPStatus._value2member_map_:
         problem = "non-standard HTTP status"
+    elif api and 300 <= status < 400:
+        problem = f"the API answered with a redirect ({status}), which the client does not follow"
     elif api and 200 <= status < 300 and status != 204 and method != "HEAD" and response.content:
         if not _is_json(content_type):
             problem = "the API answered with a body that is not JSON"
@@ -181,10 +162,13 @@ def _parse_success(response: httpx.Response, request: httpx.Request, decoded: An
 
 
 def decoded_body(response: httpx.Response) -> Any:
-    """The JSON body `check_response` decoded, without decoding it again."""
+    """The JSON body `check_response` decoded, without decoding it again; None when there is none to read."""
     if DECODED in response.extensions:
         return response.extensions[DECODED]
-    return orjson.loads(response.content) if response.content else None
+    try:
+        return orjson.loads(response.content) if response.content else None
+    except orjson.JSONDecodeError:
+        return None
 
 
 class ServerClock:
@@ -216,18 +200,70 @@ class ServerClock:
         return datetime.now(UTC) + self.offset
 
 
-class KorusHTTPClient(httpx.Client):
-    """httpx.Client whose every response is checked by `check_response`."""
+def _deadline(request: httpx.Request) -> float:
+    """The call's deadline, which the retrying transport set on its first attempt (none: no limit)."""
+    deadline = request.extensions.get(DEADLINE)
+    return float(deadline) if isinstance(deadline, int | float) else math.inf
 
-    def __init__(self, *, secrets: SecretsSource, **kwargs: Any) -> None:
+
+class _BodyLimits:
+    """A response body read within the call's deadline and the client's size cap, chunk by chunk."""
+
+    def __init__(self, response: httpx.Response, request: httpx.Request, deadline: float, max_bytes: int) -> None:
+        self.response = response
+        self.request = request
+        self.deadline = deadline
+        self.max_bytes = max_bytes
+        self.chunks: list[bytes] = []
+        self.size = 0
+        announced = response.headers.get("content-length", "")
+        if announced.isdigit() and int(announced) > max_bytes:
+            self.too_large(f"announces {int(announced)} bytes")
+
+    def take(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.max_bytes:
+            self.too_large(f"went past {self.max_bytes} bytes")
+        if time.monotonic() > self.deadline:
+            method, url = _describe(self.request)
+            raise APITimeoutError(
+                f"{method} {url} timed out: the body was still arriving when the call's timeout ran out "
+                f"({self.size} bytes read)",
+                method=method,
+                url=url,
+            )
+        self.chunks.append(chunk)
+
+    def too_large(self, what: str) -> None:
+        method, url = _describe(self.request)
+        raise ResponseTooLargeError(
+            f"the answer {what}, over the client's max_response_bytes ({self.max_bytes}); the rest was not read",
+            status_code=self.response.status_code,
+            content_type=self.response.headers.get("content-type"),
+            excerpt="",
+            method=method,
+            url=url,
+        )
+
+    def finish(self) -> None:
+        # What `httpx.Response.read()` does once the body is in: the joined bytes become `content`.
+        self.response._content = b"".join(self.chunks)
+
+
+class KorusHTTPClient(httpx.Client):
+    """httpx.Client whose every response is read within the call's deadline and size cap, and checked by
+    `check_response`."""
+
+    def __init__(self, *, secrets: SecretsSource, max_response_bytes: int = MAX_RESPONSE_BYTES, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._secrets = secrets
+        self.max_response_bytes = max_response_bytes
         self.server_clock = ServerClock()
 
-    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+    def send(self, request: httpx.Request, *, stream: bool = False, **kwargs: Any) -> httpx.Response:
         failure = None
         try:
-            response = super().send(request, **kwargs)
+            response = super().send(request, stream=True, **kwargs)
         except httpx.TransportError as error:
             failure = connection_error(error, request)
         if failure is not None:
@@ -237,28 +273,44 @@ class KorusHTTPClient(httpx.Client):
         api = origin(request.url) == origin(self.base_url)
         if api:
             self.server_clock.observe(response)
-        if response.status_code >= 400 or not kwargs.get("stream"):
+        if response.status_code >= 400 or not stream:
             try:
-                response.read()
+                self._read(response, request, _deadline(request))
                 check_response(response, request, self._secrets, api=api)
             except BaseException:
                 response.close()
                 raise
         return response
 
+    def _read(self, response: httpx.Response, request: httpx.Request, deadline: float) -> None:
+        body = _BodyLimits(response, request, deadline, self.max_response_bytes)
+        failure: Exception | None = None
+        try:
+            for chunk in response.iter_bytes():
+                body.take(chunk)
+        except httpx.TransportError as error:
+            failure = connection_error(error, request)
+        except httpx.DecodingError:
+            failure = unexpected_response(response, request, "the body could not be decompressed", None)
+        if failure is not None:
+            raise failure
+        body.finish()
+
 
 class AsyncKorusHTTPClient(httpx.AsyncClient):
-    """httpx.AsyncClient whose every response is checked by `check_response`."""
+    """httpx.AsyncClient whose every response is read within the call's deadline (exactly: the event loop cancels
+    what runs past it) and size cap, and checked by `check_response`."""
 
-    def __init__(self, *, secrets: SecretsSource, **kwargs: Any) -> None:
+    def __init__(self, *, secrets: SecretsSource, max_response_bytes: int = MAX_RESPONSE_BYTES, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._secrets = secrets
+        self.max_response_bytes = max_response_bytes
         self.server_clock = ServerClock()
 
-    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
-        failure = None
+    async def send(self, request: httpx.Request, *, stream: bool = False, **kwargs: Any) -> httpx.Response:
+        failure: Exception | None = None
         try:
-            response = await super().send(request, **kwargs)
+            response = await super().send(request, stream=True, **kwargs)
         except httpx.TransportError as error:
             failure = connection_error(error, request)
         if failure is not None:
@@ -266,9 +318,9 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
         api = origin(request.url) == origin(self.base_url)
         if api:
             self.server_clock.observe(response)
-        if response.status_code >= 400 or not kwargs.get("stream"):
+        if response.status_code >= 400 or not stream:
             try:
-                await response.aread()
+                await self._read(response, request, _deadline(request))
                 slot = WINDOW_SLOT.get() if response.status_code < 400 else None
                 if slot is None:
                     check_response(response, request, self._secrets, api=api)
@@ -281,6 +333,35 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
                 await response.aclose()
                 raise
         return response
+
+    async def _read(self, response: httpx.Response, request: httpx.Request, deadline: float) -> None:
+        body = _BodyLimits(response, request, deadline, self.max_response_bytes)
+        failure: Exception | None = None
+        try:
+            async with asyncio.timeout_at(_loop_time(deadline)):
+                async for chunk in response.aiter_bytes():
+                    body.take(chunk)
+        except httpx.TransportError as error:
+            failure = connection_error(error, request)
+        except httpx.DecodingError:
+            failure = unexpected_response(response, request, "the body could not be decompressed", None)
+        except TimeoutError:
+            failure = _out_of_time(request, f"the body was still arriving ({body.size} bytes read)")
+        if failure is not None:
+            raise failure
+        body.finish()
+
+
+def _loop_time(deadline: float) -> float | None:
+    """`deadline` (on `time.monotonic()`) on the running loop's clock; None for no deadline."""
+    if math.isinf(deadline):
+        return None
+    return asyncio.get_running_loop().time() + (deadline - time.monotonic())
+
+
+def _out_of_time(request: httpx.Request, what: str) -> APITimeoutError:
+    method, url = _describe(request)
+    return APITimeoutError(f"{method} {url} timed out: {what} when the call's timeout ran out", method=method, url=url)
 
 
 class SyncUseRefused(httpx.BaseTransport):

@@ -9,14 +9,13 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
+from korusticket._context import MAX_RETRIES
 from korusticket._operation import is_integer
 from korusticket.errors import InvalidRequestError
 
-__all__ = ["MAX_RETRIES", "CallOptions", "RawResponse"]
+__all__ = ["CallOptions", "RawResponse"]
 
 T = TypeVar("T")
-MAX_RETRIES = "korusticket.max_retries"
-"""Request extension: this request's retry count, instead of the client's."""
 LANGUAGE_TAG = r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*;\s*q=[01](\.\d{0,3})?)?"
 LANGUAGE_LIST = re.compile(rf"^{LANGUAGE_TAG}(\s*,\s*{LANGUAGE_TAG})*$")
 """An `Accept-Language` value: `fr`, `fr-FR`, or a weighted list (`fr, en;q=0.8`); ASCII only."""

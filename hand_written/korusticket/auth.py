@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 import httpx
 
+from korusticket._context import SAFE_TO_REPEAT
 from korusticket._http import connection_error
 from korusticket._urls import Origin, is_loopback, origin
 from korusticket.errors import (
@@ -35,7 +36,6 @@ from korusticket.errors import (
     excerpt,
     redact,
 )
-from korusticket.retries import SAFE_TO_REPEAT
 
 __all__ = [
     "DEFAULT_TOKEN_URL",

@@ -18,13 +18,13 @@ import httpx
 
 import korusticket_client.models as models
 from korusticket import __version__
+from korusticket._context import OPERATION, PARSED
 from korusticket._download import download, download_async
 from korusticket._generated.bodies import BODY_FIELDS
 from korusticket._generated.operations import OPERATIONS
 from korusticket._generated.typed import AsyncOperations, AsyncRawOperations, SyncOperations, SyncRawOperations
 from korusticket._http import (
-    OPERATION,
-    PARSED,
+    MAX_RESPONSE_BYTES,
     AsyncKorusHTTPClient,
     AsyncUseRefused,
     KorusHTTPClient,
@@ -243,8 +243,14 @@ class ClientOptions(TypedDict, total=False):
         descriptions and documents. A call's own `language=` overrides it.
     timeout: float | httpx.Timeout
         Seconds, or an httpx.Timeout. Default: 30 s, 10 s to connect. A call's own `timeout=` overrides it.
+        httpx applies each phase's timeout to each wait (connecting, each read of the answer); the SDK also bounds
+        the whole call by the largest of them, retries and the body's last byte included, so a server that
+        trickles its answer cannot hold a call longer (`APITimeoutError`). A token fetched first has its own.
     max_connections: int
         Connection pool size. Default: 20.
+    max_response_bytes: int
+        The largest answer read, decoded; past it, `ResponseTooLargeError` without reading the rest. Default:
+        32 MiB (a page of 50 offers is about 70 KB).
     retry: RetryPolicy
         When and how long to retry; see `RetryPolicy`.
     max_retries: int
@@ -270,6 +276,7 @@ class ClientOptions(TypedDict, total=False):
     language: str
     timeout: float | httpx.Timeout
     max_connections: int
+    max_response_bytes: int
     retry: RetryPolicy
     max_retries: int
     environ: Mapping[str, str]
@@ -335,6 +342,9 @@ class _Shared:
             raise ConfigurationError(f"max_connections: expected an integer >= 1, got {max_connections!r}")
         self.limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
         self.timeout = _timeout(options.get("timeout"))
+        max_bytes = options.get("max_response_bytes", MAX_RESPONSE_BYTES)
+        if not (is_integer(max_bytes) and max_bytes >= 1024):
+            raise ConfigurationError(f"max_response_bytes: expected an integer >= 1024, got {max_bytes!r}")
         headers = {"Accept": "application/ld+json", "User-Agent": USER_AGENT}
         if language:
             headers["Accept-Language"] = language
@@ -345,6 +355,7 @@ class _Shared:
             "auth": self.auth,
             "follow_redirects": False,
             "secrets": self.auth.secrets,
+            "max_response_bytes": max_bytes,
         }
 
     def __repr__(self) -> str:

@@ -8,13 +8,14 @@ request object: its headers carry the JWT.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, ClassVar
 from urllib.parse import unquote
+
+import orjson
 
 __all__ = [
     "APIConnectionError",
@@ -34,6 +35,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ReservationExpiredError",
+    "ResponseTooLargeError",
     "ServerError",
     "UnexpectedResponseError",
     "ValidationError",
@@ -134,6 +136,10 @@ class UnexpectedResponseError(KorusTicketError):
         self.excerpt = excerpt
         self.method = method
         self.url = url
+
+
+class ResponseTooLargeError(UnexpectedResponseError):
+    """The answer was larger than the client's `max_response_bytes`: it was not read to the end."""
 
 
 class CommittedWriteError(UnexpectedResponseError):
@@ -424,9 +430,10 @@ def _violations(body: Any) -> Iterable[Violation]:
 
 
 def _json_or_none(text: str) -> Any:
+    """The JSON in an error body, or None for anything unreadable (not JSON, cut short, nested too deep)."""
     try:
-        return json.loads(text)
-    except ValueError:
+        return orjson.loads(text)
+    except (ValueError, RecursionError, MemoryError):
         return None
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
-from korusticket._http import WINDOW_SLOT, WindowSlot
+from korusticket._context import WINDOW_SLOT, WindowSlot
 from korusticket._operation import is_integer
 from korusticket.errors import InvalidRequestError, UnexpectedResponseError
 
@@ -30,7 +30,7 @@ AHEAD = 2
 """With `prefetch=N`, N requests are in flight and up to AHEAD x N pages are queued ahead of the reader, so a
 request starts as soon as a slot frees rather than when the reader takes a page (make bench, 2a: the sync 10k
 crawl at prefetch=8 went from 1.36 to 1.22 times the latency bound). The async window frees a slot when a page's
-bytes arrive, before its parse (`_http.WindowSlot`): parsing shares the event loop, and freeing the slot after it
+bytes arrive, before its parse (`_context.WindowSlot`): parsing shares the event loop, and freeing the slot after it
 held every wave of requests back by the wave's parse time (2a: async prefetch=8 went from 1.37 to 1.22 times the
 bound). Its pages also take turns to parse, one per loop turn, so a response arriving while a wave is parsed frees
 its slot before the wave's next parse (interleaved in one process, medians of 12 crawls: prefetch=4 1.19 -> 1.15,

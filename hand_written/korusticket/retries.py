@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 import httpx
 import tenacity
 
-from korusticket._raw import MAX_RETRIES
+from korusticket._context import DEADLINE, MAX_RETRIES, SAFE_TO_REPEAT
 from korusticket.backoff import Backoff, parse_retry_after
 
 __all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport", "parse_retry_after"]
@@ -73,11 +73,6 @@ class RetryPolicy:
         return method.upper() in self.idempotent_methods and response.status_code in self.retry_statuses
 
 
-SAFE_TO_REPEAT = "korusticket.safe_to_repeat"
-"""A request extension: a POST that may be sent again like a GET (the token request: a second token harms
-nothing), so it is retried on 429/5xx and after a read failure too."""
-
-
 def retry_as(request: httpx.Request) -> str:
     """The method whose retry rules apply to `request`."""
     return "GET" if request.extensions.get(SAFE_TO_REPEAT) else request.method
@@ -111,6 +106,8 @@ class _Plan:
         if state.attempt_number > self.policy.max_retries:
             return True
         if math.isinf(state.upcoming_sleep):  # the server asked for longer than max_retry_after
+            return True
+        if time.monotonic() + state.upcoming_sleep >= _deadline(self.request):  # no time left for another attempt
             return True
         return tenacity.stop_before_delay(self.policy.total_time)(state)
 
@@ -149,6 +146,44 @@ class _Plan:
         }
 
 
+def _deadline(request: httpx.Request) -> float:
+    deadline = request.extensions.get(DEADLINE)
+    return float(deadline) if isinstance(deadline, int | float) else math.inf
+
+
+def call_deadline(request: httpx.Request) -> float:
+    """When the call `request` belongs to must be done: its timeout (the largest of its phase timeouts) after its
+    first attempt starts. Kept in the request's extensions, so that retries, and a second pass of the auth flow
+    after a 401, share it. Getting a token first is not counted: the token request has its own timeout."""
+    deadline = request.extensions.get(DEADLINE)
+    if not isinstance(deadline, int | float):
+        timeout = request.extensions.get("timeout")
+        phases = timeout.values() if isinstance(timeout, dict) else ()
+        budget = max((value for value in phases if isinstance(value, int | float)), default=None)
+        deadline = time.monotonic() + budget if budget is not None else math.inf
+        request.extensions[DEADLINE] = deadline
+    return float(deadline)
+
+
+def within_deadline(request: httpx.Request) -> float:
+    """Shorten this attempt's phase timeouts to the time left before the call's deadline (none left: a timeout);
+    returns the deadline."""
+    first = DEADLINE not in request.extensions
+    deadline = call_deadline(request)
+    if first or math.isinf(deadline):  # the first attempt's phase timeouts are within the budget they make
+        return deadline
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpx.PoolTimeout("the call's timeout ran out before this attempt could start", request=request)
+    timeout = request.extensions.get("timeout")
+    phases = dict(timeout) if isinstance(timeout, dict) else {}
+    request.extensions["timeout"] = {
+        phase: left if value is None else min(float(value), left)
+        for phase, value in {"connect": None, "read": None, "write": None, "pool": None, **phases}.items()
+    }
+    return deadline
+
+
 def policy_for(policy: RetryPolicy, request: httpx.Request) -> RetryPolicy:
     """The client's policy, with this request's own `max_retries=` if the call gave one."""
     count = request.extensions.get(MAX_RETRIES)
@@ -172,12 +207,14 @@ class RetryTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         policy = policy_for(self.policy, request)
         if policy.max_retries == 0:
+            within_deadline(request)
             return self.transport.handle_request(request)
         retrying = tenacity.Retrying(sleep=self._sleep, **_Plan(policy, request).settings())  # type: ignore[arg-type]
         response: httpx.Response = retrying(self._attempt, request)
         return response
 
     def _attempt(self, request: httpx.Request) -> httpx.Response:
+        within_deadline(request)
         response = self.transport.handle_request(request)
         if self.policy.should_retry_response(retry_as(request), response):
             response.read()  # free the connection; the body stays readable if this is the last attempt
@@ -204,13 +241,18 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         policy = policy_for(self.policy, request)
         if policy.max_retries == 0:
-            return await self.transport.handle_async_request(request)
+            return await self._attempt(request)
         retrying = tenacity.AsyncRetrying(sleep=self._sleep, **_Plan(policy, request).settings())  # type: ignore[arg-type]
         response: httpx.Response = await retrying(self._attempt, request)
         return response
 
     async def _attempt(self, request: httpx.Request) -> httpx.Response:
-        response = await self.transport.handle_async_request(request)
+        deadline = within_deadline(request)
+        try:  # exact under asyncio: what runs past the deadline is cancelled (httpcore's timeouts are per read)
+            async with asyncio.timeout(None if math.isinf(deadline) else deadline - time.monotonic()):
+                response = await self.transport.handle_async_request(request)
+        except TimeoutError:
+            raise httpx.ReadTimeout("the call's timeout ran out before the answer came", request=request) from None
         if self.policy.should_retry_response(retry_as(request), response):
             await response.aread()
         return response

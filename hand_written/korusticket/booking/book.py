@@ -108,7 +108,12 @@ def book(
     request: BookRequest, confirm_payment: Callable[[Hold], Any] | None, policy: BookingPolicy, clock: Clock
 ) -> Flow[Booking]:
     stored: LedgerEntry | None = yield Claim(request.reference, policy.claim_wait)
-    existing = yield from _existing_orders(request.reference, stored)
+    try:
+        existing = yield from _existing_orders(request.reference, stored)
+    except KorusTicketError as error:
+        if stored is None or not _maybe_ordered(stored):
+            raise  # nothing sent, and no earlier run got as far as ordering: a definite failure
+        raise _unknown_booking(stored, error) from None
     _refuse_another_booking(request, existing, stored)
     paid_before = stored is not None and stored.paid and stored.items == request.asked
     if existing and not (paid_before and stored is not None and not stored.finished):
@@ -156,7 +161,7 @@ def book(
     )
     expiries = [(reservation.iri, reservation.expires_at) for reservation in held]
     try:
-        result = yield from order(order_request, expiries, policy, fresh=fresh)
+        result = yield from order(order_request, expiries, policy, fresh=fresh, maybe_ordered=_maybe_ordered(stored))
     except OrderOutcomeUnknownError as unknown:
         yield from _record(entry, "ordering", reason=f"the order's outcome is unknown: {unknown}")
         raise
@@ -184,6 +189,25 @@ def _existing_orders(reference: str, stored: LedgerEntry | None) -> Flow[list[Bo
         found = yield from settle(reference, [kept.iri for kept in stored.reservations])
         return found.orders
     return existing
+
+
+def _unknown_booking(stored: LedgerEntry, error: KorusTicketError) -> OrderOutcomeUnknownError:
+    """An earlier run may have placed the order, and the server cannot be read to know."""
+    request = OrderRequest(
+        [kept.iri for kept in stored.reservations],
+        dict(stored.customer),
+        stored.reference,
+        stored.notes,
+        stored.extra_body,
+    )
+    return OrderOutcomeUnknownError(
+        f"the booking {stored.reference!r} may exist (an earlier run got as far as ordering) and the server could "
+        f"not be read back ({error}); nothing was sent: run it again, or settle it with error.resolve()",
+        reservations=request.reservations,
+        external_reference=stored.reference,
+        orders_found=[],
+        request=request,
+    )
 
 
 def _entry(request: BookRequest, stored: LedgerEntry | None) -> LedgerEntry:
@@ -401,21 +425,29 @@ def order_booking(
     """`kt.order`: the order under the ledger's claim on its reference, recorded like `book`'s last stages (so
     `recover` finishes it if the worker dies), every reservation read back before anything is sent."""
     stored: LedgerEntry | None = yield Claim(request.external_reference, policy.claim_wait)
-    entry = LedgerEntry(
-        request.external_reference,
-        "ordering",
-        items=stored.items if stored is not None else (),
+    known = {kept.iri: kept for kept in stored.reservations} if stored is not None else {}
+    given = dict(expiries)
+    reservations = tuple(
+        LedgerReservation(
+            iri,
+            given.get(iri) or (known[iri].expires_at if iri in known else None),
+            known[iri].total if iri in known else Decimal(0),
+        )
+        for iri in request.reservations
+    )
+    base = stored if stored is not None else LedgerEntry(request.external_reference, "ordering")
+    maybe_ordered = _maybe_ordered(stored)
+    entry = replace(
+        base,
         customer=request.customer,
         notes=request.notes,
         extra_body=dict(request.extra_body),
-        reservations=tuple(LedgerReservation(iri, expires, Decimal(0)) for iri, expires in expiries)
-        or tuple(LedgerReservation(iri, None, Decimal(0)) for iri in request.reservations),
-        paid=True,
-        attempt=stored.attempt if stored is not None else 1,
+        reservations=reservations,
+        paid=True,  # the caller orders once the payment succeeded: `recover` may finish it
     )
     entry = yield from _record(entry, "ordering")
     try:
-        result = yield from order(request, expiries, policy, check_expiry=check_expiry)
+        result = yield from order(request, expiries, policy, check_expiry=check_expiry, maybe_ordered=maybe_ordered)
     except OrderOutcomeUnknownError as unknown:
         yield from _record(entry, "ordering", reason=f"the order's outcome is unknown: {unknown}")
         raise
@@ -427,3 +459,8 @@ def order_booking(
     else:
         yield from _record(entry, "incomplete", reason=f"ordering failed: {result.failures[0].message}")
     return result
+
+
+def _maybe_ordered(stored: LedgerEntry | None) -> bool:
+    """Whether an earlier run got as far as sending the order (the ledger records `ordering` before it does)."""
+    return stored is not None and (stored.stage in ("ordering", "ordered") or bool(stored.orders))

@@ -144,9 +144,11 @@ def order(
     *,
     fresh: Iterable[str] = (),
     check_expiry: bool = True,
+    maybe_ordered: bool = False,
 ) -> Flow[OrderResult]:
     """Place the order exactly once. `fresh` are reservations this very workflow made moments ago: nobody can have
-    ordered them, so only the others are read back before sending."""
+    ordered them, so only the others are read back before sending. `maybe_ordered`: an earlier run may have placed
+    the order (the ledger says it got that far), so a read back that fails leaves the outcome unknown."""
     if check_expiry:
         now: datetime = yield Now()
         expired = [index for index, (_, expires) in enumerate(expiries) if expires is not None and expires <= now]
@@ -157,8 +159,13 @@ def order(
     made_here = set(fresh)
     to_check = [r for r in request.reservations if r not in made_here]
     adopted: set[str] = set()
-    if to_check:  # a failure to read is raised as it is: nothing was sent
-        found, elsewhere = yield from _read_back(request.external_reference, to_check)
+    if to_check:
+        try:
+            found, elsewhere = yield from _read_back(request.external_reference, to_check)
+        except KorusTicketError as error:
+            if not maybe_ordered:
+                raise  # nothing was sent, and nothing says an order exists: a definite failure
+            raise _unknown(request, f"the server could not be read back before ordering ({error})", []) from None
         placed.update(found)
         failures.update(elsewhere)
         adopted = set(found)
@@ -283,21 +290,25 @@ def _settle_into(
         except KorusTicketError as error:
             elapsed: float = yield Monotonic()
             if elapsed - started >= policy.settle_timeout:
-                raise OrderOutcomeUnknownError(
-                    f"the outcome of the order {request.external_reference!r} is unknown: the server could not be "
-                    f"read back within {policy.settle_timeout:g} s ({error}); the order may exist: settle it later "
-                    "(error.resolve(), or kt.settle(error.external_reference, reservations=error.reservations)) "
-                    "rather than ordering again",
-                    reservations=request.reservations,
-                    external_reference=request.external_reference,
-                    orders_found=unique_orders(placed.values()),
-                    request=request,
-                ) from None
+                problem = f"the server could not be read back within {policy.settle_timeout:g} s ({error})"
+                raise _unknown(request, problem, unique_orders(placed.values())) from None
             yield Sleep(next(waits))
             continue
         placed.update(found)
         failures.update(elsewhere)
         return [r for r in pending if r not in placed and r not in failures]
+
+
+def _unknown(request: OrderRequest, problem: str, found: list[BookingOrder]) -> OrderOutcomeUnknownError:
+    return OrderOutcomeUnknownError(
+        f"the outcome of the order {request.external_reference!r} is unknown: {problem}; the order may exist: settle "
+        "it later (error.resolve(), or kt.settle(error.external_reference, reservations=error.reservations)) rather "
+        "than ordering again",
+        reservations=request.reservations,
+        external_reference=request.external_reference,
+        orders_found=found,
+        request=request,
+    )
 
 
 def _read_back(

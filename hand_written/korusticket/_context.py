@@ -1,0 +1,74 @@
+"""Everything that travels with a request, or back with its response, besides the HTTP message itself.
+
+httpx carries per-request values in `request.extensions` and `response.extensions`; the async paginator's window
+rides in a context variable, because it must reach the HTTP client through the generated code, which passes no
+extra arguments. Each value is defined here, once, with who writes it and who reads it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+__all__ = [
+    "DEADLINE",
+    "DECODED",
+    "MAX_RETRIES",
+    "OPERATION",
+    "PARSED",
+    "SAFE_TO_REPEAT",
+    "WINDOW_SLOT",
+    "WindowSlot",
+]
+
+# ------------------------------------------------------------------------------------------- request.extensions
+
+OPERATION = "korusticket.operation"
+"""The facade's `Operation` for the request. Written by `client._Shared._request`; read by `_http.check_response`
+(to parse the body into the operation's model without looking the operation up by path)."""
+
+MAX_RETRIES = "korusticket.max_retries"
+"""This call's own retry count (`max_retries=` of a call). Written by `_raw.CallOptions.apply`; read by
+`retries.policy_for`."""
+
+SAFE_TO_REPEAT = "korusticket.safe_to_repeat"
+"""A POST that may be sent again like a GET (the token request: a second token harms nothing). Written by
+`auth.ClientCredentialsAuth`; read by `retries.retry_as`."""
+
+DEADLINE = "korusticket.deadline"
+"""`time.monotonic()` by which the whole call must be done, retries and body included. Written by
+`_http.KorusHTTPClient.send` (from the call's timeout); read by `retries.RetryTransport` (no attempt, and no wait,
+past it) and by `_http` while it reads the body."""
+
+# ------------------------------------------------------------------------------------------ response.extensions
+
+DECODED = "korusticket.json"
+"""The decoded JSON body of a success that has no model to build. Written by `_http.check_response`; read by
+`_http.decoded_body` (decode once)."""
+
+PARSED = "korusticket.parsed"
+"""The success body parsed into the operation's model. Written by `_http.check_response`; taken off the response by
+`client._Shared._parsed` (httpx responses sit in a reference cycle until the garbage collector runs: a model left
+on them would linger too)."""
+
+# ----------------------------------------------------------------------------------------------- context variables
+
+
+@dataclass(frozen=True)
+class WindowSlot:
+    """The async paginator's hold on one request of its window."""
+
+    release: Callable[[], None]
+    """Frees the slot. The async client calls it once a success's bytes are in, before their parse, so the
+    next request goes out before this page is parsed rather than after."""
+    parse_turn: asyncio.Lock
+    """Held while a page is parsed, after yielding once to the loop. Pages whose bytes arrive together would
+    otherwise be parsed back to back in one event-loop turn, and a response arriving meanwhile would wait for
+    all of them before freeing its slot; taking turns, each parse starts only once the requests and arrivals
+    ready before it have run."""
+
+
+WINDOW_SLOT: ContextVar[WindowSlot | None] = ContextVar("korusticket.window_slot", default=None)
+"""Set by `pagination.AsyncPaginator` around each request of its window; read by `_http.AsyncKorusHTTPClient.send`."""

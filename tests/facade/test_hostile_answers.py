@@ -1,0 +1,141 @@
+"""Hostile answers over a real loopback server: time and memory stay bounded, and only a real document is saved.
+
+Each test failed before its fix: a trickled body held the call until the server stopped; a flood was read whole;
+a redirect with an HTML body escaped as a raw JSON decoding error; a login page, a partial answer or a redirect
+off the storage host was saved as the ticket; the JWT went to a storage URL on the API's own host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from korusticket import (
+    APIConnectionError,
+    APITimeoutError,
+    AsyncKorusTicket,
+    ConfigurationError,
+    DocumentDownloadError,
+    KorusTicket,
+    ResponseTooLargeError,
+    UnexpectedResponseError,
+    ops,
+)
+from korusticket._download import download, download_async
+from korusticket.auth import Secret
+from tests.facade.hostile import PDF, HostileServer, hostile_server
+
+TOKEN = "eyJhbGciOiJSUzI1NiJ9.aG9zdGlsZQ.c2ln"
+
+
+@pytest.fixture
+def server() -> Iterator[HostileServer]:
+    with hostile_server() as running:
+        yield running
+
+
+def client(server: HostileServer, **options: object) -> KorusTicket:
+    return KorusTicket(base_url=server.url, token=TOKEN, max_retries=0, environ={}, **options)  # type: ignore[arg-type]
+
+
+def test_a_trickled_body_is_cut_at_the_calls_timeout(server: HostileServer) -> None:
+    with client(server, timeout=0.5) as kt, pytest.raises(APITimeoutError, match="timed out"):
+        kt.http.get("/v1/ticketing/catalogs", params={"behaviour": "trickle"})
+    (seen,) = server.seen
+    assert not seen.finished
+    assert seen.sent < 2000  # the call ended while the server was still sending
+
+
+async def test_a_trickled_body_is_cut_at_the_calls_timeout_async(server: HostileServer) -> None:
+    async with AsyncKorusTicket(base_url=server.url, token=TOKEN, max_retries=0, environ={}, timeout=0.5) as kt:
+        with pytest.raises(APITimeoutError, match="timed out"):
+            await kt.http.get("/v1/ticketing/catalogs", params={"behaviour": "trickle"})
+    (seen,) = server.seen
+    assert seen.sent < 2000
+
+
+def test_a_call_through_the_generated_operation_is_bounded_too(server: HostileServer) -> None:
+    with client(server) as kt:
+        assert kt.call(ops.list_catalogs).total_items == 0  # a well-behaved answer first
+        with pytest.raises(APITimeoutError):
+            kt.call(ops.list_catalogs, headers={"X-Behaviour": "trickle"}, timeout=0.5)
+    assert [seen.finished for seen in server.seen] == [True, False]
+
+
+@pytest.mark.parametrize("behaviour", ["flood_announced", "flood_chunked"])
+def test_a_flood_stops_at_max_response_bytes(server: HostileServer, behaviour: str) -> None:
+    with client(server, max_response_bytes=1024 * 1024) as kt, pytest.raises(ResponseTooLargeError):
+        kt.http.get("/v1/ticketing/catalogs", params={"behaviour": behaviour})
+    (seen,) = server.seen
+    assert not seen.finished
+    assert seen.sent < 100 * 1024 * 1024  # nowhere near the 500 MB: the rest was never read
+
+
+async def test_a_flood_stops_at_max_response_bytes_async(server: HostileServer) -> None:
+    async with AsyncKorusTicket(
+        base_url=server.url, token=TOKEN, max_retries=0, environ={}, max_response_bytes=1024 * 1024
+    ) as kt:
+        with pytest.raises(ResponseTooLargeError):
+            await kt.http.get("/v1/ticketing/catalogs", params={"behaviour": "flood_chunked"})
+    assert server.seen[0].sent < 100 * 1024 * 1024
+
+
+def test_max_response_bytes_is_checked_when_the_client_is_built(server: HostileServer) -> None:
+    with pytest.raises(ConfigurationError, match="max_response_bytes"):
+        client(server, max_response_bytes=-1)
+
+
+def test_a_redirect_with_an_html_body_is_a_clear_error(server: HostileServer) -> None:
+    with client(server) as kt, pytest.raises(UnexpectedResponseError, match="redirect"):
+        kt.http.get("/v1/ticketing/catalogs", params={"behaviour": "redirect_html"})
+
+
+# ------------------------------------------------------------------------------------------------ downloads
+
+
+def fetch(server: HostileServer, tmp_path: Path, behaviour: str) -> int | Exception:
+    target = tmp_path / "ticket.pdf"
+    with client(server) as kt:
+        return download(
+            kt.http, Secret(f"{server.url}/documents/doc.pdf?behaviour={behaviour}&Signature=s3cr3t"), target
+        )
+
+
+@pytest.mark.parametrize("behaviour", ["login_page", "partial", "cut_short", "no_end_marker"])
+def test_only_a_complete_document_is_saved(server: HostileServer, tmp_path: Path, behaviour: str) -> None:
+    outcome = fetch(server, tmp_path, behaviour)
+    assert isinstance(outcome, DocumentDownloadError | APIConnectionError), outcome
+    assert "s3cr3t" not in str(outcome)
+    assert list(tmp_path.iterdir()) == []  # no file, and no .part left behind
+
+
+@pytest.mark.parametrize("behaviour", ["pdf", "pdf_as_binary", "redirect_here"])
+def test_a_document_is_saved_and_the_jwt_never_sent(server: HostileServer, tmp_path: Path, behaviour: str) -> None:
+    # The storage URL is on the API's own host here: the token still stays home.
+    assert fetch(server, tmp_path, behaviour) == len(PDF)
+    assert (tmp_path / "ticket.pdf").read_bytes() == PDF
+    assert server.seen
+    assert not any(seen.authorization for seen in server.seen)
+
+
+def test_a_redirect_off_the_storage_host_is_not_followed(server: HostileServer, tmp_path: Path) -> None:
+    with hostile_server() as elsewhere:
+        server.other_origin = elsewhere.url
+        outcome = fetch(server, tmp_path, "redirect_away")
+        assert elsewhere.seen == []
+    assert isinstance(outcome, DocumentDownloadError)
+    assert "302" in str(outcome)
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_downloads_are_checked_under_async_too(server: HostileServer, tmp_path: Path) -> None:
+    async with AsyncKorusTicket(base_url=server.url, token=TOKEN, max_retries=0, environ={}) as kt:
+        url = f"{server.url}/documents/doc.pdf?behaviour=login_page&Signature=s3cr3t"
+        bad = await download_async(kt.http, Secret(url), tmp_path / "ticket.pdf")
+        good = await download_async(kt.http, Secret(url.replace("login_page", "pdf")), tmp_path / "ticket.pdf")
+    assert isinstance(bad, DocumentDownloadError)
+    assert good == len(PDF)
+    assert [path.name for path in tmp_path.iterdir()] == ["ticket.pdf"]
+    assert not any(seen.authorization for seen in server.seen)
