@@ -26,33 +26,9 @@ from korusticket import (
     ops,
 )
 from korusticket.testing import Sandbox
-from korusticket.testing.catalog import Offer
 from korusticket.testing.transport import SandboxTransport
 from tests.booking import journey
-
-CUSTOMER: Any = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
-FAST = BookingPolicy(first_wait=0.0, max_wait=0.0, settle_timeout=0.0)
-
-
-def offers(sandbox: Sandbox, *, sessions: bool, named: bool = False) -> Iterator[Offer]:
-    data = sandbox.state.data
-    for offer in data.offers.values():
-        base = data.product_bases[data.products[offer.product_id].product_base_id]
-        if (
-            offer.catalog_id == sandbox.catalog_id
-            and any(not ticket.date_access for ticket in offer.tickets) is sessions
-            and base.beneficiary_info_may_be_required is named
-        ):
-            yield offer
-
-
-def item(offer: Offer, quantity: int = 1) -> Item:
-    sessions = {t.id: t.sessions[0].id for t in offer.tickets if not t.date_access}
-    return Item(iri.offer(offer.catalog_id, offer.id), quantity=quantity, sessions=sessions)
-
-
-def requests_to(sandbox: Sandbox, operation: str) -> int:
-    return sum(handled.operation == operation for handled in sandbox.state.handled)
+from tests.booking.helpers import CUSTOMER, FAST, item, offers, requests_to
 
 
 @pytest.fixture

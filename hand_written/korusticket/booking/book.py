@@ -113,14 +113,19 @@ def book(
     except KorusTicketError as error:
         if stored is None or not _maybe_ordered(stored):
             raise  # nothing sent, and no earlier run got as far as ordering: a definite failure
-        raise _unknown_booking(stored, error) from None
+        raise _unknown_booking(stored, error, []) from None
     _refuse_another_booking(request, existing, stored)
     paid_before = stored is not None and stored.paid and stored.items == request.asked
     if existing and not (paid_before and stored is not None and not stored.finished):
         return (yield from _adopt(request, existing, stored, clock))
     entry = _entry(request, stored)
     fresh: set[str] = set()
-    held = (yield from _resume(entry, clock)) if entry.reservations else None
+    try:
+        held = (yield from _resume(entry, clock)) if entry.reservations else None
+    except KorusTicketError as error:
+        if stored is None or not (existing or _maybe_ordered(stored)):
+            raise  # nothing sent, and nothing says an order exists: a definite failure
+        raise _unknown_booking(stored, error, existing) from None
     if held is None:
         if existing:  # an earlier run ordered part of it and its other holds are gone: what exists is the booking
             return (yield from _adopt(request, existing, stored, clock))
@@ -191,7 +196,9 @@ def _existing_orders(reference: str, stored: LedgerEntry | None) -> Flow[list[Bo
     return existing
 
 
-def _unknown_booking(stored: LedgerEntry, error: KorusTicketError) -> OrderOutcomeUnknownError:
+def _unknown_booking(
+    stored: LedgerEntry, error: KorusTicketError, found: list[BookingOrder]
+) -> OrderOutcomeUnknownError:
     """An earlier run may have placed the order, and the server cannot be read to know."""
     request = OrderRequest(
         [kept.iri for kept in stored.reservations],
@@ -205,7 +212,7 @@ def _unknown_booking(stored: LedgerEntry, error: KorusTicketError) -> OrderOutco
         f"not be read back ({error}); nothing was sent: run it again, or settle it with error.resolve()",
         reservations=request.reservations,
         external_reference=stored.reference,
-        orders_found=[],
+        orders_found=found,
         request=request,
     )
 

@@ -156,6 +156,11 @@ class LedgerEntry:
             raise LedgerError(f"unreadable ledger entry ({type(error).__name__}: {error})") from None
 
 
+def _same_reference(claimed: str, entry: LedgerEntry) -> None:
+    if entry.reference != claimed:
+        raise ValueError(f"the claim on {claimed!r} cannot record the entry of {entry.reference!r}")
+
+
 def _encode(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()

@@ -6,7 +6,7 @@ import threading
 import time
 from collections import OrderedDict
 
-from korusticket.booking.ledger import BookingInProgressError, LedgerEntry
+from korusticket.booking.ledger import BookingInProgressError, LedgerEntry, _same_reference
 
 __all__ = ["MemoryLedger", "process_ledger"]
 
@@ -81,6 +81,7 @@ class _MemoryClaim:
     def record(self, entry: LedgerEntry) -> None:
         if self._ledger is None:
             raise RuntimeError(f"the claim on {self.reference!r} was released")
+        _same_reference(self.reference, entry)
         self._ledger._store(entry)
         self.entry = entry
 

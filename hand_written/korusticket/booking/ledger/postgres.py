@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from korusticket.booking.ledger import (
     SCHEMA_VERSION,
     BookingInProgressError,
     LedgerEntry,
     LedgerError,
+    _same_reference,
 )
 from korusticket.errors import ConfigurationError, redact
 
@@ -29,6 +29,7 @@ __all__ = ["PostgresLedger"]
 TABLE = "korusticket_bookings"
 META = "korusticket_ledger_meta"
 SETUP_LOCK = 0x6B74_6C65_6467_6572  # "ktledger": serialises schema creation between workers starting together
+T = TypeVar("T")
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
 
 
@@ -69,19 +70,8 @@ class PostgresLedger:
     def claim(self, reference: str, *, wait: float) -> _PostgresClaim:
         self._setup()
         connection = self._connect()
-        key = _key(reference)
         try:
-            with self._errors():
-                if wait <= 0:
-                    taken = connection.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]
-                else:
-                    connection.execute(f"SET lock_timeout = '{max(int(wait * 1000), 1)}ms'")
-                    try:
-                        connection.execute("SELECT pg_advisory_lock(%s)", (key,))
-                        taken = True
-                    except self._psycopg.errors.LockNotAvailable:
-                        taken = False
-                    connection.execute("SET lock_timeout = 0")
+            taken = self._guard(lambda: self._lock(connection, _key(reference), wait))
             if not taken:
                 raise BookingInProgressError(reference, wait)
             entry = self._read(connection, reference)
@@ -92,15 +82,24 @@ class PostgresLedger:
 
     def read(self, reference: str) -> LedgerEntry | None:
         self._setup()
-        with self._connection() as connection:
+        connection = self._connect()
+        try:
             return self._read(connection, reference)
+        finally:
+            connection.close()
 
     def unfinished(self) -> list[LedgerEntry]:
         self._setup()
-        with self._connection() as connection, self._errors():
-            rows = connection.execute(
-                f"SELECT entry FROM {TABLE} WHERE stage NOT IN ('ordered', 'incomplete') ORDER BY updated_at"  # noqa: S608
-            ).fetchall()
+        connection = self._connect()
+        try:
+            rows = self._guard(
+                lambda: connection.execute(
+                    f"SELECT entry::text FROM {TABLE} WHERE stage NOT IN ('ordered', 'incomplete') "  # noqa: S608
+                    "ORDER BY updated_at"
+                ).fetchall()
+            )
+        finally:
+            connection.close()
         return [LedgerEntry.from_json(row[0]) for row in rows]
 
     def close(self) -> None:
@@ -108,45 +107,55 @@ class PostgresLedger:
 
     # ------------------------------------------------------------------------------------- storage
 
+    def _lock(self, connection: Any, key: int, wait: float) -> bool:
+        """The advisory lock on `key` for this session: at once, or waiting up to `wait` seconds in the server."""
+        if wait <= 0:
+            return bool(connection.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0])
+        connection.execute(f"SET lock_timeout = '{max(int(wait * 1000), 1)}ms'")
+        try:
+            connection.execute("SELECT pg_advisory_lock(%s)", (key,))
+        except self._psycopg.errors.LockNotAvailable:
+            return False
+        finally:
+            connection.execute("SET lock_timeout = 0")
+        return True
+
     def _read(self, connection: Any, reference: str) -> LedgerEntry | None:
-        with self._errors():
-            row = connection.execute(f"SELECT entry FROM {TABLE} WHERE reference = %s", (reference,)).fetchone()  # noqa: S608
+        row = self._guard(
+            lambda: connection.execute(
+                f"SELECT entry::text FROM {TABLE} WHERE reference = %s",  # noqa: S608 - a constant
+                (reference,),
+            ).fetchone()
+        )
         return LedgerEntry.from_json(row[0]) if row else None
 
     def _store(self, connection: Any, entry: LedgerEntry) -> None:
         updated = entry.updated_at or datetime.now(UTC)
-        with self._errors():
-            connection.execute(
-                f"INSERT INTO {TABLE} (reference, stage, entry, updated_at) VALUES (%s, %s, %s, %s) "  # noqa: S608
+        self._guard(
+            lambda: connection.execute(
+                f"INSERT INTO {TABLE} (reference, stage, entry, updated_at) VALUES (%s, %s, %s::jsonb, %s) "  # noqa: S608
                 "ON CONFLICT (reference) DO UPDATE SET stage = EXCLUDED.stage, entry = EXCLUDED.entry, "
                 "updated_at = EXCLUDED.updated_at",
                 (entry.reference, entry.stage, entry.to_json(), updated),
             )
+        )
 
     def _connect(self) -> Any:
-        with self._errors():
-            return self._psycopg.connect(
+        return self._guard(
+            lambda: self._psycopg.connect(
                 self._dsn, autocommit=True, connect_timeout=max(int(self._connect_timeout), 1), **KEEPALIVES
             )
+        )
 
-    @contextmanager
-    def _connection(self) -> Iterator[Any]:
-        connection = self._connect()
-        try:
-            yield connection
-        finally:
-            connection.close()
-
-    @contextmanager
-    def _errors(self) -> Iterator[None]:
-        """psycopg's errors as `LedgerError`, the password removed, nothing chained (the chain holds the DSN)."""
+    def _guard(self, action: Callable[[], T]) -> T:
+        """`action()`, with psycopg's errors as `LedgerError`: the password removed, nothing chained (the chain
+        holds the DSN), raised outside the except block so that not even `__context__` keeps psycopg's error."""
         failure = None
         try:
-            yield
+            return action()
         except self._psycopg.Error as error:
             failure = LedgerError(f"PostgreSQL ledger: {redact(str(error).strip(), self._secrets())}")
-        if failure is not None:
-            raise failure
+        raise failure
 
     def _secrets(self) -> list[str]:
         try:
@@ -161,28 +170,38 @@ class PostgresLedger:
         with self._setup_lock:
             if self._ready:
                 return
-            with self._connection() as connection, self._errors(), connection.transaction():
-                connection.execute("SELECT pg_advisory_xact_lock(%s)", (SETUP_LOCK,))
-                connection.execute(f"CREATE TABLE IF NOT EXISTS {META} (key text PRIMARY KEY, value text NOT NULL)")
-                connection.execute(
-                    f"CREATE TABLE IF NOT EXISTS {TABLE} (reference text PRIMARY KEY, stage text NOT NULL, "
-                    "entry jsonb NOT NULL, updated_at timestamptz NOT NULL)"
-                )
-                connection.execute(
-                    f"CREATE INDEX IF NOT EXISTS {TABLE}_unfinished ON {TABLE} (updated_at) "
-                    "WHERE stage NOT IN ('ordered', 'incomplete')"
-                )
-                connection.execute(
-                    f"INSERT INTO {META} (key, value) VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",  # noqa: S608
-                    (str(SCHEMA_VERSION),),
-                )
-                version = connection.execute(f"SELECT value FROM {META} WHERE key = 'schema_version'").fetchone()[0]  # noqa: S608
+            connection = self._connect()
+            try:
+                version = self._guard(lambda: self._create_schema(connection))
+            finally:
+                connection.close()
             if int(version) > SCHEMA_VERSION:
                 raise LedgerError(
                     f"the PostgreSQL ledger has schema version {version}, written by a newer korusticket; this "
                     f"release reads version {SCHEMA_VERSION}: upgrade korusticket"
                 )
             self._ready = True
+
+    @staticmethod
+    def _create_schema(connection: Any) -> str:
+        """Create the tables once (concurrent first users take turns on an advisory lock); the schema version."""
+        with connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (SETUP_LOCK,))
+            connection.execute(f"CREATE TABLE IF NOT EXISTS {META} (key text PRIMARY KEY, value text NOT NULL)")
+            connection.execute(
+                f"CREATE TABLE IF NOT EXISTS {TABLE} (reference text PRIMARY KEY, stage text NOT NULL, "
+                "entry jsonb NOT NULL, updated_at timestamptz NOT NULL)"
+            )
+            connection.execute(
+                f"CREATE INDEX IF NOT EXISTS {TABLE}_unfinished ON {TABLE} (updated_at) "
+                "WHERE stage NOT IN ('ordered', 'incomplete')"
+            )
+            connection.execute(
+                f"INSERT INTO {META} (key, value) VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",  # noqa: S608
+                (str(SCHEMA_VERSION),),
+            )
+            row = connection.execute(f"SELECT value FROM {META} WHERE key = 'schema_version'").fetchone()  # noqa: S608
+        return str(row[0])
 
 
 class _PostgresClaim:
@@ -195,6 +214,7 @@ class _PostgresClaim:
     def record(self, entry: LedgerEntry) -> None:
         if self._connection is None:
             raise RuntimeError(f"the claim on {self.reference!r} was released")
+        _same_reference(self.reference, entry)
         self._ledger._store(self._connection, entry)
         self.entry = entry
 

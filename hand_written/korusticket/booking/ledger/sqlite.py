@@ -25,6 +25,7 @@ from korusticket.booking.ledger import (
     BookingInProgressError,
     LedgerEntry,
     LedgerError,
+    _same_reference,
 )
 
 __all__ = ["SqliteLedger"]
@@ -154,6 +155,7 @@ class _SqliteClaim:
     def record(self, entry: LedgerEntry) -> None:
         if self._locks is None:
             raise RuntimeError(f"the claim on {self.reference!r} was released")
+        _same_reference(self.reference, entry)
         self._ledger._store(entry)
         self.entry = entry
 
