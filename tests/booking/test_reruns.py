@@ -145,7 +145,7 @@ def test_an_unknown_outcome_pickles_and_is_settled_on_a_new_client() -> None:
             external_reference="LOST-9",
             confirm_payment=pay_then_break_the_reads,
         )
-    stored = pickle.loads(pickle.dumps(caught.value))  # what a job queue keeps
+    stored = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 - our own bytes: what a job queue keeps
     sandbox.faults.clear()
     with pytest.raises(InvalidRequestError, match="client"):
         stored.resolve()  # no client comes with an unpickled error
