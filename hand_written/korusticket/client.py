@@ -56,6 +56,7 @@ from korusticket.booking.steps import (
     Sleep,
     Step,
     Unfinished,
+    WallClock,
 )
 from korusticket.errors import ConfigurationError, InvalidRequestError
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
@@ -567,6 +568,8 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
                 return self.server_time()
             case Monotonic():
                 return time.monotonic()
+            case WallClock():
+                return datetime.datetime.now(datetime.UTC)
             case Callback(function=function, argument=argument):
                 outcome = function(argument)
                 if inspect.isawaitable(outcome):
@@ -719,6 +722,8 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
                 return self.server_time()
             case Monotonic():
                 return time.monotonic()
+            case WallClock():
+                return datetime.datetime.now(datetime.UTC)
             case Callback(function=function, argument=argument):
                 outcome = function(argument)
                 return await outcome if inspect.isawaitable(outcome) else outcome

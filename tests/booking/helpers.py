@@ -10,7 +10,7 @@ from korusticket.testing import Sandbox
 from korusticket.testing.catalog import Offer
 
 CUSTOMER: Any = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
-FAST = BookingPolicy(first_wait=0.0, max_wait=0.0, settle_timeout=0.0)
+FAST = BookingPolicy(first_wait=0.0, max_wait=0.0, settle_timeout=0.0, order_in_flight=0.0)
 """No waiting between attempts, and no patience for reading back."""
 NO_WAIT = RetryPolicy(initial_delay=0.0, max_delay=0.0)
 

@@ -43,7 +43,7 @@ from tests.booking.test_reruns import UNREADABLE
 RUNS = int(os.environ.get("KORUSTICKET_RERUN_RUNS", "500"))
 RUNS_PER_SANDBOX = 100
 FAULTS = ("status", "rate_limit", "drop_before_commit", "drop_after_commit", "timeout", "malformed_json", "html_error")
-POLICY = BookingPolicy(attempts=3, settle_timeout=0.0, first_wait=0.0, max_wait=0.0)
+POLICY = BookingPolicy(attempts=3, settle_timeout=0.0, first_wait=0.0, max_wait=0.0, order_in_flight=0.0)
 RETRY = RetryPolicy(max_retries=1, initial_delay=0.0, max_delay=0.0)
 
 

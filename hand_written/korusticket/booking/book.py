@@ -45,7 +45,7 @@ from korusticket.booking.results import (
     Recovery,
     ReferenceConflictError,
 )
-from korusticket.booking.steps import Call, Callback, Claim, Flow, Now, Record, Release, Unfinished
+from korusticket.booking.steps import Call, Callback, Claim, Flow, Now, Record, Release, Sleep, Unfinished, WallClock
 from korusticket.errors import (
     APIConnectionError,
     APIStatusError,
@@ -108,6 +108,7 @@ def book(
     request: BookRequest, confirm_payment: Callable[[Hold], Any] | None, policy: BookingPolicy, clock: Clock
 ) -> Flow[Booking]:
     stored: LedgerEntry | None = yield Claim(request.reference, policy.claim_wait)
+    yield from _let_in_flight_land(stored, policy)
     try:
         existing = yield from _existing_orders(request.reference, stored)
     except KorusTicketError as error:
@@ -194,6 +195,17 @@ def _existing_orders(reference: str, stored: LedgerEntry | None) -> Flow[list[Bo
         found = yield from settle(reference, [kept.iri for kept in stored.reservations])
         return found.orders
     return existing
+
+
+def _let_in_flight_land(stored: LedgerEntry | None, policy: BookingPolicy) -> Flow[None]:
+    """A worker that died while ordering may have left its order request on its way: let it land (or time out)
+    before the server is read back."""
+    if stored is None or stored.stage != "ordering" or stored.reason is not None or stored.updated_at is None:
+        return
+    now: datetime = yield WallClock()
+    left = policy.order_in_flight - (now - stored.updated_at).total_seconds()
+    if left > 0:
+        yield Sleep(min(left, policy.order_in_flight))
 
 
 def _unknown_booking(
@@ -323,7 +335,7 @@ def _pay(entry: LedgerEntry, hold: Hold, confirm_payment: Callable[[Hold], Any] 
 
 
 def _record(entry: LedgerEntry, stage: Stage, **changes: Any) -> Flow[LedgerEntry]:
-    now: datetime = yield Now()
+    now: datetime = yield WallClock()
     moved = entry.at(stage, now, **changes)
     yield Record(moved)
     return moved
@@ -368,6 +380,7 @@ def recover(policy: BookingPolicy, clock: Clock) -> Flow[list[Recovery]]:
             if stored is None or stored.finished:  # finished meanwhile by the worker that held it
                 recoveries.append(Recovery(listed.reference, "booked" if stored and stored.orders else "incomplete"))
                 continue
+            yield from _let_in_flight_land(stored, policy)
             recoveries.append((yield from _recover_one(stored, policy, clock)))
         finally:
             yield Release(listed.reference)
@@ -432,6 +445,7 @@ def order_booking(
     """`kt.order`: the order under the ledger's claim on its reference, recorded like `book`'s last stages (so
     `recover` finishes it if the worker dies), every reservation read back before anything is sent."""
     stored: LedgerEntry | None = yield Claim(request.external_reference, policy.claim_wait)
+    yield from _let_in_flight_land(stored, policy)
     known = {kept.iri: kept for kept in stored.reservations} if stored is not None else {}
     given = dict(expiries)
     reservations = tuple(

@@ -38,13 +38,25 @@ class BookingPolicy:
     claim_wait: float = 30.0
     """Seconds `book` waits for another worker that holds the same external reference (a shared ledger), before
     `BookingInProgressError`."""
+    order_in_flight: float = 30.0
+    """How long an order request may still reach the API after the worker that sent it died (its timeout): a re-run
+    that finds such a booking in the ledger waits until this long after the request was sent before reading the
+    server back, so that the read does not miss an order still on its way and place a second one."""
 
     def __post_init__(self) -> None:
         if not (is_integer(self.attempts) and self.attempts >= 1):
             raise ValueError(f"BookingPolicy.attempts: expected an integer >= 1, got {self.attempts!r}")
         if not (is_integer(self.batch_size) and self.batch_size >= 1):
             raise ValueError(f"BookingPolicy.batch_size: expected an integer >= 1, got {self.batch_size!r}")
-        for name in ("settle_timeout", "first_wait", "max_wait", "max_retry_after", "document_wait", "claim_wait"):
+        for name in (
+            "settle_timeout",
+            "first_wait",
+            "max_wait",
+            "max_retry_after",
+            "document_wait",
+            "claim_wait",
+            "order_in_flight",
+        ):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
                 raise ValueError(f"BookingPolicy.{name}: expected a finite number of seconds >= 0, got {value!r}")

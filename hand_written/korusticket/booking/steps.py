@@ -33,6 +33,7 @@ __all__ = [
     "Sleep",
     "Step",
     "Unfinished",
+    "WallClock",
 ]
 
 T = TypeVar("T")
@@ -71,6 +72,12 @@ class Now:
 @dataclass(frozen=True)
 class Monotonic:
     """Seconds on a clock that only goes forward (`time.monotonic()`), for the workflows' time budgets."""
+
+
+@dataclass(frozen=True)
+class WallClock:
+    """This host's current time (an aware UTC `datetime`): the ledger's timestamps, compared between workers and
+    hosts (whose clocks NTP keeps within milliseconds; the API's `Date` only says the second)."""
 
 
 @dataclass(frozen=True)
@@ -124,5 +131,7 @@ class Unfinished:
     """The ledger's entries whose booking has not reached an end (ordered or incomplete); a list."""
 
 
-Step = Call | Collect | Sleep | Now | Monotonic | Callback | Download | Claim | Record | Release | Unfinished
+Step = (
+    Call | Collect | Sleep | Now | Monotonic | WallClock | Callback | Download | Claim | Record | Release | Unfinished
+)
 Flow = Generator[Step, Any, T]

@@ -101,6 +101,7 @@ class LedgerEntry:
     reason: str | None = None
     """Why the booking stopped (`incomplete`), or what is known of an outcome left unknown."""
     updated_at: datetime | None = None
+    """When the stage was recorded, on the recording worker's wall clock (UTC)."""
 
     @property
     def finished(self) -> bool:
