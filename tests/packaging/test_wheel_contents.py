@@ -14,7 +14,8 @@ def test_wheel_contents(tmp_path: Path) -> None:
     (wheel,) = WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
     names = zipfile.ZipFile(wheel).namelist()
     packages = {name.split("/", 1)[0] for name in names if not name.startswith("korusticket-")}
-    assert packages == {"korusticket", "korusticket_client"}
+    # The pytest plugin is a top-level module so that pytest can load it without importing the SDK.
+    assert packages == {"korusticket", "korusticket_client", "_korusticket_pytest_plugin.py"}
     for required in (
         "korusticket/__init__.py",
         "korusticket/py.typed",
