@@ -451,6 +451,7 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
         return _expect(resource, expect, iri)
 
     def close(self) -> None:
+        """Close the connection pool. `with KorusTicket(...) as kt:` calls it on exit."""
         self.http.close()
 
     def __enter__(self) -> Self:
@@ -533,6 +534,7 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
         return _expect(resource, expect, iri)
 
     async def aclose(self) -> None:
+        """Close the connection pool. `async with AsyncKorusTicket(...) as kt:` calls it on exit."""
         await self.http.aclose()
 
     async def __aenter__(self) -> Self:

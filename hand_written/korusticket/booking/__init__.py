@@ -147,7 +147,10 @@ class SyncBooking:
     def download_documents(
         self, order: BookingOrder | str, directory: Path | str, *, language: str | None = None
     ) -> list[Path]:
-        """Download an order's documents into `directory` (one PDF each); the JWT is never sent to storage."""
+        """Download an order's documents into `directory`, which must exist; returns the paths written.
+
+        One PDF per document, fetched from its signed URL without the JWT (the storage is another host).
+        """
         written = self._run(flows.download_documents(order, Path(directory), language, self.booking_policy))
         return cast(list[Path], written)
 
@@ -172,6 +175,7 @@ class AsyncBooking:
     booking_policy: BookingPolicy
 
     async def reserve(self, items: Sequence[Item] | Item) -> ReservationResult:
+        """Reserve offers in one bulk request; the async twin of `KorusTicket.reserve`."""
         return await self._run(flows.reserve(items, self.booking_policy))
 
     async def order(
@@ -182,6 +186,7 @@ class AsyncBooking:
         external_reference: str,
         notes: str | None = None,
     ) -> OrderResult:
+        """Turn held reservations into orders, exactly once; the async twin of `KorusTicket.order`."""
         request, expiries = flows.order_request(reservations, customer, external_reference, notes)
         return await self._run(flows.order(request, expiries, self.booking_policy))
 
@@ -199,36 +204,44 @@ class AsyncBooking:
         return await self._run(flow)
 
     async def offer_choice(self, offer: OfferInput, *, catalog_id: str | None = None) -> OfferChoice:
+        """An offer's tickets, sessions with places left, price and beneficiaries; see `KorusTicket.offer_choice`."""
         return await self._run(flows.offer_choice(offer, catalog_id))
 
     async def calendar(
         self, catalog_id: str, start: date, end: date, *, product: str | None = None, prefetch: int = 4
     ) -> list[CalendarDay]:
+        """Per day from `start` to `end` (both included): offer, price and places; see `KorusTicket.calendar`."""
         return await self._run(flows.calendar(catalog_id, start, end, product, prefetch))
 
     async def find_order(self, order: str) -> BookingOrder:
+        """An order by id or IRI, as the server has it now."""
         return await self._run(flows.find_order(order))
 
     async def find_orders(self, external_reference: str) -> list[BookingOrder]:
+        """The orders placed with this `externalReference` (a booking may group several)."""
         return await self._run(flows.find_orders(external_reference))
 
     async def pending_beneficiaries(self, order: BookingOrder | str) -> list[PendingBeneficiary]:
+        """The tickets of an order (model, IRI or id) that still need a named beneficiary, and which fields."""
         return await self._run(flows.pending_beneficiaries(order))
 
     async def set_beneficiary(
         self, ticket: PendingBeneficiary | BookingOrderItemTicket | str, beneficiary: Beneficiary
     ) -> BookingOrderItemTicket:
+        """Name a ticket's beneficiary, checked against the fields the ticket requires before sending."""
         return await self._run(flows.set_beneficiary(ticket, beneficiary))
 
     async def download_documents(
         self, order: BookingOrder | str, directory: Path | str, *, language: str | None = None
     ) -> list[Path]:
+        """Download an order's documents into `directory`, which must exist; see `KorusTicket.download_documents`."""
         written = await self._run(flows.download_documents(order, Path(directory), language, self.booking_policy))
         return cast(list[Path], written)
 
     async def stream_documents(
         self, order: BookingOrder | str, stream: IO[bytes], *, language: str | None = None
     ) -> int:
+        """Write an order's documents into a binary stream; returns the number of bytes."""
         return cast(int, await self._run(flows.download_documents(order, stream, language, self.booking_policy)))
 
     async def _run(self, flow: Flow[T]) -> T:

@@ -107,6 +107,7 @@ class BookingPolicy:
     """Seconds `download_documents` waits for documents to become downloadable."""
 
     def waits(self) -> Iterable[float]:
+        """The waits between reads while settling an order: `first_wait`, doubling up to `max_wait`, endless."""
         wait = self.first_wait
         while True:
             yield wait

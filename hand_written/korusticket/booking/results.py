@@ -67,6 +67,7 @@ class HeldReservation:
 
     @property
     def id(self) -> str:
+        """The reservation's id, the last segment of its IRI."""
         return self.iri.rsplit("/", 1)[-1]
 
     def expires_in(self) -> timedelta | None:
@@ -74,6 +75,7 @@ class HeldReservation:
         return None if self.expires_at is None else self.expires_at - self.clock()
 
     def is_expired(self) -> bool:
+        """Whether the places are released already (on the API's clock); False when the API gave no expiry."""
         left = self.expires_in()
         return left is not None and left <= timedelta(0)
 
@@ -104,10 +106,12 @@ class ReservationResult:
 
     @property
     def ok(self) -> bool:
+        """True when every item was reserved."""
         return not self.failures
 
     @property
     def total(self) -> Decimal:
+        """What the reservations held cost together, taxes included."""
         return sum((held.total for held in self.reservations), Decimal(0))
 
     @property
@@ -116,10 +120,12 @@ class ReservationResult:
         return _earliest(self.reservations)
 
     def expires_in(self) -> timedelta | None:
+        """Time left before the first reservation is released (negative once expired); None if no expiry is known."""
         first = self.expires_at
         return None if first is None else first - self.clock()
 
     def is_expired(self) -> bool:
+        """Whether the first reservation is released already, so ordering them all would fail."""
         left = self.expires_in()
         return left is not None and left <= timedelta(0)
 
@@ -157,10 +163,12 @@ class OrderResult:
 
     @property
     def ok(self) -> bool:
+        """True when every reservation was ordered."""
         return not self.failures
 
     @property
     def total(self) -> Decimal:
+        """What the orders cost together, taxes included (`totalAmountInclTax`)."""
         return sum((money(order.total_amount_incl_tax) for order in self.orders), Decimal(0))
 
 
@@ -183,6 +191,7 @@ class Booking:
 
     @property
     def total(self) -> Decimal:
+        """What the orders cost together, taxes included (`totalAmountInclTax`)."""
         return sum((money(order.total_amount_incl_tax) for order in self.orders), Decimal(0))
 
 
@@ -286,6 +295,8 @@ class BookingIncompleteError(KorusTicketError):
 
 @dataclass(frozen=True)
 class SessionChoice:
+    """A session of a ticket, with the places it has left."""
+
     session: TicketingOfferTicketSession
     id: str
     iri: str
@@ -295,6 +306,8 @@ class SessionChoice:
 
 @dataclass(frozen=True)
 class TicketChoice:
+    """A ticket of an offer: whether it needs a session, and the sessions to choose from."""
+
     ticket: TicketingOfferTicket
     id: str
     iri: str
@@ -321,10 +334,13 @@ class OfferChoice:
 
 @dataclass(frozen=True)
 class CalendarDay:
+    """An offer in `calendar`'s range: its day, its price (taxes included) and the places it has left."""
+
     day: date
     offer: TicketingOffer
     price: Decimal
     available: int | None
+    """Places left (None: not limited, or not said)."""
 
 
 @dataclass(frozen=True)
