@@ -1,7 +1,8 @@
-"""The wheel ships `korusticket` and `korusticket_client` under their import names, and nothing else."""
+"""The wheel ships `korusticket`, `korusticket_client` and the pytest plugin module, with complete metadata."""
 
 from __future__ import annotations
 
+import email.parser
 import zipfile
 from pathlib import Path
 
@@ -33,3 +34,31 @@ def test_wheel_contents(tmp_path: Path) -> None:
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     )
     assert requires == ["attrs>=22.2.0", "httpx<0.29,>=0.23.1", "orjson>=3.9", "tenacity>=8.3"]
+
+
+def test_wheel_metadata(tmp_path: Path) -> None:
+    (wheel,) = WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
+    archive = zipfile.ZipFile(wheel)
+    dist_info = next(name for name in archive.namelist() if name.endswith(".dist-info/METADATA")).rsplit("/", 1)[0]
+    metadata = email.parser.Parser().parsestr(archive.read(f"{dist_info}/METADATA").decode())
+    assert metadata["License-Expression"] == "Apache-2.0"
+    assert archive.read(f"{dist_info}/licenses/LICENSE") == (ROOT / "LICENSE").read_bytes()
+    assert "Apache License" in (ROOT / "LICENSE").read_text(encoding="utf-8").splitlines()[1]
+    assert metadata["Author"]
+    urls = dict(entry.split(", ", 1) for entry in metadata.get_all("Project-URL", []))
+    assert urls
+    assert all(url.startswith("https://") for url in urls.values()), urls
+    classifiers = metadata.get_all("Classifier", [])
+    assert any(c.startswith("Development Status :: ") for c in classifiers)
+    assert "Programming Language :: Python :: 3.11" in classifiers
+    assert "Typing :: Typed" in classifiers
+    assert metadata["Requires-Python"] == ">=3.11"
+    # Development tools are a dependency group, not an extra every user's resolver sees.
+    assert sorted(metadata.get_all("Provides-Extra", [])) == ["cli", "serve"]
+    assert not [line for line in metadata.get_all("Requires-Dist", []) if "==" in line.split(";")[0]]
+    # The page PyPI shows is the README, written for users: no make targets, no tests/ or benchmarks/.
+    assert metadata["Description-Content-Type"] == "text/markdown"
+    description = metadata.get_payload()
+    assert description.startswith("# korusticket")
+    for development_word in ("make test", "make generate", "benchmarks/", "tests/"):
+        assert development_word not in description, development_word
