@@ -13,9 +13,10 @@ GENERATOR_INPUT := build/generator-input.yaml
 GENERATED := korusticket_client
 FACADE_TABLES := hand_written/korusticket/_generated
 CHECK_DIR := build/check-generated
+SITE := build/site
 DIST := build/dist
 
-.PHONY: help install demo bench test generate check-generated update-spec lint typecheck pytest dist clean
+.PHONY: help install demo bench test generate check-generated update-spec lint typecheck pytest docs dist clean
 
 help:
 	@echo "make demo             a booking flow against the built-in sandbox (no credentials, no network)"
@@ -24,6 +25,7 @@ help:
 	@echo "make generate         regenerate $(GENERATED)/ from $(SPEC) and generator-config.yaml"
 	@echo "make check-generated  fail if $(GENERATED)/ differs from what make generate produces"
 	@echo "make update-spec NEW_SPEC=path/to/openapi.yaml   take a new vendor bundle and regenerate"
+	@echo "make docs             build the reference site into $(SITE)/ (strict: a broken reference fails)"
 	@echo "make dist             build the wheel and sdist into $(DIST)/ and check them with twine"
 
 # The package with its extras, editable, and the development tools of pyproject.toml's `dev` dependency
@@ -87,12 +89,17 @@ typecheck: $(INSTALLED)
 pytest: $(INSTALLED)
 	$(PY) -m pytest
 
+# Strict: a warning (a reference to a name that does not exist, a page missing from the nav) fails the build.
+docs: $(INSTALLED)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir $(SITE)
+	@echo "reference site in $(SITE)/index.html"
+
 dist: $(INSTALLED)
 	@rm -rf $(DIST)
 	$(PY) -m hatchling build --target wheel --target sdist -d $(DIST)
 	$(BIN)/twine check --strict $(DIST)/*
 
-test: check-generated lint typecheck pytest
+test: check-generated lint typecheck docs pytest
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache
