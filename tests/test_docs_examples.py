@@ -13,48 +13,16 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
-
-NEEDS_CREDENTIALS = 'title="needs credentials"'
-# A fence and its body; fences may be indented (inside a list item), the closing one as much as the opening.
-FENCE = re.compile(r"^(?P<indent> *)```(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=indent)``` *$", re.M | re.S)
-
-
-@dataclass(frozen=True)
-class Block:
-    path: Path
-    line: int
-    language: str
-    info: str
-    code: str
-
-    @property
-    def needs_credentials(self) -> bool:
-        return NEEDS_CREDENTIALS in self.info
-
-    @property
-    def where(self) -> str:
-        return f"{self.path.relative_to(ROOT)}:{self.line}"
+from tests.markdown_blocks import Block, blocks_of
 
 
 def documents() -> list[Path]:
     return [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
-
-
-def blocks_of(path: Path) -> list[Block]:
-    text = path.read_text(encoding="utf-8")
-    found = []
-    for match in FENCE.finditer(text):
-        indent = len(match["indent"])
-        code = "".join(line[indent:] for line in match["body"].splitlines(keepends=True))
-        language, _, info = match["info"].strip().partition(" ")
-        found.append(Block(path, text.count("\n", 0, match.start()) + 1, language, info, code))
-    return found
 
 
 ALL_BLOCKS = [block for path in documents() for block in blocks_of(path)]
