@@ -22,6 +22,7 @@ from tests.packaging.clean_venv import build, clean_environment, install
 
 ROUNDS = 15
 BASELINE = "plugin off: -p no:korusticket"
+PLUGIN = "_korusticket_pytest_plugin"
 EAGER = "korusticket.testing.pytest_plugin"
 VARIANTS = {
     BASELINE: ["-p", "no:korusticket"],
@@ -43,6 +44,24 @@ def one_run(python: Path, directory: Path, extra: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def import_times(python: Path, directory: Path, module: str) -> list[float]:
+    """Seconds to import `module` once pytest is imported, in a fresh process each round: the plugin's own
+    cost, without the rest of a pytest run's noise."""
+    code = f"import time, pytest; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    times = []
+    for _ in range(ROUNDS):
+        result = subprocess.run(  # noqa: S603 - the virtualenv's interpreter
+            [str(python), "-c", code],
+            cwd=directory,
+            env=clean_environment(),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        times.append(float(result.stdout))
+    return times
+
+
 def plugin_cost() -> list[str]:
     samples: dict[str, list[float]] = {name: [] for name in VARIANTS}
     with tempfile.TemporaryDirectory() as tmp:
@@ -56,6 +75,7 @@ def plugin_cost() -> list[str]:
         for _ in range(ROUNDS):
             for name, extra in VARIANTS.items():
                 samples[name].append(one_run(python, directory, extra))
+        imports = {module: import_times(python, directory, module) for module in (PLUGIN, EAGER)}
     base, _ = median_spread(samples[BASELINE])
     rows = []
     for name, values in samples.items():
@@ -67,6 +87,16 @@ def plugin_cost() -> list[str]:
         "difference with the plugin off.",
         "",
         *table(["one-test pytest run", "median s", "spread", "added s"], rows),
+        "",
+        f"The plugin module's import alone, after `import pytest`, in a fresh process per round ({ROUNDS} rounds):",
+        "",
+        *table(
+            ["import", "median ms", "spread ms"],
+            [
+                [f"`{module}`", f"{median_spread(t)[0] * 1000:.2f}", f"{median_spread(t)[1] * 1000:.2f}"]
+                for module, t in imports.items()
+            ],
+        ),
     ]
 
 
