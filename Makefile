@@ -13,8 +13,10 @@ GENERATOR_INPUT := build/generator-input.yaml
 GENERATED := korusticket_client
 FACADE_TABLES := hand_written/korusticket/_generated
 CHECK_DIR := build/check-generated
+SITE := build/site
+DIST := build/dist
 
-.PHONY: help install demo bench test generate check-generated update-spec lint typecheck pytest clean
+.PHONY: help install demo bench test generate check-generated update-spec lint typecheck pytest docs dist clean
 
 help:
 	@echo "make demo             a booking flow against the built-in sandbox (no credentials, no network)"
@@ -23,11 +25,15 @@ help:
 	@echo "make generate         regenerate $(GENERATED)/ from $(SPEC) and generator-config.yaml"
 	@echo "make check-generated  fail if $(GENERATED)/ differs from what make generate produces"
 	@echo "make update-spec NEW_SPEC=path/to/openapi.yaml   take a new vendor bundle and regenerate"
+	@echo "make docs             build the reference site into $(SITE)/ (strict: a broken reference fails)"
+	@echo "make dist             build the wheel and sdist into $(DIST)/ and check them with twine"
 
+# The package with its extras, editable, and the development tools of pyproject.toml's `dev` dependency
+# group (PEP 735: pinned with ==, and not in the published metadata; pip reads groups from 25.1 on).
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --upgrade 'pip>=25.1'
+	$(PY) -m pip install --quiet -e '.[cli,serve,postgres]' --group dev
 	@touch $@
 
 install: $(INSTALLED)
@@ -83,7 +89,17 @@ typecheck: $(INSTALLED)
 pytest: $(INSTALLED)
 	$(PY) -m pytest
 
-test: check-generated lint typecheck pytest
+# Strict: a warning (a reference to a name that does not exist, a page missing from the nav) fails the build.
+docs: $(INSTALLED)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir $(SITE)
+	@echo "reference site in $(SITE)/index.html"
+
+dist: $(INSTALLED)
+	@rm -rf $(DIST)
+	$(PY) -m hatchling build --target wheel --target sdist -d $(DIST)
+	$(BIN)/twine check --strict $(DIST)/*
+
+test: check-generated lint typecheck docs pytest
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

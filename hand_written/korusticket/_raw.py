@@ -78,6 +78,7 @@ class CallOptions:
 
     @property
     def empty(self) -> bool:
+        """True when no option is set, so the client's own settings apply unchanged."""
         return self.timeout is None and not self.headers and self.language is None and self.max_retries is None
 
     def apply(self, request: dict[str, Any]) -> dict[str, Any]:
@@ -128,10 +129,12 @@ class RawResponse(Generic[T]):
 
     @property
     def status_code(self) -> int:
+        """The HTTP status of the response."""
         return self.http_response.status_code
 
     @property
     def headers(self) -> httpx.Headers:
+        """The response headers (case-insensitive)."""
         return self.http_response.headers
 
     def parse(self) -> T:

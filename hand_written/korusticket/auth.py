@@ -100,9 +100,11 @@ class TokenAuth(httpx.Auth):
         self._origins = frozenset({origin(base_url)})
 
     def applies_to(self, request: httpx.Request) -> bool:
+        """Whether `request` goes to the API's origin, the only one that gets the token."""
         return origin(request.url) in self._origins
 
     def header_value(self, token: str) -> str:
+        """The `Authorization` header value for `token`: `scheme token`, or the bare token when `scheme` is empty."""
         return f"{self.scheme} {token}" if self.scheme else token
 
     def secrets(self) -> list[str]:
@@ -118,11 +120,13 @@ class StaticTokenAuth(TokenAuth):
         self._token = token if isinstance(token, Secret) else Secret(token, "token")
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """httpx's hook: add the token to a request for the API's origin; other hosts get nothing."""
         if self.applies_to(request):
             request.headers["Authorization"] = self.header_value(self._token.reveal())
         yield request
 
     def secrets(self) -> list[str]:
+        """The token: redacted from error messages."""
         return [self._token.reveal()]
 
     def __repr__(self) -> str:
@@ -208,6 +212,7 @@ class ClientCredentialsAuth(TokenAuth):
             self.timeout = timeout
 
     def secrets(self) -> list[str]:
+        """The client secret and the current tokens: redacted from error messages."""
         token = self._token
         values = [self._client_secret.reveal()]
         if token is not None:
@@ -223,6 +228,9 @@ class ClientCredentialsAuth(TokenAuth):
     # -------------------------------------------------------------------------------- flows
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """httpx's hook: add a valid token (fetched or refreshed first if needed) to a request for the API's
+        origin, and after a 401 fetch a new one and send the request once more.
+        """
         if not self.applies_to(request):
             yield request
             return
@@ -240,6 +248,7 @@ class ClientCredentialsAuth(TokenAuth):
             rejected = token
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """The async twin of `sync_auth_flow`: one fetch serves every task waiting for a token."""
         if not self.applies_to(request):
             yield request
             return

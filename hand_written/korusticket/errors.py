@@ -195,10 +195,12 @@ class APIStatusError(KorusTicketError):
 
     @property
     def title(self) -> str | None:
+        """The error body's `title`, the API's one-line summary of the error; None when the body has none."""
         return _string_field(self.body, "title")
 
     @property
     def detail(self) -> str | None:
+        """The API's explanation: the body's `detail`, else its `description`; None when the body has neither."""
         return _string_field(self.body, "detail") or _string_field(self.body, "description")
 
     def _message(self) -> str:
@@ -243,6 +245,7 @@ class RateLimitError(APIStatusError):
 
     @property
     def retry_after(self) -> float | None:
+        """Seconds the server asked to wait (`Retry-After`: seconds or an HTTP date); None when it did not say."""
         from korusticket.backoff import parse_retry_after
 
         return parse_retry_after(self.headers.get("retry-after"))
@@ -304,6 +307,7 @@ class ReservationExpiredError(ValidationError):
 
     @property
     def reservation_indexes(self) -> list[int]:
+        """Positions, in the request's `reservations`, of the reservations the API reported expired."""
         indexes = []
         for violation in self.violations:
             match = EXPIRED_RESERVATION_PATH.match(violation.property_path)
@@ -313,6 +317,7 @@ class ReservationExpiredError(ValidationError):
 
     @property
     def reservation_iris(self) -> list[str]:
+        """The IRIs of the expired reservations, as sent in the request (matched by `reservation_indexes`)."""
         sent = self.request_body.get("reservations") if isinstance(self.request_body, dict) else None
         if not isinstance(sent, list):
             return []

@@ -177,6 +177,10 @@ class Paginator(Generic[T]):
             yield from page.items
 
     def pages(self) -> Iterator[Page[T]]:
+        """The collection page by page: `Page` objects with their `items`, `total_items` and `number`.
+
+        Pages are fetched lazily, or `prefetch` at a time once the first page gave the total.
+        """
         plan = self._plan
         number = plan.first_page if plan.paginated else None
         page = plan.take(self._fetch(plan.arguments(self._filters, number), number))
@@ -236,6 +240,7 @@ class AsyncPaginator(Generic[T]):
                 yield item
 
     async def pages(self) -> AsyncIterator[Page[T]]:
+        """The collection page by page (`async for page in kt.paginate(...).pages()`); see `Paginator.pages`."""
         plan = self._plan
         number = plan.first_page if plan.paginated else None
         page = plan.take(await self._fetch(plan.arguments(self._filters, number), number))

@@ -65,11 +65,19 @@ class RetryPolicy:
         return Backoff(initial_delay=self.initial_delay, max_delay=self.max_delay, max_retry_after=self.max_retry_after)
 
     def should_retry_exception(self, method: str, error: BaseException) -> bool:
+        """Whether a request that failed with `error` may be sent again.
+
+        A connection never made is retried for any method; a read timeout or a dropped connection only
+        for `safe_methods`, since the server may have acted on the request.
+        """
         if isinstance(error, CONNECT_FAILURES):
             return True
         return method.upper() in self.safe_methods and isinstance(error, READ_FAILURES)
 
     def should_retry_response(self, method: str, response: httpx.Response) -> bool:
+        """Whether a response may be answered by sending the request again: a status in `retry_statuses` to
+        one of the `idempotent_methods`.
+        """
         return method.upper() in self.idempotent_methods and response.status_code in self.retry_statuses
 
 

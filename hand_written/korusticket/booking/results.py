@@ -401,6 +401,8 @@ class BookingIncompleteError(KorusTicketError):
 
 @dataclass(frozen=True)
 class SessionChoice:
+    """A session of a ticket, with the places it has left."""
+
     session: TicketingOfferTicketSession
     id: str
     iri: str
@@ -410,6 +412,8 @@ class SessionChoice:
 
 @dataclass(frozen=True)
 class TicketChoice:
+    """A ticket of an offer: whether it needs a session, and the sessions to choose from."""
+
     ticket: TicketingOfferTicket
     id: str
     iri: str
@@ -436,10 +440,13 @@ class OfferChoice:
 
 @dataclass(frozen=True)
 class CalendarDay:
+    """An offer in `calendar`'s range: its day, its price (taxes included) and the places it has left."""
+
     day: date
     offer: TicketingOffer
     price: Decimal
     available: int | None
+    """Places left (None: not limited, or not said)."""
 
 
 @dataclass(frozen=True)

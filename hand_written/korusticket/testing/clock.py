@@ -20,6 +20,7 @@ class SandboxClock:
         self._lock = threading.Lock()
 
     def now(self) -> datetime:
+        """The sandbox's current time (aware, UTC)."""
         with self._lock:
             if self._ticking:
                 return self._now + (datetime.now(UTC) - self._anchor)
@@ -35,6 +36,7 @@ class SandboxClock:
             return self._now if not self._ticking else self._now + (datetime.now(UTC) - self._anchor)
 
     def timestamp(self) -> float:
+        """The current time as a POSIX timestamp, for code that reads `time.time()`-like clocks."""
         return self.now().timestamp()
 
     def __repr__(self) -> str:

@@ -29,6 +29,9 @@ FaultKind = Literal[
     "timeout",
     "item_failure",
 ]
+"""What a fault does: wait (`latency`), answer 429 (`rate_limit`) or an error `status`, break the body
+(`malformed_json`, `html_error`), drop the connection before or after the change is made, time out,
+or make one item of a bulk request fail (`item_failure`)."""
 KINDS: tuple[str, ...] = get_args(FaultKind)
 TOKEN = "token"
 """The operation name of the OIDC token endpoint, for faults."""
@@ -40,6 +43,8 @@ COMMITTABLE_KINDS = {"status", "malformed_json", "html_error", "timeout"}
 
 @dataclass
 class Fault:
+    """One scheduled fault, as `Faults.inject` returns it; `applied` counts the requests it struck."""
+
     kind: FaultKind
     operation: str | None = None
     times: int | None = 1
@@ -52,6 +57,7 @@ class Fault:
     applied: int = 0
 
     def matches(self, operation: str | None) -> bool:
+        """Whether this fault is for a request to `operation` (the generated operation name, or `"token"`)."""
         # Untargeted faults are for API operations; the token endpoint gets only those that name it.
         return self.operation == operation or (self.operation is None and operation != TOKEN)
 
@@ -78,6 +84,13 @@ class Faults:
         message: str = "The ticketing system refused this item.",
         after_commit: bool = False,
     ) -> Fault:
+        """Schedule a fault for the next matching request, `times` times (None: every time); returns it.
+
+        `operation` limits it to one generated operation (`"create_orders"`, or `"token"` for the token
+        endpoint); `status` is for `"status"` faults, `retry_after` for `"rate_limit"`, `latency` (seconds)
+        for `"latency"`, `message` for `"item_failure"`; `after_commit=True` lets the sandbox make the change
+        before the fault strikes (for `COMMITTABLE_KINDS`). Bad values raise `ValueError` naming the argument.
+        """
         if kind not in KINDS:
             raise ValueError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
         if kind == "status" and not 400 <= status <= 599:
@@ -112,6 +125,7 @@ class Faults:
             self._random = (random.Random(seed), rate, kinds, operation)
 
     def clear(self) -> None:
+        """Remove every scripted fault and stop the random ones."""
         with self._lock:
             self._scripted.clear()
             self._random = None

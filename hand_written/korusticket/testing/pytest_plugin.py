@@ -1,34 +1,16 @@
-"""pytest fixtures for testing code that uses korusticket (registered as the `korusticket` plugin).
+"""The sandbox fixtures, for registering the plugin by module name (`pytest_plugins = [...]` in a conftest.py).
 
-def test_my_booking_flow(korusticket_client, korusticket_sandbox):
-    my_app.book(korusticket_client, ...)
-    assert len(korusticket_sandbox.state.orders) == 1
+pytest normally loads them by itself: the `korusticket` entry point names the top-level module
+`_korusticket_pytest_plugin`, which defines them and imports the SDK only when a test asks for one,
+so an environment where korusticket is installed pays nothing for the plugin in test runs that do not
+use it. Register this module explicitly when plugin autoloading is off (`PYTEST_DISABLE_PLUGIN_AUTOLOAD=1`).
+
+- `korusticket_sandbox`: a fresh `korusticket.testing.Sandbox()` (seed 0) for each test.
+- `korusticket_client`: a `KorusTicket` connected to it, closed after the test.
+- `korusticket_async_client`: an `AsyncKorusTicket` connected to it; the tests that await it need
+  pytest-asyncio or anyio's pytest plugin (asyncio backend).
 """
 
-from __future__ import annotations
+from _korusticket_pytest_plugin import korusticket_async_client, korusticket_client, korusticket_sandbox
 
-from collections.abc import Iterator
-
-import pytest
-
-from korusticket.client import AsyncKorusTicket, KorusTicket
-from korusticket.testing.sandbox import Sandbox
-
-
-@pytest.fixture
-def korusticket_sandbox() -> Sandbox:
-    """A fresh sandbox (seed 0) for each test."""
-    return Sandbox()
-
-
-@pytest.fixture
-def korusticket_client(korusticket_sandbox: Sandbox) -> Iterator[KorusTicket]:
-    """A `KorusTicket` connected to `korusticket_sandbox` with its client credentials."""
-    with korusticket_sandbox.client() as client:
-        yield client
-
-
-@pytest.fixture
-def korusticket_async_client(korusticket_sandbox: Sandbox) -> AsyncKorusTicket:
-    """An `AsyncKorusTicket` connected to `korusticket_sandbox` (in memory: nothing to close)."""
-    return korusticket_sandbox.async_client()
+__all__ = ["korusticket_async_client", "korusticket_client", "korusticket_sandbox"]

@@ -117,6 +117,7 @@ class Sandbox:
         return [c.id for c in self.state.data.catalogs.values() if c.entitled]
 
     def token_url(self, base_url: str = DEMO_URL) -> str:
+        """The sandbox's OIDC token endpoint under `base_url`, for clients built with `token_url=`."""
         return base_url.rstrip("/") + TOKEN_PATH
 
     def issue_token(self) -> str:
@@ -139,9 +140,11 @@ class Sandbox:
         return operation.name if operation else None
 
     def transport(self) -> SandboxTransport:
+        """An httpx transport this sandbox answers, faults included: `KorusTicket(transport=...)` or `httpx.Client`."""
         return SandboxTransport(self)
 
     def async_transport(self) -> AsyncSandboxTransport:
+        """The async transport: `AsyncKorusTicket(transport=...)`, `httpx.AsyncClient(transport=...)`."""
         return AsyncSandboxTransport(self)
 
     def client(self, **options: Unpack[ClientOptions]) -> KorusTicket:
@@ -155,6 +158,10 @@ class Sandbox:
         return client
 
     def async_client(self, **options: Unpack[ClientOptions]) -> AsyncKorusTicket:
+        """An `AsyncKorusTicket` on this sandbox, with its client credentials (override any option).
+
+        As for `client`, its idea of the server's time is `clock`. It holds no connection: closing it is optional.
+        """
         client = AsyncKorusTicket(transport=self.async_transport(), **self._options(options))
         client.http.server_clock.source = self.clock.now
         return client

@@ -65,6 +65,7 @@ class _FaultingTransport:
         return fault, 0.0
 
     def answer(self, request: httpx.Request, fault: Fault | None) -> httpx.Response:
+        """The sandbox's response to `request`, spoilt, dropped or made late by `fault` when there is one."""
         operation = self.sandbox.operation_of(request)
         if fault is None:
             return self.sandbox.handle(request)
@@ -91,6 +92,7 @@ class SandboxTransport(_FaultingTransport, httpx.BaseTransport):
     """`KorusTicket(transport=sandbox.transport())`, or `httpx.Client(transport=...)`."""
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request from the sandbox, after the latency or fault scheduled for it."""
         request.read()
         fault, delay = self.before(request)
         if delay:
@@ -105,6 +107,7 @@ class AsyncSandboxTransport(_FaultingTransport, httpx.AsyncBaseTransport):
     """`AsyncKorusTicket(transport=sandbox.async_transport())`."""
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request from the sandbox, after the latency or fault scheduled for it."""
         await request.aread()
         fault, delay = self.before(request)
         if delay:
