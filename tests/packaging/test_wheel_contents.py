@@ -54,7 +54,7 @@ def test_wheel_metadata(tmp_path: Path) -> None:
     assert "Typing :: Typed" in classifiers
     assert metadata["Requires-Python"] == ">=3.11"
     # Development tools are a dependency group, not an extra every user's resolver sees.
-    assert sorted(metadata.get_all("Provides-Extra", [])) == ["cli", "serve"]
+    assert sorted(metadata.get_all("Provides-Extra", [])) == ["cli", "postgres", "serve"]
     assert not [line for line in metadata.get_all("Requires-Dist", []) if "==" in line.split(";")[0]]
     # The page PyPI shows is the README, written for users: no make targets, no tests/ or benchmarks/.
     assert metadata["Description-Content-Type"] == "text/markdown"

@@ -105,6 +105,7 @@ class LedgerEntry:
 
     @property
     def finished(self) -> bool:
+        """Whether the booking reached an end: `ordered` or `incomplete`."""
         return self.stage in FINISHED
 
     def at(self, stage: Stage, now: datetime | None = None, **changes: Any) -> LedgerEntry:

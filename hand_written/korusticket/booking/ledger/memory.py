@@ -30,6 +30,7 @@ class MemoryLedger:
         self._keep_finished = keep_finished
 
     def claim(self, reference: str, *, wait: float) -> _MemoryClaim:
+        """Take the claim on `reference`, waiting up to `wait` seconds; `BookingInProgressError` past it."""
         deadline = time.monotonic() + wait
         with self._changed:
             while reference in self._claimed:
@@ -41,10 +42,12 @@ class MemoryLedger:
             return _MemoryClaim(self, reference, self._entries.get(reference))
 
     def read(self, reference: str) -> LedgerEntry | None:
+        """The entry of `reference`, without claiming it (None if it has none)."""
         with self._changed:
             return self._entries.get(reference)
 
     def unfinished(self) -> list[LedgerEntry]:
+        """Every entry whose booking has not reached an end, oldest first."""
         with self._changed:
             return [entry for entry in self._entries.values() if not entry.finished]
 

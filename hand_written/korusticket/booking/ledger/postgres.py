@@ -68,6 +68,7 @@ class PostgresLedger:
     # ------------------------------------------------------------------------------------- the protocol
 
     def claim(self, reference: str, *, wait: float) -> _PostgresClaim:
+        """Take the claim on `reference`, waiting up to `wait` seconds; `BookingInProgressError` past it."""
         self._setup()
         connection = self._connect()
         try:
@@ -81,6 +82,7 @@ class PostgresLedger:
         return _PostgresClaim(self, connection, reference, entry)
 
     def read(self, reference: str) -> LedgerEntry | None:
+        """The entry of `reference`, without claiming it (None if it has none)."""
         self._setup()
         connection = self._connect()
         try:
@@ -89,6 +91,7 @@ class PostgresLedger:
             connection.close()
 
     def unfinished(self) -> list[LedgerEntry]:
+        """Every entry whose booking has not reached an end, oldest first."""
         self._setup()
         connection = self._connect()
         try:

@@ -51,6 +51,7 @@ class SqliteLedger:
     # ------------------------------------------------------------------------------------- the protocol
 
     def claim(self, reference: str, *, wait: float) -> _SqliteClaim:
+        """Take the claim on `reference`, waiting up to `wait` seconds; `BookingInProgressError` past it."""
         self._setup()
         locks = _lock_file(self.path)
         offset = _offset(reference)
@@ -63,12 +64,14 @@ class SqliteLedger:
         return _SqliteClaim(self, locks, reference, offset, entry)
 
     def read(self, reference: str) -> LedgerEntry | None:
+        """The entry of `reference`, without claiming it (None if it has none)."""
         self._setup()
         with self._connection() as connection:
             row = connection.execute(f"SELECT entry FROM {TABLE} WHERE reference = ?", (reference,)).fetchone()  # noqa: S608 - a constant
         return LedgerEntry.from_json(row[0]) if row else None
 
     def unfinished(self) -> list[LedgerEntry]:
+        """Every entry whose booking has not reached an end, oldest first."""
         self._setup()
         with self._connection() as connection:
             rows = connection.execute(
