@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from codegen.diff import diff, report, report_json
-from codegen.facade import write_package
+from codegen.facade import MissingOperationsError, write_package
 from codegen.prepare import TRANSFORMS, prepare
 from codegen.specfile import dump_spec, load_spec
 
@@ -52,7 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.fail_on_breaking and any(change.breaking for change in found):
             return 1
     else:
-        for path in write_package(load_spec(args.prepared_spec), args.package, args.output):
+        try:
+            written = write_package(load_spec(args.prepared_spec), args.package, args.output)
+        except MissingOperationsError as error:
+            print(f"codegen facade: {error}", file=sys.stderr)
+            return 1
+        for path in written:
             print(f"wrote {path}", file=sys.stderr)
     return 0
 
