@@ -22,7 +22,10 @@ COMPARED_FUNCTIONS = ("sync_detailed",)
 
 def load_package(package_dir: Path) -> griffe.Module:
     """The generated package at `package_dir` (not whichever copy is importable), statically."""
-    loaded = griffe.load(package_dir, resolve_aliases=False, allow_inspection=False)
+    # Searching only the package's parent: griffe names a module by the search path it sits under, and the
+    # default (sys.path, the working directory first) would make it `build.previous.korusticket_client`.
+    path = package_dir.resolve()
+    loaded = griffe.load(path, search_paths=[path.parent], resolve_aliases=False, allow_inspection=False)
     if not isinstance(loaded, griffe.Module):
         raise TypeError(f"{package_dir}: expected a Python package")
     return loaded
@@ -37,10 +40,15 @@ def shown_path(obj: griffe.Object | griffe.Alias, root: str) -> str:
     return ".".join(parts)
 
 
+def _is_helper(obj: griffe.Object | griffe.Alias) -> bool:
+    """A module-level name of the generator's own (`T = TypeVar(...)`, `..._VALUES` sets), not of the API."""
+    return obj.is_attribute and obj.parent is not None and obj.parent.is_module and obj.name.isupper()
+
+
 def _public(obj: griffe.Object) -> Iterator[griffe.Object]:
     """The public objects under `obj` a caller can use: modules, classes, their fields, operation functions."""
     for member in obj.members.values():
-        if member.is_alias or not member.is_public or not isinstance(member, griffe.Object):
+        if member.is_alias or not member.is_public or not isinstance(member, griffe.Object) or _is_helper(member):
             continue
         in_api_module = member.is_function and ".api." in member.path
         if member.is_function and not (in_api_module and member.name in COMPARED_FUNCTIONS):
@@ -75,16 +83,19 @@ def python_api_changes(old_dir: Path, new_dir: Path) -> list[Change]:
     changes = []
     for breakage in griffe.find_breaking_changes(old, new):
         obj = breakage.obj
-        if obj.is_function and obj.name not in COMPARED_FUNCTIONS:
-            continue  # the asyncio twins and model methods say the same again
+        if (obj.is_function and obj.name not in COMPARED_FUNCTIONS) or _is_helper(obj):
+            continue  # the asyncio twins and model methods say the same again; helpers are not the API
         changes.append(Change(shown_path(obj, root), _breakage_text(breakage), True))
     old_objects = {obj.path: obj for obj in _public(old)}
     new_objects = {obj.path: obj for obj in _public(new)}
     added = [path for path in new_objects if path not in old_objects]
     for path in added:
-        if path.rpartition(".")[0] in added:
-            continue  # the fields of a new class are part of it
         obj = new_objects[path]
+        parent = new_objects.get(path.rpartition(".")[0])
+        if parent is not None and parent.path in added and (parent.is_class or ".api." in parent.path):
+            continue  # the fields of a new class, the functions of a new operation, are part of it
+        if obj.is_module and ".models." in f"{path}.":
+            continue  # a model module is where its class lives; the class is reported
         what = "operation added" if obj.is_module and ".api." in path else f"{obj.kind.value} added"
         changes.append(Change(shown_path(obj, root), what, False))
     for path, was in old_objects.items():
