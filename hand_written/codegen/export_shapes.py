@@ -7,7 +7,6 @@ leaves the HTTP traffic as it is.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from codegen.naming import is_collection_operation, path_resource, singular, snake
@@ -63,17 +62,11 @@ def require_path_parameters(spec: Spec) -> list[str]:
     paths: dict[str, Any] = spec["paths"] if isinstance(spec.get("paths"), dict) else {}
     for path, method, operation in operations(spec):
         declared = [*paths[path].get("parameters", []), *operation.get("parameters", [])]
-        names = {p.get("name") for p in declared if isinstance(p, dict) and p.get("in") == "path"}
         for parameter in declared:
             if isinstance(parameter, dict) and parameter.get("in") == "path" and parameter.get("required") is not True:
                 # Path-level parameters are shared by the path's operations: mended (and reported) once.
                 parameter["required"] = True
-                changes.append(f"{path}: path parameter `{parameter.get('name')}` is required")
-        for name in re.findall(r"{([^}]+)}", path):
-            if name not in names:
-                undeclared = {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-                operation.setdefault("parameters", []).append(undeclared)
-                changes.append(f"{method.upper()} {path}: undeclared path parameter `{name}` declared as a string")
+                changes.append(f"{method.upper()} {path}: path parameter `{parameter.get('name')}` is required")
     return changes
 
 

@@ -353,7 +353,7 @@ TRANSFORMS: tuple[Transform, ...] = (
         "require_path_parameters",
         "A URI variable configured through openapiContext or a Link can come out `required: false`, and the "
         "generator drops any operation with an optional path parameter; a path parameter is always required "
-        "(OpenAPI says so), and a template variable nobody declared is declared as a string.",
+        "(OpenAPI says so).",
         require_path_parameters,
     ),
     Transform(
