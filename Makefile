@@ -71,13 +71,25 @@ check-generated: $(INSTALLED)
 		|| { cat build/generated.diff; echo "generated code is stale or edited by hand: run make generate"; exit 1; }
 	@echo "$(GENERATED)/ and $(FACADE_TABLES)/ match $(SPEC)"
 
+# The previous spec and generated client are kept in build/previous/ for the Python-name report; if generation
+# fails, `cp build/previous/openapi.yaml openapi.yaml` (or git checkout) puts the old spec back.
+PREVIOUS := build/previous
+VERSION_FILE := hand_written/korusticket/__init__.py
+CHANGELOG := CHANGELOG.md
+
 update-spec: $(INSTALLED)
 	@test -n "$(NEW_SPEC)" || { echo "usage: make update-spec NEW_SPEC=path/to/openapi.yaml"; exit 2; }
-	@mkdir -p build
+	@rm -rf $(PREVIOUS) && mkdir -p $(PREVIOUS)
 	PYTHONPATH=hand_written $(PY) -m codegen diff $(SPEC) "$(NEW_SPEC)" | tee build/spec-diff.txt
+	@cp $(SPEC) $(PREVIOUS)/$(SPEC) && cp -R $(GENERATED) $(PREVIOUS)/$(GENERATED)
 	cp "$(NEW_SPEC)" $(SPEC)
 	$(MAKE) generate
-	@git --no-pager diff --stat -- $(SPEC) $(GENERATED) $(FACADE_TABLES) 2>/dev/null || true
+	@PYTHONPATH=hand_written $(PY) -m codegen bump $(PREVIOUS)/$(SPEC) $(SPEC) \
+		--old-package $(PREVIOUS)/$(GENERATED) --new-package $(GENERATED) \
+		--version-file $(VERSION_FILE) --changelog $(CHANGELOG) --report build/spec-diff.txt
+	@echo; echo "Changed and new files:"
+	@git status --short --untracked-files=all -- $(SPEC) $(GENERATED) $(FACADE_TABLES) $(VERSION_FILE) $(CHANGELOG) \
+		2>/dev/null || echo "  (not a git checkout: compare with $(PREVIOUS)/)"
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check hand_written tests benchmarks

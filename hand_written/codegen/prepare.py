@@ -12,17 +12,42 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-Spec = dict[str, Any]
-JSON = Any
+from codegen.export_shapes import (
+    empty_maps_as_maps,
+    items_for_untyped_arrays,
+    mend_unknown_types,
+    require_path_parameters,
+    string_status_codes,
+    tag_untagged_operations,
+)
+from codegen.naming import readable_operation_ids, readable_schema_names
+from codegen.walk import (
+    HTTP_METHODS,
+    JSON,
+    JSON_LD,
+    MERGE_PATCH,
+    SCHEMA_REF_PREFIX,
+    Spec,
+    operations,
+    rewrite_refs,
+    schema_refs,
+    walk_schemas,
+)
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-SCHEMA_REF_PREFIX = "#/components/schemas/"
-JSON_LD = "application/ld+json"
-MERGE_PATCH = "application/merge-patch+json"
+__all__ = [
+    "HTTP_METHODS",
+    "SCHEMA_REF_PREFIX",
+    "TRANSFORMS",
+    "Transform",
+    "operations",
+    "prepare",
+    "readable_operation_ids",
+    "walk_schemas",
+]
 ANY_UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
 """A UUID of any version (1 to 8) in either case: what `accept_any_uuid` gives identifier parameters."""
 _UUID_SAMPLES = ("0194abdc-3a71-72b0-a9b9-89d4be0cd73e", "35e72d9b-0fdc-44e3-869c-e1781c14418e")
@@ -36,43 +61,6 @@ class Transform:
     why: str
     apply: Callable[[Spec], list[str]]
     """Mutates the spec in place and returns one line per change made."""
-
-
-# ---------------------------------------------------------------------------------------------- walking
-
-
-def operations(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, item in spec.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            if method in item:
-                yield path, method, item[method]
-
-
-def walk_schemas(node: JSON) -> Iterator[dict[str, Any]]:
-    """Every mapping below `node` that can hold a schema (depth first, document order)."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk_schemas(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk_schemas(value)
-
-
-def schema_refs(node: JSON) -> Iterator[str]:
-    for mapping in walk_schemas(node):
-        ref = mapping.get("$ref")
-        if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
-            yield ref[len(SCHEMA_REF_PREFIX) :]
-
-
-def rewrite_refs(node: JSON, renames: dict[str, str]) -> None:
-    for mapping in walk_schemas(node):
-        ref = mapping.get("$ref")
-        if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
-            target = ref[len(SCHEMA_REF_PREFIX) :]
-            if target in renames:
-                mapping["$ref"] = SCHEMA_REF_PREFIX + renames[target]
 
 
 # ---------------------------------------------------------------------------------------------- transforms
@@ -212,37 +200,6 @@ def merge_identical_schemas(spec: Spec) -> list[str]:
         rewrite_refs(spec, renames)
 
 
-def readable_operation_ids(spec: Spec) -> list[str]:
-    proposals: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for path, method, operation in operations(spec):
-        name = _readable_name(spec, path, method, operation)
-        proposals.setdefault(name, []).append((path, operation))
-    names: dict[int, str] = {}
-    for name, users in proposals.items():
-        # The shallowest path keeps the plain name; deeper ones say which parent they are listed under.
-        users.sort(key=lambda user: len(_literal_segments(user[0])))
-        names[id(users[0][1])] = name
-        for path, operation in users[1:]:
-            names[id(operation)] = _qualified_name(name, path)
-    taken: set[str] = set()
-    changes = []
-    for path, method, operation in operations(spec):
-        vendor_id = operation.setdefault("x-vendor-operation-id", operation.get("operationId", ""))
-        name = names[id(operation)]
-        if not name or name in taken:
-            name = _snake(vendor_id) or f"{method}_{'_'.join(_literal_segments(path))}"
-        taken.add(name)
-        if operation.get("operationId") == name:
-            continue
-        operation["operationId"] = name
-        note = f"Vendor operationId: `{vendor_id}`."
-        description = str(operation.get("description") or operation.get("summary") or "").rstrip()
-        if note not in description:
-            operation["description"] = f"{description}\n\n{note}".lstrip()
-        changes.append(f"{method.upper()} {path}: {vendor_id} -> {name}")
-    return changes
-
-
 # ---------------------------------------------------------------------------------------------- response tolerance
 
 
@@ -371,6 +328,47 @@ def accept_any_uuid(spec: Spec) -> list[str]:
 
 
 TRANSFORMS: tuple[Transform, ...] = (
+    # What API Platform's exporters write that is not valid OpenAPI, or that the generator refuses.
+    Transform(
+        "empty_maps_as_maps",
+        "PHP has one empty array for lists and maps, so API Platform's YAML export (3.x) writes an empty map "
+        "as `[]` (`links: []`, a parameter's `schema: []`, empty `components` sections); the validator refuses "
+        "them, and `[]` means the same as `{}` there.",
+        empty_maps_as_maps,
+    ),
+    Transform(
+        "string_status_codes",
+        "The YAML export writes response codes as integer keys (`200:`), which OpenAPI and the generator "
+        "refuse (every response of the document fails validation); they become the strings JSON has.",
+        string_status_codes,
+    ),
+    Transform(
+        "mend_unknown_types",
+        "API Platform writes `type: unknown_type` for a property whose PHP type it cannot map (an object that "
+        "is not a resource, `mixed`); it is no JSON type, so the generator refuses the schema; the property "
+        "accepts any value, which is what the server may send.",
+        mend_unknown_types,
+    ),
+    Transform(
+        "require_path_parameters",
+        "A URI variable configured through openapiContext or a Link can come out `required: false`, and the "
+        "generator drops any operation with an optional path parameter; a path parameter is always required "
+        "(OpenAPI says so).",
+        require_path_parameters,
+    ),
+    Transform(
+        "items_for_untyped_arrays",
+        "A property typed `array` through openapiContext, or a PHP array with no known value type, comes out "
+        "without `items`, which the generator refuses; such an array holds any values.",
+        items_for_untyped_arrays,
+    ),
+    Transform(
+        "tag_untagged_operations",
+        "An operation whose openapi attribute sets `tags: []` (or a non-API Platform route) has no tag, and the "
+        "generator files it under `default`; it is tagged with the resource its path names, so its module "
+        "lives beside that resource's.",
+        tag_untagged_operations,
+    ),
     Transform(
         "keep_one_request_media_type",
         "Several request media types sharing a schema make the generator send the last one listed "
@@ -434,10 +432,17 @@ TRANSFORMS: tuple[Transform, ...] = (
         merge_identical_schemas,
     ),
     Transform(
+        "readable_schema_names",
+        "API Platform names a schema after its class, format and serialization groups "
+        "(`BookingOrder.jsonld-v1.order.read`), and the generator turns that into `BookingOrderJsonldV1OrderRead`; "
+        "each class's most answered variant is named after the class, the others after their groups.",
+        readable_schema_names,
+    ),
+    Transform(
         "readable_operation_ids",
         "API Platform's operationIds (api_v1ticketingcatalogs_catalogIdoffers_get_collection) become "
-        "module names; derive list_/get_/create_/update_ names from the tag and path, and keep the "
-        "vendor's id in the docstring.",
+        "module names; derive list_/get_/create_/update_ names from the tag and path, actions "
+        "(`POST /orders/{id}/cancel`) after their verb (`cancel_order`), and keep the vendor's id in the docstring.",
         readable_operation_ids,
     ),
 )
@@ -448,89 +453,3 @@ def prepare(vendor_spec: Spec) -> tuple[Spec, dict[str, list[str]]]:
     spec = copy.deepcopy(vendor_spec)
     report = {transform.name: transform.apply(spec) for transform in TRANSFORMS}
     return spec, report
-
-
-# ---------------------------------------------------------------------------------------------- naming
-
-
-def _literal_segments(path: str) -> list[str]:
-    return [segment for segment in path.strip("/").split("/") if segment and not segment.startswith("{")]
-
-
-def _snake(name: str) -> str:
-    name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
-    return re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_").lower()
-
-
-def _plural(word: str) -> str:
-    if re.search(r"[^aeiou]y$", word):
-        return word[:-1] + "ies"
-    if re.search(r"(s|x|z|ch|sh)$", word):
-        return word + "es"
-    return word + "s"
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if re.search(r"(sses|xes|zes|ches|shes)$", word):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def _resource_words(path: str, operation: dict[str, Any]) -> list[str]:
-    """The resource a path serves, as snake words: tag `TicketingOffer` on /v1/ticketing/... -> [offer]."""
-    tags = operation.get("tags") or []
-    words = _snake(tags[0]).split("_") if tags else []
-    segments = _literal_segments(path)
-    # API Platform prefixes short names with the API's module (/v1/booking/... -> BookingOrder).
-    if len(words) > 1 and len(segments) > 1 and words[0] == segments[1].lower():
-        words = words[1:]
-    if not words:
-        words = [_singular(segments[-1].strip("_"))]
-    return words
-
-
-def _resolve(spec: Spec, schema: JSON) -> JSON:
-    ref = schema.get("$ref") if isinstance(schema, dict) else None
-    if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
-        return spec.get("components", {}).get("schemas", {}).get(ref[len(SCHEMA_REF_PREFIX) :], {})
-    return schema
-
-
-def _has_member_array(spec: Spec, schema: JSON) -> bool:
-    """Whether a response schema is a Hydra collection: a `member` array, directly or through allOf/$ref."""
-    schema = _resolve(spec, schema)
-    if not isinstance(schema, dict):
-        return False
-    member = schema.get("properties", {}).get("member")
-    if isinstance(member, dict) and _resolve(spec, member).get("type") == "array":
-        return True
-    return any(_has_member_array(spec, part) for part in schema.get("allOf", []))
-
-
-def is_collection_operation(spec: Spec, method: str, operation: dict[str, Any]) -> bool:
-    if method != "get":
-        return False
-    success = operation.get("responses", {}).get("200", {})
-    return any(_has_member_array(spec, media.get("schema", {})) for media in success.get("content", {}).values())
-
-
-def _readable_name(spec: Spec, path: str, method: str, operation: dict[str, Any]) -> str:
-    words = _resource_words(path, operation)
-    is_collection = is_collection_operation(spec, method, operation)
-    is_bulk = path.rstrip("/").endswith("/_bulk")
-    if is_collection or (method == "post" and is_bulk):
-        words = [*words[:-1], _plural(words[-1])]
-    verbs = {"get": "list" if is_collection else "get", "post": "create", "patch": "update", "put": "replace"}
-    return "_".join([verbs.get(method, method), *words])
-
-
-def _qualified_name(name: str, path: str) -> str:
-    """`list_products` served under /product_bases/{id}/products -> `list_product_base_products`."""
-    segments = _literal_segments(path)
-    parent = _singular(segments[-2]) if len(segments) > 1 else ""
-    verb, _, rest = name.partition("_")
-    return f"{verb}_{parent}_{rest}" if parent else ""

@@ -52,13 +52,32 @@ class Page(Generic[T]):
     """The generated collection model (`view`, `search`, JSON-LD keys)."""
 
 
-def page_from_collection(collection: Any, number: int | None) -> Page[Any]:
-    """Read `member`, `totalItems` and `view.next` from a generated collection model."""
+# The generated attributes of a Hydra collection's keys: API Platform 4.x writes `member`, `totalItems`,
+# `view.next`; 3.x writes `hydra:member`, `hydra:totalItems`, `hydra:view`/`hydra:next` (the generator drops the colon).
+MEMBER_ATTRIBUTES = ("member", "hydramember")
+TOTAL_ATTRIBUTES = ("total_items", "hydratotal_items")
+VIEW_ATTRIBUTES = ("view", "hydraview")
+NEXT_ATTRIBUTES = ("next_", "hydranext")
+
+
+def _first_attribute(model: Any, names: tuple[str, ...]) -> Any:
     from korusticket_client.types import Unset
 
-    total = collection.total_items if hasattr(collection, "total_items") else None
-    view = getattr(collection, "view", None)
-    next_iri = getattr(view, "next_", None) if view is not None and not isinstance(view, Unset) else None
+    for name in names:
+        value = getattr(model, name, None)
+        if value is not None and not isinstance(value, Unset):
+            return value
+    return None
+
+
+def page_from_collection(collection: Any, number: int | None) -> Page[Any]:
+    """Read `member`, `totalItems` and `view.next` (or their `hydra:` spellings) from a generated collection model."""
+    members = _first_attribute(collection, MEMBER_ATTRIBUTES)
+    if members is None:
+        raise TypeError(f"{type(collection).__name__} is not a Hydra collection: it has no member list")
+    total = _first_attribute(collection, TOTAL_ATTRIBUTES)
+    view = _first_attribute(collection, VIEW_ATTRIBUTES)
+    next_iri = _first_attribute(view, NEXT_ATTRIBUTES) if view is not None else None
     next_page = None
     if isinstance(next_iri, str):
         values = parse_qs(urlsplit(next_iri).query).get("page")
@@ -67,7 +86,7 @@ def page_from_collection(collection: Any, number: int | None) -> Page[Any]:
         elif number is not None:
             next_page = number + 1
     return Page(
-        items=list(collection.member),
+        items=list(members),
         number=number,
         total_items=total if isinstance(total, int) else None,
         next_page=next_page,

@@ -229,7 +229,10 @@ class SandboxApp:
             now=now,
         )
         self._check_query(call)
-        handler: Callable[[Call], Any] = getattr(self, f"op_{operation.name}")
+        handler: Callable[[Call], Any] | None = getattr(self, f"op_{operation.name}", None)
+        if handler is None:  # an operation of a newer spec the sandbox has not learnt yet
+            where = f"{operation.method} {operation.path}"
+            raise reply_error(501, f"The sandbox has no handler for {operation.name} ({where})", "Not Implemented")
         status = self.sandbox.created_status if operation.method == "POST" else 200
         return self._json(status, handler(call))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from codegen.facade import member_model, read_generated_module, readable_alias
@@ -106,3 +108,28 @@ def test_body_fields_cover_every_model_a_body_can_hold() -> None:
             if attrs.has(kind)
         }
         assert nested <= set(BODY_FIELDS), (name, nested - set(BODY_FIELDS))
+
+
+def test_an_operation_the_generator_did_not_emit_is_named_not_a_crash(tmp_path: Any, capsys: Any) -> None:
+    from codegen.__main__ import main
+    from codegen.facade import MissingOperationsError, collect
+    from codegen.prepare import prepare
+    from codegen.specfile import dump_spec, load_spec
+
+    spec, _ = prepare(load_spec(ROOT / "openapi.yaml"))
+    cancel = {"operationId": "cancel_order", "tags": ["BookingOrder"], "x-vendor-operation-id": "api_cancel"}
+    spec["paths"]["/v1/booking/orders/{id}/cancel"] = {"post": {**cancel, "responses": {"200": {"description": "ok"}}}}
+    spec["paths"]["/v1/ping"] = {"get": {"operationId": "ping", "responses": {"200": {"description": "ok"}}}}
+    with pytest.raises(MissingOperationsError) as raised:
+        collect(spec, ROOT / "korusticket_client")
+    assert raised.value.missing == [
+        "POST /v1/booking/orders/{id}/cancel (api_cancel): no api/booking_order/cancel_order.py",
+        "GET /v1/ping (ping): no api/default/ping.py",
+    ]
+    prepared = tmp_path / "prepared.yaml"
+    dump_spec(spec, prepared)
+    assert main(["facade", str(prepared), str(ROOT / "korusticket_client"), str(tmp_path / "out")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("codegen facade: 2 operation(s) of the spec have no generated module in ")
+    assert "--fail-on-warning" in error
+    assert not (tmp_path / "out").exists()
