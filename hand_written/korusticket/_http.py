@@ -217,6 +217,7 @@ class _BodyLimits:
         self.chunks: list[bytes] = []
         self.size = 0
         announced = response.headers.get("content-length", "")
+        self.announced = int(announced) if announced.isdigit() and "content-encoding" not in response.headers else None
         if announced.isdigit() and int(announced) > max_bytes:
             self.too_large(f"announces {int(announced)} bytes")
 
@@ -224,7 +225,8 @@ class _BodyLimits:
         self.size += len(chunk)
         if self.size > self.max_bytes:
             self.too_large(f"went past {self.max_bytes} bytes")
-        if time.monotonic() > self.deadline:
+        complete = self.announced is not None and self.size >= self.announced  # all here: no need to give up
+        if not complete and time.monotonic() > self.deadline:
             method, url = _describe(self.request)
             raise APITimeoutError(
                 f"{method} {url} timed out: the body was still arriving when the call's timeout ran out "
