@@ -31,9 +31,9 @@ from korusticket._http import OPERATION
 from korusticket.testing import Sandbox
 from korusticket.testing.app import route
 from korusticket_client.types import Unset
-from tests.sandbox import test_tour
-from tests.sandbox.conftest import Validated, options
 from tests.test_vendor_examples import API_EXAMPLES, as_python_writes_it, load
+from tests.testing import test_tour
+from tests.testing.conftest import Validated, options
 
 FUTURE_VALUE = "a_value_from_a_newer_api"
 FUTURE_FIELD = "fieldFromANewerApi"

@@ -29,9 +29,9 @@ from korusticket import KorusTicket
 from korusticket._generated.operations import OPERATIONS
 from korusticket.testing import Sandbox
 from tests.conftest import ROOT
-from tests.sandbox import test_tour
-from tests.sandbox.conftest import Validated, options
-from tests.sandbox.test_served import serve
+from tests.testing import test_tour
+from tests.testing.conftest import Validated, options
+from tests.testing.test_served import serve
 
 SANDBOX = Sandbox(seed=11)
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]

@@ -23,8 +23,8 @@ from korusticket_client.api.booking_reservation import create_reservations
 from korusticket_client.api.ticketing_catalog import get_catalog, list_catalogs
 from korusticket_client.api.ticketing_offer import get_offer, list_offers
 from korusticket_client.api.ticketing_product_base import list_product_bases
-from tests.sandbox.conftest import Validated, options
-from tests.sandbox.test_booking import CUSTOMER, item, offer_with
+from tests.testing.conftest import Validated, options
+from tests.testing.test_booking import CUSTOMER, item, offer_with
 
 
 def raw(kt: KorusTicket, path: str) -> Any:

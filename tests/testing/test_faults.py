@@ -19,7 +19,7 @@ from korusticket.testing import Sandbox
 from korusticket_client.api.booking_order import create_orders, list_orders
 from korusticket_client.api.booking_reservation import create_reservations
 from korusticket_client.api.ticketing_catalog import get_catalog, list_catalogs
-from tests.sandbox.test_booking import CUSTOMER, item, offer_with
+from tests.testing.test_booking import CUSTOMER, item, offer_with
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from korusticket_client.api.booking_order_document import update_order_document
 from korusticket_client.api.booking_reservation import create_reservations
 from korusticket_client.api.ticketing_catalog import list_catalogs
 from korusticket_client.api.ticketing_offer import list_offers
-from tests.sandbox.test_booking import CUSTOMER, item, offer_with
+from tests.testing.test_booking import CUSTOMER, item, offer_with
 
 
 def free_port() -> int:

@@ -27,7 +27,7 @@ from korusticket_client.api.ticketing_product_base import get_product_base, list
 from korusticket_client.api.ticketing_product_base_option import get_product_base_option, list_product_base_options
 from korusticket_client.api.ticketing_product_base_option_value import list_product_base_option_values
 from korusticket_client.api.ticketing_seat_map import get_seat_map
-from tests.sandbox.conftest import Validated
+from tests.testing.conftest import Validated
 
 CUSTOMER = {"firstname": "Jeanne", "lastname": "Martin", "email": "jeanne.martin@example.com", "title": "mrs"}
 
