@@ -204,7 +204,7 @@ class CountingASGI:
 
 @contextlib.contextmanager
 def served(sandbox: Sandbox, app: CountingASGI) -> Iterator[str]:
-    from tests.sandbox.test_served import free_port
+    from korusticket.testing.served import free_port
 
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", date_header=False)

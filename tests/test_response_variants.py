@@ -31,9 +31,8 @@ from korusticket._generated.operations import OPERATIONS
 from korusticket.testing import Sandbox
 from korusticket.testing.app import route
 from korusticket_client.types import Unset
-from tests.sandbox import test_tour
-from tests.sandbox.conftest import Validated, options
 from tests.test_vendor_examples import API_EXAMPLES, as_python_writes_it, load
+from tests.testing.helpers import Validated, options, tour_of_every_operation
 
 FUTURE_VALUE = "a_value_from_a_newer_api"
 FUTURE_FIELD = "fieldFromANewerApi"
@@ -158,7 +157,7 @@ def sandbox_responses() -> list[tuple[str, str, dict[str, Any]]]:
             return response
 
     with KorusTicket(transport=Recording(), **options(sandbox)) as kt:
-        test_tour.test_tour_of_every_operation(kt, sandbox, validated)
+        tour_of_every_operation(kt, sandbox, validated)
     return seen
 
 

@@ -28,11 +28,11 @@ from korusticket import (
     iri,
 )
 from korusticket.testing import Sandbox
+from korusticket.testing.served import serve
 from korusticket_client.api.booking_reservation import create_reservations
 from korusticket_client.api.ticketing_catalog import list_catalogs
 from korusticket_client.api.ticketing_offer import get_offer, list_offers
 from tests.facade.conftest import CATALOG, OFFER, TOKEN, Script, client, jsonld, sequence
-from tests.sandbox.test_served import serve
 
 SERVED = "http://127.0.0.1:8080"
 

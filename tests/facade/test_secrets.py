@@ -29,9 +29,9 @@ from korusticket import (
     iri,
 )
 from korusticket.testing import Sandbox
+from korusticket.testing.served import free_port, serve
 from korusticket_client.api.booking_order import create_orders
 from korusticket_client.api.ticketing_catalog import get_catalog, list_catalogs
-from tests.sandbox.test_served import free_port, serve
 
 CUSTOMER: Any = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
 FAST = BookingPolicy(first_wait=0.0, max_wait=0.0, settle_timeout=0.0)

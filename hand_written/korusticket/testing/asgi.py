@@ -1,30 +1,65 @@
-"""The sandbox as an ASGI application, for `korusticket sandbox serve` and real-socket tests.
+"""The sandbox as an ASGI application, for `korusticket sandbox serve`, uvicorn, and real-socket tests.
 
-Besides the API, it answers a few control routes under `/_sandbox/` for clients that are not Python:
-`POST /_sandbox/clock?advance=SECONDS`, `POST /_sandbox/faults` (a JSON object with the arguments of
-`Faults.inject`), `DELETE /_sandbox/faults`, and `GET /_sandbox/state` (counts).
+    app = create_app(port=8000, double_ordering=True, created_status=201)   # any `Sandbox` keyword argument
+    uvicorn.run(app, host="127.0.0.1", port=8000, date_header=False)
+
+It answers the API (faults included: a latency is an `asyncio.sleep`, so a slow answer never holds up the
+others), the token endpoint, the document storage host under `/_storage`, and a control API under
+`/_sandbox/` for a test in another process, or another language (JSON in and out; details and the counts
+reported in `korusticket.testing.control`):
+
+    POST /_sandbox/faults (the arguments of `Faults.inject`)   POST /_sandbox/faults/random (of `randomly`)
+    GET|DELETE /_sandbox/faults          POST /_sandbox/clock?advance=SECONDS
+    GET|PATCH /_sandbox/settings (the rule switches)   GET /_sandbox/state (orders per reference, in flight)
+
+A served sandbox keeps the last `SERVED_HISTORY` records of each log unless told otherwise (`history=`).
 """
 
 from __future__ import annotations
 
-import json
+from collections import Counter
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Unpack
 
 import httpx
 
-from korusticket.testing.sandbox import Sandbox
+from korusticket.testing.clock import SandboxClock
+from korusticket.testing.control import PREFIX, SandboxControl
+from korusticket.testing.log import SERVED_HISTORY
+from korusticket.testing.sandbox import Sandbox, SandboxOptions
 from korusticket.testing.transport import AsyncSandboxTransport
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
+STORAGE_PATH = "/_storage"
+"""Where the served sandbox answers as its document storage host."""
+
+
+def create_app(
+    *, port: int | None = None, frozen_clock: bool = False, **options: Unpack[SandboxOptions]
+) -> SandboxASGI:
+    """A new sandbox, served: `options` are `Sandbox`'s (the rule switches among them).
+
+    `port` is the port it will be served on, so that signed download URLs point back at it
+    (`http://localhost:PORT/_storage`) unless `storage_url` is given. The clock follows real time from
+    `DEFAULT_START`, or stands still with `frozen_clock=True` (move it with `POST /_sandbox/clock`).
+    """
+    if port is not None:
+        options.setdefault("storage_url", f"http://localhost:{port}{STORAGE_PATH}")
+    options.setdefault("history", SERVED_HISTORY)
+    return SandboxASGI(Sandbox(clock=SandboxClock(ticking=not frozen_clock), **options))
 
 
 class SandboxASGI:
+    """An ASGI app answering for `sandbox`."""
+
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
         self.transport = AsyncSandboxTransport(sandbox)
+        self.in_flight: Counter[str] = Counter()
+        """Operation -> requests being answered now (the control API reports it)."""
+        self.control = SandboxControl(sandbox, self.in_flight)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -38,9 +73,12 @@ class SandboxASGI:
         if scope["type"] != "http":
             return
         request = await _request(scope, receive)
-        if request.url.path.startswith("/_sandbox/"):
-            response = self._control(request)
-        else:
+        if request.url.path.startswith(PREFIX):
+            await _send(send, self.control.handle(request))
+            return
+        operation = self.sandbox.operation_of(request) or request.url.path
+        self.in_flight[operation] += 1
+        try:
             try:
                 response = await self.transport.handle_async_request(request)
             except (httpx.RemoteProtocolError, httpx.ReadTimeout):
@@ -48,44 +86,23 @@ class SandboxASGI:
                 await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"4096")]})
                 await send({"type": "http.response.body", "body": b"{", "more_body": False})
                 return
-        content = await response.aread()
-        headers = [
-            (key.encode("latin-1"), value.encode("latin-1"))
-            for key, value in response.headers.items()
-            if key.lower() not in ("content-length", "transfer-encoding")
-        ]
-        headers.append((b"content-length", str(len(content)).encode()))
-        await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
-        await send({"type": "http.response.body", "body": content})
+            await _send(send, response)
+        finally:
+            self.in_flight[operation] -= 1
+            if not self.in_flight[operation]:
+                del self.in_flight[operation]
 
-    def _control(self, request: httpx.Request) -> httpx.Response:
-        path, method = request.url.path, request.method
-        try:
-            if path == "/_sandbox/clock" and method == "POST":
-                seconds = float(request.url.params.get("advance", "0"))
-                return httpx.Response(200, json={"now": self.sandbox.clock.advance(seconds).isoformat()})
-            if path == "/_sandbox/faults" and method == "POST":
-                fault = self.sandbox.faults.inject(**json.loads(request.content))
-                return httpx.Response(
-                    201, json={"kind": fault.kind, "operation": fault.operation, "times": fault.times}
-                )
-            if path == "/_sandbox/faults" and method == "DELETE":
-                self.sandbox.faults.clear()
-                return httpx.Response(204)
-            if path == "/_sandbox/state" and method == "GET":
-                state = self.sandbox.state
-                return httpx.Response(
-                    200,
-                    json={
-                        "now": self.sandbox.clock.now().isoformat(),
-                        "reservations": len(state.reservations),
-                        "orders": len(state.orders),
-                        "requests": len(state.handled),
-                    },
-                )
-        except (TypeError, ValueError) as error:
-            return httpx.Response(400, json={"error": str(error)})
-        return httpx.Response(404, json={"error": f"no control route {method} {path}"})
+
+async def _send(send: Send, response: httpx.Response) -> None:
+    content = await response.aread()
+    headers = [
+        (key.encode("latin-1"), value.encode("latin-1"))
+        for key, value in response.headers.items()
+        if key.lower() not in ("content-length", "transfer-encoding")
+    ]
+    headers.append((b"content-length", str(len(content)).encode()))
+    await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
+    await send({"type": "http.response.body", "body": content})
 
 
 async def _request(scope: Scope, receive: Receive) -> httpx.Request:

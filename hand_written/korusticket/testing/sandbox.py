@@ -3,20 +3,65 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any, Unpack
+from typing import Any, Generic, TypedDict, TypeVar, Unpack, overload
 
 import httpx
 
 from korusticket.booking.ledger.memory import MemoryLedger
 from korusticket.client import DEMO_URL, AsyncKorusTicket, ClientOptions, KorusTicket
-from korusticket.testing.app import TOKEN_PATH, SandboxApp, routed
-from korusticket.testing.catalog import build
+from korusticket.testing.app import SandboxApp
+from korusticket.testing.backend import SandboxBackend
 from korusticket.testing.clock import SandboxClock
-from korusticket.testing.faults import TOKEN, Faults
+from korusticket.testing.faults import Faults
+from korusticket.testing.handlers.auth import TOKEN_PATH
+from korusticket.testing.log import HISTORY, check_history
+from korusticket.testing.seed import build
+from korusticket.testing.settings import STORAGE_URL, SandboxSettings
 from korusticket.testing.state import SandboxState
 from korusticket.testing.transport import AsyncSandboxTransport, SandboxTransport
 
-STORAGE_URL = "https://storage.sandbox.korusticket.test"
+__all__ = ["STORAGE_URL", "Sandbox", "SandboxOptions"]
+
+T = TypeVar("T")
+
+
+class SandboxOptions(TypedDict, total=False):
+    """The keyword arguments of `Sandbox` but its clock (what a served sandbox's app factory passes on)."""
+
+    seed: int
+    offers: int
+    catalog_offers: int | None
+    client_id: str
+    client_secret: str
+    storage_url: str
+    reservation_lifetime: timedelta
+    token_lifetime: int
+    double_ordering: bool
+    created_status: int
+    exact_date_filter: bool
+    history: int
+
+
+class _Setting(Generic[T]):
+    """A `Sandbox` attribute kept in its `settings` (read there by the handlers and the backend)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, sandbox: None, owner: type) -> _Setting[T]: ...
+
+    @overload
+    def __get__(self, sandbox: Sandbox, owner: type) -> T: ...
+
+    def __get__(self, sandbox: Sandbox | None, owner: type) -> T | _Setting[T]:
+        if sandbox is None:
+            return self
+        value: T = getattr(sandbox.settings, self.name)
+        return value
+
+    def __set__(self, sandbox: Sandbox, value: T) -> None:
+        setattr(sandbox.settings, self.name, value)
 
 
 class Sandbox:
@@ -39,8 +84,24 @@ class Sandbox:
     - Where the vendor's docs are silent, the harsher server is a switch: `double_ordering=True` lets a
       reservation be ordered twice, `created_status=201` answers the bulk POSTs with 201,
       `exact_date_filter=False` ignores the offers' unverified `?date=` filter.
-    - Inspection: `state` (reservations, orders, tickets, documents, every request handled).
+    - Inspection: `state` (reservations, orders, tickets, documents, every request handled). The request,
+      fault and download logs keep the last `history` records each (`korusticket.testing.log`).
+
+    Inside: `settings` (what the server is told), `backend` (the state and its transitions), `app` (the router
+    and the handlers by resource); see `korusticket.testing.app`.
     """
+
+    client_id = _Setting[str]()
+    client_secret = _Setting[str]()
+    storage_url = _Setting[str]()
+    reservation_lifetime = _Setting[timedelta]()
+    token_lifetime = _Setting[int]()
+    double_ordering = _Setting[bool]()
+    """Whether a reservation already ordered may be ordered again (see `SandboxSettings`)."""
+    created_status = _Setting[int]()
+    """The status of a successful bulk POST, 200 or 201 (see `SandboxSettings`)."""
+    exact_date_filter = _Setting[bool]()
+    """Whether the offers collection honours `?date=` (see `SandboxSettings`)."""
 
     def __init__(
         self,
@@ -57,26 +118,23 @@ class Sandbox:
         double_ordering: bool = False,
         created_status: int = 200,
         exact_date_filter: bool = True,
+        history: int = HISTORY,
     ) -> None:
         if offers < 1:
             raise ValueError(f"offers: expected at least 1, got {offers!r}")
+        check_history(history)
         self.seed = seed
         self.clock = clock or SandboxClock()
-        self.client_id = client_id
-        self.client_secret = client_secret
-        self.storage_url = storage_url.rstrip("/")
-        self.reservation_lifetime = reservation_lifetime
-        self.token_lifetime = token_lifetime
-        if created_status not in (200, 201):
-            raise ValueError(f"created_status: expected 200 or 201, got {created_status!r}")
-        self.double_ordering = double_ordering
-        """Whether a reservation already ordered may be ordered again. The vendor does not say it refuses
-        this, so a client must not rely on the refusal: test exactly-once with it on."""
-        self.created_status = created_status
-        """The status of a successful bulk POST: the pages say 200, API Platform's default is 201."""
-        self.exact_date_filter = exact_date_filter
-        """Whether the offers collection honours `?date=`: the guides' live answers list it, no 1.0.38
-        parameter list does, and API Platform ignores a filter it lacks. False: ignore it."""
+        self.settings = SandboxSettings(
+            client_id=client_id,
+            client_secret=client_secret,
+            storage_url=storage_url,
+            reservation_lifetime=reservation_lifetime,
+            token_lifetime=token_lifetime,
+            double_ordering=double_ordering,
+            created_status=created_status,
+            exact_date_filter=exact_date_filter,
+        )
         now = self.clock.now()
         if catalog_offers is not None:
             # Enough offers in all for `catalog_offers` in the park catalog, then exactly that many there.
@@ -89,12 +147,13 @@ class Sandbox:
         data = build(seed, offers, start=now.date(), created=now)
         if catalog_offers is not None:
             data.keep_offers(next(c.id for c in data.catalogs.values() if c.entitled), catalog_offers)
-        self.state = SandboxState(data)
-        self.faults = Faults()
+        self.state = SandboxState(data, history=history)
+        self.faults = Faults(history=history)
         self.ledger = MemoryLedger()
         """The booking ledger the sandbox's clients share unless given their own: like the clients of one process
         sharing one for a real API, and fresh with each sandbox."""
-        self._app = SandboxApp(self)
+        self.backend = SandboxBackend(self.state, self.settings, self.faults, seed=seed)
+        self.app = SandboxApp(self.backend, self.settings, self.clock)
 
     # ------------------------------------------------------------------------------------- handles
 
@@ -117,34 +176,28 @@ class Sandbox:
         return [c.id for c in self.state.data.catalogs.values() if c.entitled]
 
     def token_url(self, base_url: str = DEMO_URL) -> str:
-        """The sandbox's OIDC token endpoint under `base_url`, for clients built with `token_url=`."""
         return base_url.rstrip("/") + TOKEN_PATH
 
     def issue_token(self) -> str:
         """A valid access token, for clients configured with `token=`."""
         with self.state.lock:
-            token: str = self._app.issue_tokens(self.clock.now())["access_token"]
+            token: str = self.backend.issue_tokens(self.clock.now())["access_token"]
             return token
 
     # ------------------------------------------------------------------------------------- HTTP
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         """Answer one request (no faults)."""
-        return self._app.handle(request)
+        return self.app.handle(request)
 
     def operation_of(self, request: httpx.Request) -> str | None:
         """The operation a request is for (`"token"` for the token endpoint), as faults name them."""
-        if request.url.path == TOKEN_PATH:
-            return TOKEN
-        operation = routed(request)[0]
-        return operation.name if operation else None
+        return self.app.operation_of(request)
 
     def transport(self) -> SandboxTransport:
-        """An httpx transport this sandbox answers, faults included: `KorusTicket(transport=...)` or `httpx.Client`."""
         return SandboxTransport(self)
 
     def async_transport(self) -> AsyncSandboxTransport:
-        """The async transport: `AsyncKorusTicket(transport=...)`, `httpx.AsyncClient(transport=...)`."""
         return AsyncSandboxTransport(self)
 
     def client(self, **options: Unpack[ClientOptions]) -> KorusTicket:
@@ -158,10 +211,6 @@ class Sandbox:
         return client
 
     def async_client(self, **options: Unpack[ClientOptions]) -> AsyncKorusTicket:
-        """An `AsyncKorusTicket` on this sandbox, with its client credentials (override any option).
-
-        As for `client`, its idea of the server's time is `clock`. It holds no connection: closing it is optional.
-        """
         client = AsyncKorusTicket(transport=self.async_transport(), **self._options(options))
         client.http.server_clock.source = self.clock.now
         return client

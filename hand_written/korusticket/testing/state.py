@@ -1,16 +1,15 @@
-"""What the sandbox remembers between requests: reservations, orders, tickets, documents, tokens."""
+"""What the sandbox remembers between requests: reservations, orders, tickets, documents, tokens, and logs."""
 
 from __future__ import annotations
 
-import heapq
 import threading
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from korusticket.testing.catalog import CatalogData, Offer
+from korusticket.testing.catalog import CatalogData
+from korusticket.testing.log import HISTORY, BoundedLog
 
 
 @dataclass
@@ -111,60 +110,33 @@ class Handled:
     fault: str | None = None
 
 
-HISTORY = 100_000
-"""How many requests the sandbox remembers (a served sandbox may run for long)."""
-
-
 class SandboxState:
-    """The mutable half of the sandbox. Every change happens under `lock`."""
+    """The mutable half of the sandbox: what it remembers between requests. Every change happens under `lock`,
+    made by the backend's transitions (`korusticket.testing.backend`).
 
-    def __init__(self, data: CatalogData) -> None:
+    The records kept only for inspection (`handled`, `storage_requests`) are `BoundedLog`s of `history`
+    entries each: list-like, but a long-running sandbox does not grow without end.
+    """
+
+    def __init__(self, data: CatalogData, *, history: int = HISTORY) -> None:
         self.data = data
         self.lock = threading.RLock()
         self.reservations: dict[str, Reservation] = {}
-        self._expiries: list[tuple[datetime, str]] = []
-        """A heap of (expiresAt, reservation id): expiry checks look only at what is due."""
         self.orders: dict[str, Order] = {}
         self.tickets: dict[str, IssuedTicket] = {}
         self.documents: dict[str, Document] = {}
         self.access_tokens: dict[str, datetime] = {}
+        """Live tokens and when they expire, oldest first (at most `history` of each kind are kept)."""
         self.refresh_tokens: dict[str, datetime] = {}
-        self.storage_requests: deque[StorageRequest] = deque(maxlen=HISTORY)
-        self.handled: deque[Handled] = deque(maxlen=HISTORY)
-        """The last requests answered (or dropped), oldest first."""
+        self.storage_requests: BoundedLog[StorageRequest] = BoundedLog(history)
+        self.handled: BoundedLog[Handled] = BoundedLog(history)
+        """The last requests answered (or dropped), oldest first; `handled.total` counts them all."""
         self.token_requests = 0
 
-    # ------------------------------------------------------------------------------------- capacity
-
-    def available(self, offer: Offer, quantity: int, sessions: dict[str, str | None]) -> str | None:
-        """Why `quantity` units cannot be reserved, or None when they can."""
-        if offer.available is not None and offer.available < quantity:
-            return f"Not enough places left for this offer: {max(offer.available, 0)} remaining, {quantity} asked."
-        for session_id in sessions.values():
-            if session_id is not None:
-                session = self.data.sessions[session_id][2]
-                if session.available < quantity:
-                    return f"Not enough places left for this session: {max(session.available, 0)} remaining."
-        return None
-
-    def hold(self, offer: Offer, quantity: int, sessions: dict[str, str | None], sign: int = 1) -> None:
-        offer.reserved += sign * quantity
-        for session_id in sessions.values():
-            if session_id is not None:
-                self.data.sessions[session_id][2].reserved += sign * quantity
-
-    def add_reservation(self, reservation: Reservation) -> None:
-        self.reservations[reservation.id] = reservation
-        heapq.heappush(self._expiries, (reservation.expires_at, reservation.id))
-
-    def release_expired(self, now: datetime) -> None:
-        """Reservations past `expiresAt` that were not ordered give their places back."""
-        while self._expiries and self._expiries[0][0] <= now:
-            reservation = self.reservations[heapq.heappop(self._expiries)[1]]
-            if reservation.status == "reserved" and reservation.expired(now):
-                reservation.status = "released"
-                for item in reservation.items:
-                    self.hold(self.data.offers[item.offer_id], item.quantity, item.sessions, sign=-1)
+    @property
+    def history(self) -> int:
+        """How many records each log keeps."""
+        return self.handled.maxlen
 
     def reserved_quantity(self, offer_id: str) -> int:
         """Units of an offer held by live reservations or orders (for tests and invariants)."""

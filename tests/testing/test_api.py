@@ -23,8 +23,7 @@ from korusticket_client.api.booking_reservation import create_reservations
 from korusticket_client.api.ticketing_catalog import get_catalog, list_catalogs
 from korusticket_client.api.ticketing_offer import get_offer, list_offers
 from korusticket_client.api.ticketing_product_base import list_product_bases
-from tests.sandbox.conftest import Validated, options
-from tests.sandbox.test_booking import CUSTOMER, item, offer_with
+from tests.testing.helpers import CUSTOMER, Validated, item, offer_with, options
 
 
 def raw(kt: KorusTicket, path: str) -> Any:
@@ -277,10 +276,15 @@ def test_a_405_says_which_methods_are_allowed(kt: KorusTicket) -> None:
     assert patchable.value.headers["allow"] == "GET, PATCH"
 
 
-def test_a_v4_id_is_routed(kt: KorusTicket) -> None:
+def test_a_v4_id_is_routed(kt: KorusTicket, sandbox: Sandbox) -> None:
+    # Routed to get_reservation, whose 404 says the reservation is not there; not the router's "No route found".
     with pytest.raises(NotFoundError) as caught:
         kt.http.get("/v1/booking/reservations/35e72d9b-0fdc-44e3-869c-e1781c14418e")
-    assert caught.value.body["title"] != "Not Found" or "No route" not in caught.value.body.get("detail", "")
+    assert caught.value.body["detail"] == "Not Found"
+    assert sandbox.state.handled[-1].operation == "get_reservation"
+    with pytest.raises(NotFoundError) as unrouted:
+        kt.http.get("/v1/booking/reservations/not-a-uuid")  # the contrast: the id pattern refuses it
+    assert unrouted.value.body["detail"].startswith("No route found")
 
 
 def test_catalog_offers_puts_exactly_that_many_in_the_catalog(kt: KorusTicket) -> None:

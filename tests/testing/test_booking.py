@@ -10,38 +10,10 @@ import pytest
 
 from korusticket import AsyncKorusTicket, KorusTicket, ValidationError, iri
 from korusticket.testing import Sandbox
-from korusticket.testing.catalog import Offer
 from korusticket_client.api.booking_order import create_orders
 from korusticket_client.api.booking_reservation import create_reservations, get_reservation
 from korusticket_client.api.ticketing_offer_availability import get_offer_availability
-
-CUSTOMER = {"firstname": "Ana", "lastname": "Lopez", "email": "ana@example.com"}
-
-
-def offer_with(sandbox: Sandbox, *, sessions: bool) -> Offer:
-    return next(
-        offer
-        for offer in sandbox.state.data.offers.values()
-        if offer.catalog_id == sandbox.catalog_id
-        and offer.capacity is not None
-        and any(not ticket.date_access for ticket in offer.tickets) is sessions
-    )
-
-
-def post(kt: KorusTicket, path: str, body: Any) -> Any:
-    """POST raw JSON, past the facade's own checks, to see the sandbox's answer (errors still raise)."""
-    return kt.http.post(path, json=body, headers={"content-type": "application/ld+json"}).json()
-
-
-def item(offer: Offer, quantity: int = 1, session_index: int = 0) -> dict[str, Any]:
-    chosen = []
-    for ticket in offer.tickets:
-        entry = {"ticket": iri.offer_ticket(offer.catalog_id, offer.id, ticket.id)}
-        if not ticket.date_access:
-            session = ticket.sessions[session_index]
-            entry["session"] = iri.offer_ticket_session(offer.catalog_id, offer.id, ticket.id, session.id)
-        chosen.append(entry)
-    return {"offer": iri.offer(offer.catalog_id, offer.id), "quantity": quantity, "ticketSessions": chosen}
+from tests.testing.helpers import CUSTOMER, item, offer_with, post
 
 
 async def test_200_concurrent_reservations_never_oversell(akt: AsyncKorusTicket, sandbox: Sandbox) -> None:

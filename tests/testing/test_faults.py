@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import threading
+import time
 
 import pytest
 
 from korusticket import (
     APIConnectionError,
+    APITimeoutError,
     KorusTicket,
     RateLimitError,
     RetryPolicy,
@@ -19,7 +22,7 @@ from korusticket.testing import Sandbox
 from korusticket_client.api.booking_order import create_orders, list_orders
 from korusticket_client.api.booking_reservation import create_reservations
 from korusticket_client.api.ticketing_catalog import get_catalog, list_catalogs
-from tests.sandbox.test_booking import CUSTOMER, item, offer_with
+from tests.testing.helpers import CUSTOMER, item, offer_with
 
 
 @pytest.fixture
@@ -120,3 +123,37 @@ def test_faults_reject_nonsense(sandbox: Sandbox) -> None:
         sandbox.faults.inject("status", status=200)
     with pytest.raises(ValueError, match=r"^rate: expected a probability"):
         sandbox.faults.randomly(rate=2)
+
+
+def test_latency_after_commit_makes_the_change_then_answers_late(fast: KorusTicket, sandbox: Sandbox) -> None:
+    sandbox.faults.inject("latency", latency=5, operation="create_reservations", after_commit=True)
+    body = {"items": [item(offer_with(sandbox, sessions=False))]}
+    with sandbox.client(max_retries=0, timeout=0.05) as impatient, pytest.raises(APITimeoutError):
+        impatient.call(create_reservations, body=body)
+    assert len(sandbox.state.reservations) == 1  # made, though the client gave up waiting for the answer
+    assert served_statuses(sandbox, "create_reservations") == [(200, None)]
+
+
+def test_clearing_the_faults_ends_a_latency_under_way(sandbox: Sandbox) -> None:
+    sandbox.faults.inject("latency", latency=600, operation="list_catalogs")
+    answered: list[int] = []
+    with sandbox.client(max_retries=0) as kt:
+        caller = threading.Thread(target=lambda: answered.append(kt.call(list_catalogs).total_items))
+        caller.start()
+        deadline = time.monotonic() + 30
+        while not sandbox.faults.log and time.monotonic() < deadline:  # once taken, the call waits on it
+            time.sleep(0.01)
+        assert sandbox.faults.log == [("list_catalogs", "latency")]
+        assert answered == []
+        sandbox.faults.clear()
+        caller.join(timeout=30)
+    assert answered == [2]
+
+
+def test_the_rule_switches_can_change_on_a_live_sandbox(sandbox: Sandbox) -> None:
+    assert sandbox.app.settings is sandbox.settings
+    sandbox.double_ordering = True
+    assert sandbox.settings.double_ordering is True
+    with pytest.raises(ValueError, match=r"^created_status: expected 200 or 201, got 204"):
+        sandbox.created_status = 204
+    assert sandbox.created_status == 200

@@ -28,10 +28,9 @@ from codegen.specfile import load_spec
 from korusticket import KorusTicket
 from korusticket._generated.operations import OPERATIONS
 from korusticket.testing import Sandbox
+from korusticket.testing.served import serve
 from tests.conftest import ROOT
-from tests.sandbox import test_tour
-from tests.sandbox.conftest import Validated, options
-from tests.sandbox.test_served import serve
+from tests.testing.helpers import Validated, options, tour_of_every_operation
 
 SANDBOX = Sandbox(seed=11)
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
@@ -51,7 +50,7 @@ def real_paths() -> list[str]:
             return inner.handle_request(request)
 
     with KorusTicket(transport=Recording(), **options(SANDBOX)) as kt:
-        test_tour.test_tour_of_every_operation(kt, SANDBOX, validated)
+        tour_of_every_operation(kt, SANDBOX, validated)
     return paths
 
 
