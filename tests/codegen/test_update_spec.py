@@ -120,9 +120,8 @@ def test_the_sandbox_answers_501_for_the_new_operation(bump: tuple[Path, str]) -
     )
     assert answer["status"] == 501
     assert answer["body"]["@type"] == "Error"
-    assert (
-        answer["body"]["detail"] == "The sandbox has no handler for cancel_order (POST /v1/booking/orders/{id}/cancel)"
-    )
+    assert '"cancel_order"' in answer["body"]["detail"]
+    assert "POST /v1/booking/orders/" in answer["body"]["detail"]
 
 
 def test_the_version_is_bumped_and_the_changelog_has_the_entry(bump: tuple[Path, str]) -> None:

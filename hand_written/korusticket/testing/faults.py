@@ -46,6 +46,8 @@ RANDOM_COMMITTABLE_KINDS = COMMITTABLE_KINDS - {"latency"}
 
 @dataclass
 class Fault:
+    """One scheduled fault: what goes wrong, for which operation, how many times."""
+
     kind: FaultKind
     operation: str | None = None
     times: int | None = 1
@@ -58,6 +60,7 @@ class Fault:
     applied: int = 0
 
     def matches(self, operation: str | None) -> bool:
+        """Whether this fault applies to a request for `operation` (the token endpoint only when named)."""
         # Untargeted faults are for API operations; the token endpoint gets only those that name it.
         return self.operation == operation or (self.operation is None and operation != TOKEN)
 
@@ -94,6 +97,7 @@ class Faults:
         message: str = "The ticketing system refused this item.",
         after_commit: bool = False,
     ) -> Fault:
+        """Schedule a fault for the next matching request(s); each argument is checked, naming it when wrong."""
         if kind not in KINDS:
             raise ValueError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
         if not _integer(status) or (kind == "status" and not 400 <= status <= 599):

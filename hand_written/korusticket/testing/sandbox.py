@@ -176,6 +176,7 @@ class Sandbox:
         return [c.id for c in self.state.data.catalogs.values() if c.entitled]
 
     def token_url(self, base_url: str = DEMO_URL) -> str:
+        """The sandbox's OIDC token endpoint for a client configured with `base_url`."""
         return base_url.rstrip("/") + TOKEN_PATH
 
     def issue_token(self) -> str:
@@ -195,9 +196,11 @@ class Sandbox:
         return self.app.operation_of(request)
 
     def transport(self) -> SandboxTransport:
+        """An httpx transport answering from this sandbox (`KorusTicket(transport=...)`, `httpx.Client`)."""
         return SandboxTransport(self)
 
     def async_transport(self) -> AsyncSandboxTransport:
+        """The asynchronous transport (`AsyncKorusTicket(transport=...)`, `httpx.AsyncClient`)."""
         return AsyncSandboxTransport(self)
 
     def client(self, **options: Unpack[ClientOptions]) -> KorusTicket:
@@ -211,6 +214,7 @@ class Sandbox:
         return client
 
     def async_client(self, **options: Unpack[ClientOptions]) -> AsyncKorusTicket:
+        """An `AsyncKorusTicket` on this sandbox; see `client`."""
         client = AsyncKorusTicket(transport=self.async_transport(), **self._options(options))
         client.http.server_clock.source = self.clock.now
         return client

@@ -102,6 +102,7 @@ class _FaultingTransport:
             yield min(left, STEP)
 
     def answer(self, request: httpx.Request, fault: Fault | None) -> httpx.Response:
+        """The response to `request`: the sandbox's, or what `fault` makes of it (dropped, late, replaced)."""
         sandbox = self.sandbox
         if fault is None or fault.kind == "latency":  # a late answer is the sandbox's answer, given late
             return sandbox.handle(request)
@@ -125,6 +126,7 @@ class SandboxTransport(_FaultingTransport, httpx.BaseTransport):
     """`KorusTicket(transport=sandbox.transport())`, or `httpx.Client(transport=...)`."""
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request from the sandbox, faults included."""
         request.read()
         fault, delay = self.before(request)
         if delay:
@@ -148,6 +150,7 @@ class AsyncSandboxTransport(_FaultingTransport, httpx.AsyncBaseTransport):
     so a slow answer (latency) never holds up the others."""
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request from the sandbox, faults included, without blocking the event loop."""
         await request.aread()
         fault, delay = self.before(request)
         if delay:
