@@ -9,6 +9,7 @@ import time
 
 from benchmarks.bench_booking import booking
 from benchmarks.bench_crawl import fixed_bytes, over_loopback
+from benchmarks.bench_export import export_vs_crawl
 from benchmarks.bench_parse import per_page
 from benchmarks.bench_pytest_plugin import plugin_cost
 from benchmarks.bench_scale import scaling
@@ -25,6 +26,7 @@ def main() -> None:
         ("3. Scaling: 1k, 10k and 100k offers", scaling),
         ("4-5. Bulk reservation and the book() path at 20 ms RTT", booking),
         ("6. What the pytest plugin adds to a test run that does not use it", plugin_cost),
+        ("7. The catalog mirror against the crawl (export_catalog, 10k offers on the sandbox)", export_vs_crawl),
     ):
         body = run()
         sections.append((title, body))

@@ -77,12 +77,16 @@ from korusticket.errors import (
     ValidationError,
     Violation,
 )
+from korusticket.export import ExportError, ExportProgress, ExportResult, async_export_catalog, export_catalog
 from korusticket.fields import money, require
+from korusticket.logs import apply_environment as _apply_log_environment
 from korusticket.pagination import AsyncPaginator, Page, Paginator
 from korusticket.retries import RetryPolicy
 
-# A library does not decide where its log lines go: without a handler of the application's, they go nowhere.
+# A library does not decide where its log lines go: without a handler of the application's, they go nowhere,
+# unless KORUSTICKET_LOG asks for them on stderr (korusticket.logs).
 logging.getLogger("korusticket").addHandler(logging.NullHandler())
+_apply_log_environment()
 
 __all__ = [
     "DEMO_URL",
@@ -111,6 +115,9 @@ __all__ = [
     "Customer",
     "DocumentDownloadError",
     "DocumentsNotReadyError",
+    "ExportError",
+    "ExportProgress",
+    "ExportResult",
     "HeldReservation",
     "Hold",
     "InvalidRequestError",
@@ -149,7 +156,9 @@ __all__ = [
     "Violation",
     "__api_version__",
     "__version__",
+    "async_export_catalog",
     "bodies",
+    "export_catalog",
     "iri",
     "money",
     "ops",

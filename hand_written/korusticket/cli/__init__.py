@@ -5,20 +5,25 @@
     korusticket export CATALOG --out exports/  # resumes where an interrupted run stopped
 
 Needs the `cli` extra (`pip install 'korusticket[cli]'`): typer and rich. `python -m korusticket` works too.
+
+One module per command group, each command a module-level function that finds the run's state in its typer
+context: `app` (the application and global options), `context` (the state, the client, errors as one line),
+`browse`, `month` (`calendar`), `export`, `booking` (book, orders, documents), `setup` (`configure`, `demo`),
+`sandbox` (`sandbox serve`, run by `serve` with its banner from `banner`); `config` reads and writes the config
+file, `output` prints tables and JSON.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["main", "make_app"]
 
 
 def main() -> None:
+    """The console script."""
     try:
         import rich  # noqa: F401
         import typer  # noqa: F401
@@ -33,23 +38,3 @@ def make_app(sandbox_factory: Callable[[], Any] | None = None) -> Any:
     from korusticket.cli.app import build
 
     return build(sandbox_factory)
-
-
-@contextlib.contextmanager
-def debug_logging(enabled: bool) -> Iterator[None]:
-    """`--debug`: the SDK's own log (token fetches, retries) on stderr. Requests and responses are shown by the
-    command's client hooks, redacted; httpx's log would repeat each of them."""
-    if not enabled:
-        yield
-        return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("debug: %(message)s"))
-    logger = logging.getLogger("korusticket")
-    level = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)

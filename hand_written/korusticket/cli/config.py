@@ -3,8 +3,11 @@ or the config file that `korusticket configure` writes (mode 0600, in the user's
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import secrets
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +16,16 @@ from typing import Any, Literal
 from korusticket.client import DEMO_URL, PRODUCTION_URL
 from korusticket.errors import ConfigurationError
 
-__all__ = ["CONFIG_KEYS", "Target", "check_env", "config_path", "read_config", "resolve_target", "write_config"]
+__all__ = [
+    "CONFIG_KEYS",
+    "Target",
+    "check_env",
+    "check_private_directory",
+    "config_path",
+    "read_config",
+    "resolve_target",
+    "write_config",
+]
 
 CONFIG_KEYS = ("env", "base_url", "token_url", "client_id", "client_secret", "language", "catalog")
 """What the config file may hold. `catalog` is the default catalog of commands that take `--catalog`."""
@@ -35,9 +47,56 @@ def check_env(env: str) -> str:
     return env
 
 
+def check_private_directory(directory: Path) -> None:
+    """Refuse, as ssh does, a directory in which another user could replace the config file.
+
+    The directory and each one above it, up to the home directory (or `/` outside it), must belong to the user
+    or root and not be writable by group or others. A sticky directory above it (`/tmp`) is allowed: nobody else
+    may rename or remove what is the user's there. Symbolic links are resolved first, so the real path is checked.
+    """
+    uid = os.geteuid()
+    try:
+        home: Path | None = Path.home().resolve()
+    except (KeyError, RuntimeError, OSError):  # no home directory: check up to the root
+        home = None
+    current = directory.resolve()
+    itself = True
+    while True:
+        try:
+            found = os.stat(current)
+        except OSError as error:
+            raise ConfigurationError(f"{current}: cannot check the config directory: {error.strerror}") from None
+        if found.st_uid not in (uid, 0):
+            raise ConfigurationError(
+                f"{current}: owned by another user (uid {found.st_uid}), who could replace the config file; "
+                "keep it in a directory of your own (KORUSTICKET_CONFIG chooses the file)"
+            )
+        writable = found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        if writable and (itself or not found.st_mode & stat.S_ISVTX):
+            mode = stat.S_IMODE(found.st_mode)
+            raise ConfigurationError(
+                f"{current}: writable by other users (mode {mode:04o}), who could replace the config file; "
+                f"run `chmod go-w {current}`, or choose a private directory with KORUSTICKET_CONFIG"
+            )
+        if current == home or current.parent == current:
+            return
+        current, itself = current.parent, False
+
+
 def read_config(path: Path) -> dict[str, str]:
+    """The settings of the config file, if there is one; refused when another user could have written it."""
     if not path.exists():
         return {}
+    check_private_directory(path.parent)
+    try:
+        found = os.stat(path)
+    except OSError as error:
+        raise ConfigurationError(f"{path}: not a readable korusticket config file ({error})") from None
+    if found.st_uid not in (os.geteuid(), 0) or found.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise ConfigurationError(
+            f"{path}: writable by or belonging to another user, who could have changed it; "
+            f"run `chmod 600 {path}` if it is yours"
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -51,15 +110,43 @@ def read_config(path: Path) -> dict[str, str]:
 
 
 def write_config(path: Path, settings: Mapping[str, str]) -> None:
-    """Write the file readable by its owner only; it may hold the client secret."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-        json.dump(dict(settings), stream, indent=2, sort_keys=True)
-        stream.write("\n")
-    os.chmod(temporary, 0o600)  # an existing file keeps its old mode through os.open
-    temporary.replace(path)
+    """Write the file readable by its owner only (it may hold the client secret), never through a planted link.
+
+    The new content goes to a temporary file of a random name that this call creates (`O_EXCL`, so an existing
+    file or symbolic link is never opened; `O_NOFOLLOW`; mode 0600), synced, then renamed over `path`, in a
+    directory that `check_private_directory` accepts.
+    """
+    directory = path.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise ConfigurationError(f"{directory}: cannot create the config directory: {error.strerror}") from None
+    check_private_directory(directory)
+    content = (json.dumps(dict(settings), indent=2, sort_keys=True) + "\n").encode()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    temporary = directory / f".{path.name}.{secrets.token_hex(8)}.tmp"
+    try:
+        descriptor = os.open(temporary, flags, 0o600)
+    except OSError as error:
+        raise ConfigurationError(f"{temporary}: cannot create the config file: {error.strerror}") from None
+    try:
+        try:
+            os.fchmod(descriptor, 0o600)  # the umask may only have narrowed it; say it anyway
+            view = memoryview(content)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ConfigurationError(f"{path}: cannot write the config file: {error.strerror}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 @dataclass(frozen=True)

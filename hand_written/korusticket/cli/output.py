@@ -13,13 +13,23 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from korusticket.errors import APIStatusError, KorusTicketError, ValidationError
+from korusticket.errors import KorusTicketError, ValidationError
 from korusticket_client.types import Unset
 
-__all__ = ["Column", "Output", "plain"]
+__all__ = ["Column", "Output", "field", "listed", "plain"]
 
 Column = tuple[str, Callable[[Any], Any]]
 """A table column: its header, and how to read its cell from a row."""
+
+
+def field(name: str) -> Callable[[Any], Any]:
+    """A column's reader: the attribute `name` of a row, or None."""
+    return lambda row: getattr(row, name, None)
+
+
+def listed(value: Any) -> list[Any]:
+    """An optional list of a model (None or unset: empty)."""
+    return [] if value is None or isinstance(value, Unset) else list(value)
 
 
 def plain(value: Any) -> Any:
@@ -94,14 +104,13 @@ class Output:
         self.errors.print(text, markup=False, soft_wrap=True)
 
     def error(self, error: BaseException) -> None:
-        """One line naming what went wrong; a 422 lists its violations by field on the lines after."""
+        """One line naming what went wrong; a 422 lists its violations by field on the lines after.
+
+        An API error's message starts with its status (`404 Not Found on GET ...`): it is not repeated."""
         if isinstance(error, ValidationError):
             self.say(f"error: {error.status_code} the API refused the request: {len(error.violations)} violation(s)")
             for violation in error.violations:
                 self.say(f"  {violation.property_path or '(request)'}: {violation.message}")
-            return
-        if isinstance(error, APIStatusError):
-            self.say(f"error: {error.status_code} {error}")
             return
         name = "error" if isinstance(error, KorusTicketError | ValueError | TypeError) else type(error).__name__
         self.say(f"{name}: {error}")
