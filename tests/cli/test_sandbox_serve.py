@@ -18,7 +18,7 @@ import httpx
 from korusticket import KorusTicket, iri, ops
 from korusticket.testing import Sandbox
 from tests.cli.helpers import command_env, run_process
-from tests.sandbox.test_booking import CUSTOMER, item, offer_with
+from tests.testing.helpers import CUSTOMER, item, offer_with
 
 
 def free_port() -> int:
