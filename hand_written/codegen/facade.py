@@ -4,8 +4,11 @@ Output: the package `hand_written/korusticket/_generated/`:
 - `operations.py`: one `Operation` per endpoint (path, method, parameters with wire, generated and
   readable names and their schema, success and member models),
 - `iri_builders.py`: one typed IRI builder per GET path (`offer(catalog_id, id)`),
-- `typed.py`: protocols and `@overload`s so that `kt.call(get_offer, ...)` is typed `TicketingOffer`
-  and `kt.paginate(list_offers, ...)` iterates `TicketingOffer`.
+- `typed.py`: Protocols whose `__call__` carries one `@overload` per operation, and the decorators that give
+  the hand-written `call`, `get`, `paginate` and `with_raw_response.call` of `korusticket.client` those types,
+  so that `kt.call(get_offer, ...)` is typed `TicketingOffer` and `kt.paginate(list_offers, ...)` iterates
+  `TicketingOffer`. Declarations only: no method runs generated code,
+- `bodies.py`: the request bodies' TypedDicts and `BODY_FIELDS`, `ops.py`: every operation under one import.
 
 Names and types are read from the generated modules' source (with `ast`), not recomputed, so they are
 exactly what openapi-python-client produced.
@@ -456,7 +459,6 @@ OPTION_TYPES = {
 is refused by `collect`."""
 OPTION_NAMES = tuple(OPTION_TYPES)
 CALL_OPTIONS = ", ".join(f"{name}: {kind} = None" for name, kind in OPTION_TYPES.items())
-OPTIONS_LINE = "        options = CallOptions(" + ", ".join(f"{name}={name}" for name in OPTION_NAMES) + ")"
 PAGINATE_OPTIONS = "page_size: int | None = None, max_items: int | None = None, prefetch: int = 0"
 DATE_PATTERN_START = "[0-9]{4}-"
 
@@ -497,35 +499,30 @@ def _keywords(info: OperationInfo, *, paginate: bool) -> list[str]:
     return keywords
 
 
-def _call_overloads(infos: list[OperationInfo], protocols: dict[str, str], *, prefix: str, result: str) -> list[str]:
-    lines = []
-    for info in infos:
-        model = info.generated.success_model
-        if model is None:
-            continue
-        keywords = ", ".join([*_keywords(info, paginate=False), CALL_OPTIONS])
-        returns = result.format(model=model)
-        lines += [
-            "",
-            "    @overload",
-            f"    {prefix}def call(",
-            f"        self, operation: {protocols[info.generated.return_annotation]}, /, *, {keywords}",
-            f"    ) -> {returns}: ...",
-        ]
+def _overload(prefix: str, operation: str, keywords: str, returns: str) -> list[str]:
+    return [
+        "",
+        "    @overload",
+        f"    {prefix}def __call__(self, operation: {operation}, /, *, {keywords}) -> {returns}: ...",
+    ]
+
+
+def _signatures(
+    name: str, doc: str, overloads: list[list[str]], fallback: list[str], *, decorator: str, method: str
+) -> list[str]:
+    """One Protocol whose `__call__` carries the overloads, and the decorator that gives a method its type."""
+    lines = ["", "", f"class {name}(Protocol):", f'    """{doc}"""']
+    for overload in overloads:
+        lines += overload
+    lines += fallback
+    lines += [
+        "",
+        "",
+        f"def {decorator}(method: Callable[..., Any]) -> Method[{name}]:",
+        f'    """Type `{method}` with `{name}` (at run time the method is returned as it is)."""',
+        "    return method",
+    ]
     return lines
-
-
-CALL_DOC = [
-    '        """Call a generated operation and return its parsed success body; errors raise.',
-    "",
-    "        `operation` is a generated module (`ops.get_offer`, or",
-    "        `korusticket_client.api.ticketing_offer.get_offer`). Its parameters are keywords: path ids,",
-    "        filters under readable names (`created_at_after` for `createdAt[after]`), `body=` as a model or",
-    "        a dict. Every value is checked before the request is sent. Per call: `timeout=` (seconds or an",
-    "        httpx.Timeout), `headers=` (added; never the Authorization header), `language=`",
-    "        (Accept-Language) and `max_retries=`.",
-    '        """',
-]
 
 
 def write_typed(infos: list[OperationInfo], body_names: list[str]) -> str:
@@ -545,21 +542,26 @@ def write_typed(infos: list[OperationInfo], body_names: list[str]) -> str:
     classes.discard("Response")
     lines = [
         HEADER.format(
-            doc="Static types for `call` and `paginate`: one overload per operation, with its own keyword arguments."
+            doc="The signatures of `call`, `paginate`, `get` and `with_raw_response.call`: one overload per "
+            "operation,\nwith its own keyword arguments. Declarations only: the clients (`korusticket.client`) "
+            "implement the\nmethods and take their types from these Protocols through the decorators below."
         ),
         "from __future__ import annotations",
         "",
         "import datetime",
         "from collections.abc import Callable, Mapping, Sequence",
-        "from typing import Any, Literal, Protocol, TypeVar, overload",
+        "from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, overload",
         "",
         "import httpx",
-        f"from korusticket_client.models import {', '.join(sorted(classes))}",
-        "from korusticket_client.types import Response",
         "",
-        *([f"from korusticket._generated.bodies import {', '.join(body_names)}"] if body_names else []),
-        "from korusticket._raw import CallOptions, RawResponse",
-        "from korusticket.pagination import AsyncPaginator, Paginator",
+        "from korusticket._signatures import Method",
+        "",
+        "if TYPE_CHECKING:  # annotations only: importing korusticket does not load every model",
+        f"    from korusticket_client.models import {', '.join(sorted(classes))}",
+        "    from korusticket_client.types import Response",
+        *([f"    from korusticket._generated.bodies import {', '.join(body_names)}"] if body_names else []),
+        "    from korusticket._raw import RawResponse",
+        "    from korusticket.pagination import AsyncPaginator, Paginator",
         "",
         'M = TypeVar("M")',
     ]
@@ -573,114 +575,73 @@ def write_typed(infos: list[OperationInfo], body_names: list[str]) -> str:
         ]
     for flavour in ("sync", "async"):
         prefix = "" if flavour == "sync" else "async "
-        wait = "await " if flavour == "async" else ""
-        cls = "SyncOperations" if flavour == "sync" else "AsyncOperations"
-        raw = "SyncRawOperations" if flavour == "sync" else "AsyncRawOperations"
+        client = "KorusTicket" if flavour == "sync" else "AsyncKorusTicket"
+        title = flavour.capitalize()
         paginator = "Paginator" if flavour == "sync" else "AsyncPaginator"
-        fallback = [
-            "",
-            "    @overload",
-            f"    {prefix}def call(",
-            f"        self, operation: Callable[..., Any], /, *, {CALL_OPTIONS}, **arguments: Any",
-            "    ) -> Any: ...",
+        called = [
+            (info, ", ".join([*_keywords(info, paginate=False), CALL_OPTIONS]))
+            for info in infos
+            if info.generated.success_model is not None
         ]
-        implementation = [
-            "",
-            f"    {prefix}def call(self, operation: Any, /, *, {CALL_OPTIONS}, **arguments: Any) -> Any:",
-            *CALL_DOC,
-            OPTIONS_LINE,
-        ]
-        lines += ["", "", f"class {cls}:", f'    """`call` and `paginate`, typed for every operation ({flavour})."""']
-        lines += _call_overloads(infos, protocols, prefix=prefix, result="{model}")
-        lines += fallback + implementation
-        lines += [
-            f"        return {wait}self._call(operation, arguments, options=options)",
-            "",
-            f"    {prefix}def _call(",
-            "        self, operation: Any, arguments: dict[str, Any], *,",
-            "        options: CallOptions | None = None, raw: bool = False,",
-            "    ) -> Any:",
-            "        raise NotImplementedError",
-        ]
-        lines += [
-            "",
-            "    @overload",
-            f"    {prefix}def get(self, iri: str, *, {CALL_OPTIONS}) -> Any: ...",
-            "",
-            "    @overload",
-            f"    {prefix}def get(self, iri: str, expect: type[M], *, {CALL_OPTIONS}) -> M: ...",
-            "",
-            f"    {prefix}def get(self, iri: str, expect: type[Any] | None = None, *, {CALL_OPTIONS}) -> Any:",
-            '        """Fetch the resource an IRI (or absolute URL of this API) points at.',
-            "",
-            "        `expect=TicketingOffer` checks the resource's class and types the result; the per-call options",
-            "        are those of `call`.",
-            '        """',
-            OPTIONS_LINE,
-            f"        return {wait}self._get(iri, expect, options)",
-            "",
-            f"    {prefix}def _get(self, iri: str, expect: type[Any] | None, options: CallOptions) -> Any:",
-            "        raise NotImplementedError",
-        ]
-        for info in pages:
-            keywords = ", ".join([*_keywords(info, paginate=True), PAGINATE_OPTIONS, CALL_OPTIONS])
-            lines += [
+        for raw in (False, True):
+            result = "RawResponse[{model}]" if raw else "{model}"
+            overloads = [
+                _overload(
+                    prefix,
+                    protocols[info.generated.return_annotation],
+                    keywords,
+                    result.format(model=info.generated.success_model),
+                )
+                for info, keywords in called
+            ]
+            fallback = _overload(
+                prefix, "Callable[..., Any]", f"{CALL_OPTIONS}, **arguments: Any", result.format(model="Any")
+            )
+            method = f"{client}.with_raw_response.call" if raw else f"{client}.call"
+            lines += _signatures(
+                f"{title}{'Raw' if raw else ''}Call",
+                f"`{method}`: one signature per operation ({flavour}).",
+                overloads,
+                fallback,
+                decorator=f"{flavour}_{'raw_' if raw else ''}call",
+                method=method,
+            )
+        get_overloads = [
+            ["", "    @overload", f"    {prefix}def __call__(self, iri: str, *, {CALL_OPTIONS}) -> Any: ..."],
+            [
                 "",
                 "    @overload",
-                "    def paginate(",
-                f"        self, operation: {protocols[info.generated.return_annotation]}, /, *, {keywords}",
-                f"    ) -> {paginator}[{info.member_model}]: ...",
-            ]
-        lines += [
-            "",
-            "    @overload",
-            "    def paginate(",
-            f"        self, operation: Callable[..., Any], /, *, {PAGINATE_OPTIONS}, {CALL_OPTIONS}, **filters: Any",
-            f"    ) -> {paginator}[Any]: ...",
-            "",
-            "    def paginate(",
-            f"        self, operation: Any, /, *, {PAGINATE_OPTIONS}, {CALL_OPTIONS}, **filters: Any",
-            f"    ) -> {paginator}[Any]:",
-            '        """Iterate every member of a Hydra collection operation, fetching pages lazily.',
-            "",
-            "        `page_size` is `itemsPerPage` (1 to 50, default 50); `max_items` stops early; `prefetch=N`",
-            "        fetches up to N further pages concurrently once the total is known. `.pages()` yields",
-            "        `Page` objects instead of members. The per-call options of `call` apply to every page.",
-            '        """',
-            OPTIONS_LINE,
-            "        return self._paginate(",
-            "            operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch,",
-            "            options=options,",
-            "        )",
-            "",
-            "    def _paginate(",
-            f"        self, operation: Any, filters: dict[str, Any], *, {PAGINATE_OPTIONS},",
-            "        options: CallOptions | None = None,",
-            f"    ) -> {paginator}[Any]:",
-            "        raise NotImplementedError",
+                f"    {prefix}def __call__(self, iri: str, expect: type[M], *, {CALL_OPTIONS}) -> M: ...",
+            ],
         ]
-        lines += [
-            "",
-            "",
-            f"class {raw}:",
-            f'    """`kt.with_raw_response.call(...)`: a `RawResponse`, status, headers and model ({flavour})."""',
-            "",
-            f"    def __init__(self, client: {cls}) -> None:",
-            "        self._client = client",
+        lines += _signatures(
+            f"{title}Get",
+            f"`{client}.get`: any IRI, typed by `expect` ({flavour}).",
+            get_overloads,
+            [],
+            decorator=f"{flavour}_get",
+            method=f"{client}.get",
+        )
+        page_overloads = [
+            _overload(
+                "",
+                protocols[info.generated.return_annotation],
+                ", ".join([*_keywords(info, paginate=True), PAGINATE_OPTIONS, CALL_OPTIONS]),
+                f"{paginator}[{info.member_model}]",
+            )
+            for info in pages
         ]
-        lines += _call_overloads(infos, protocols, prefix=prefix, result="RawResponse[{model}]")
-        lines += [
-            "",
-            "    @overload",
-            f"    {prefix}def call(",
-            f"        self, operation: Callable[..., Any], /, *, {CALL_OPTIONS}, **arguments: Any",
-            "    ) -> RawResponse[Any]: ...",
-            "",
-            f"    {prefix}def call(self, operation: Any, /, *, {CALL_OPTIONS}, **arguments: Any) -> Any:",
-            '        """`call`, returning the `RawResponse`: same checks, same errors."""',
-            OPTIONS_LINE,
-            f"        return {wait}self._client._call(operation, arguments, options=options, raw=True)",
-        ]
+        fallback = _overload(
+            "", "Callable[..., Any]", f"{PAGINATE_OPTIONS}, {CALL_OPTIONS}, **filters: Any", f"{paginator}[Any]"
+        )
+        lines += _signatures(
+            f"{title}Paginate",
+            f"`{client}.paginate`: one signature per collection operation ({flavour}).",
+            page_overloads,
+            fallback,
+            decorator=f"{flavour}_paginate",
+            method=f"{client}.paginate",
+        )
     return "\n".join(lines) + "\n"
 
 

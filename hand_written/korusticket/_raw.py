@@ -76,6 +76,18 @@ class CallOptions:
             f"language={self.language!r}, max_retries={self.max_retries!r})"
         )
 
+    def under(self, options: CallOptions | None) -> CallOptions:
+        """These options as defaults beneath `options` (a call's own): its values win, headers are merged."""
+        if options is None or options.empty:
+            return self
+        merged = object.__new__(CallOptions)
+        object.__setattr__(merged, "timeout", options.timeout if options.timeout is not None else self.timeout)
+        object.__setattr__(merged, "headers", {**self.headers, **options.headers})
+        object.__setattr__(merged, "language", options.language if options.language is not None else self.language)
+        retries = options.max_retries if options.max_retries is not None else self.max_retries
+        object.__setattr__(merged, "max_retries", retries)
+        return merged
+
     @property
     def empty(self) -> bool:
         """True when no option is set, so the client's own settings apply unchanged."""

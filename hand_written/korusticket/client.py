@@ -8,6 +8,7 @@ import inspect
 import os
 import platform
 import time
+import urllib.request
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from types import ModuleType
@@ -20,9 +21,9 @@ import korusticket_client.models as models
 from korusticket import __version__
 from korusticket._context import OPERATION, PARSED
 from korusticket._download import download, download_async
+from korusticket._generated import typed
 from korusticket._generated.bodies import BODY_FIELDS
 from korusticket._generated.operations import OPERATIONS
-from korusticket._generated.typed import AsyncOperations, AsyncRawOperations, SyncOperations, SyncRawOperations
 from korusticket._http import (
     MAX_RESPONSE_BYTES,
     AsyncKorusHTTPClient,
@@ -61,6 +62,7 @@ from korusticket.booking.steps import (
 from korusticket.errors import ConfigurationError, InvalidRequestError
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+from korusticket.transports import AsyncClientTransport, ClientTransport
 from korusticket_client import Client
 
 __all__ = ["DEMO_URL", "PRODUCTION_URL", "AsyncKorusTicket", "ClientOptions", "KorusTicket"]
@@ -249,6 +251,13 @@ class ClientOptions(TypedDict, total=False):
         trickles its answer cannot hold a call longer (`APITimeoutError`). A token fetched first has its own.
     max_connections: int
         Connection pool size. Default: 20.
+    proxy: str | httpx.Proxy
+        The proxy every request goes through (`http://proxy.internal:3128`, or an `httpx.Proxy` with its own
+        headers or certificate). Default: the environment's `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and
+        `NO_PROXY`, honoured as httpx does.
+    http_client: httpx.Client | httpx.AsyncClient
+        Your own httpx client (its transport, proxies, mounts, certificates, event hooks) to send through; the
+        SDK's authentication, retries, deadline, size cap and errors still apply around it. You close it.
     max_response_bytes: int
         The largest answer read, decoded; past it, `ResponseTooLargeError` without reading the rest. Default:
         32 MiB (a page of 50 offers is about 70 KB).
@@ -277,6 +286,8 @@ class ClientOptions(TypedDict, total=False):
     language: str
     timeout: float | httpx.Timeout
     max_connections: int
+    proxy: str | httpx.Proxy
+    http_client: httpx.Client | httpx.AsyncClient
     max_response_bytes: int
     retry: RetryPolicy
     max_retries: int
@@ -363,6 +374,46 @@ class _Shared:
         language = f", language={self.language!r}" if self.language else ""
         return f"{type(self).__name__}(base_url={str(self.base_url)!r}, auth={self.auth!r}{language})"
 
+    _defaults: CallOptions | None = None
+    """Per-call options every call of this client gets (`with_options`); a call's own win."""
+    _owns_http = True
+
+    def _options_for(self, options: CallOptions | None) -> CallOptions | None:
+        return options if self._defaults is None else self._defaults.under(options)
+
+    def _derived(self, timeout: Any, max_retries: Any, language: Any, headers: Any) -> Self:
+        """A copy sharing the connection pool, the token and the ledger, with more per-call defaults."""
+        try:
+            added = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        except ValueError as error:
+            raise ConfigurationError(str(error)) from None
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy._defaults = added if self._defaults is None else self._defaults.under(added)
+        copy._owns_http = False
+        copy._owns_ledger = False
+        return copy
+
+    @staticmethod
+    def _environment_proxies() -> bool:
+        """Whether the environment names a proxy httpx would use (then httpx routes, NO_PROXY included)."""
+        return any(scheme in ("http", "https", "all") for scheme in urllib.request.getproxies())
+
+    @staticmethod
+    def _check_sender(options: ClientOptions, transport: object, kind: type[Any]) -> None:
+        given = [name for name in ("proxy", "http_client") if options.get(name) is not None]
+        if transport is not None:
+            given.append("transport")
+        if len(given) > 1:
+            raise ConfigurationError(
+                f"{given[0]}: give one of proxy=, http_client= and transport=, not {' and '.join(given)}"
+            )
+        client = options.get("http_client")
+        if client is not None and not isinstance(client, kind):
+            raise ConfigurationError(
+                f"http_client: expected an {kind.__module__}.{kind.__qualname__}, got {type(client).__name__}"
+            )
+
     @staticmethod
     def _prepared(operation: Any, arguments: Mapping[str, Any]) -> tuple[Any, Operation | None, dict[str, Any]]:
         module, entry = _resolve_operation(operation)
@@ -421,9 +472,10 @@ class _Shared:
     @staticmethod
     def _pagination(
         operation: Any, filters: dict[str, Any], *, page_size: int | None, max_items: int | None, prefetch: int
-    ) -> tuple[PagePlan, dict[str, Any]]:
-        """The page plan and the filters every page request repeats; bad filters raise here, not mid-iteration."""
-        _, entry = _resolve_operation(operation)
+    ) -> tuple[Any, Operation, PagePlan, dict[str, Any]]:
+        """The operation, the page plan and the checked arguments every page request repeats (in the generated
+        function's names): every argument is checked once, here, so a bad filter raises before the first page."""
+        module, entry = _resolve_operation(operation)
         if entry is None or not entry.is_collection:
             raise TypeError(f"paginate() needs a collection operation (list_...), got {operation!r}")
         filters = dict(filters)
@@ -441,11 +493,15 @@ class _Shared:
                 raise InvalidRequestError(f"page: expected an integer >= 1, got {start!r}")
             plan.first_page = start
         checked = entry.arguments(plan.arguments(filters, plan.first_page if plan.paginated else None))
+        if plan.paginated:  # the page and its size change from page to page: keyed by the generated names
+            plan.page_keys = (entry.by_keyword["page"].python, entry.by_keyword["items_per_page"].python)
+            for key in plan.page_keys:
+                checked.pop(key, None)
         plan.recheck = entry.unverified_filters(checked)
-        return plan, filters
+        return module, entry, plan, checked
 
 
-class KorusTicket(_Shared, SyncOperations, SyncBooking):
+class KorusTicket(_Shared, SyncBooking):
     """The KorusTicket API client.
 
     >>> kt = KorusTicket.demo(client_id="...", client_secret="...", language="fr")
@@ -458,8 +514,18 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
 
     def __init__(self, *, transport: httpx.BaseTransport | None = None, **options: Unpack[ClientOptions]) -> None:
         """See `ClientOptions` for the settings; `transport` replaces the network (tests, the sandbox)."""
+        self._check_sender(options, transport, httpx.Client)
         http_options = self._setup(options)
-        inner = transport or httpx.HTTPTransport(limits=self.limits)
+        given = options.get("http_client")
+        proxy = options.get("proxy")
+        if transport is not None:
+            inner: httpx.BaseTransport = transport
+        elif isinstance(given, httpx.Client):
+            inner = ClientTransport(given, owned=False)
+        elif proxy is not None or self._environment_proxies():
+            inner = ClientTransport(httpx.Client(proxy=proxy, limits=self.limits, trust_env=proxy is None), owned=True)
+        else:
+            inner = httpx.HTTPTransport(limits=self.limits)
         retrying = RetryTransport(inner, self.retry)
         self.http = KorusHTTPClient(transport=retrying, **http_options)
         if isinstance(self.auth, ClientCredentialsAuth):
@@ -482,21 +548,118 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
         options["base_url"] = PRODUCTION_URL
         return cls(transport=transport, **options)
 
+    @typed.sync_call
+    def call(
+        self,
+        operation: Any,
+        /,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+        **arguments: Any,
+    ) -> Any:
+        """Call a generated operation and return its parsed success body; errors raise.
+
+        `operation` is a generated module (`ops.get_offer`, or `korusticket_client.api.ticketing_offer.get_offer`).
+        Its parameters are keywords: path ids, filters under readable names (`created_at_after` for
+        `createdAt[after]`), `body=` as a model or a dict. Every value is checked before the request is sent.
+        Per call: `timeout=` (seconds or an httpx.Timeout: the whole call's budget), `headers=` (added; never the
+        Authorization header), `language=` (Accept-Language) and `max_retries=`.
+
+        Under the hood: the arguments are checked against the operation's table (`_operation.Operation`), the
+        generated module builds the request, `KorusHTTPClient.send` sends it (authentication, retries, the
+        deadline and size cap, errors), and the body it parsed is returned.
+        """
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        return self._call(operation, arguments, options=options)
+
+    @typed.sync_get
+    def get(
+        self,
+        iri: str,
+        expect: type[Any] | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any:
+        """Fetch the resource an IRI (or absolute URL of this API) points at.
+
+        `expect=TicketingOffer` checks the resource's class and types the result; the per-call options are
+        those of `call`.
+        """
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
+        resource = self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
+        return _expect(resource, expect, iri)
+
+    @typed.sync_paginate
+    def paginate(
+        self,
+        operation: Any,
+        /,
+        *,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        prefetch: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+        **filters: Any,
+    ) -> Paginator[Any]:
+        """Iterate every member of a Hydra collection operation, fetching pages lazily.
+
+        `page_size` is `itemsPerPage` (1 to 50, default 50); `max_items` stops early; `prefetch=N` fetches up
+        to N further pages concurrently once the total is known. `.pages()` yields `Page` objects instead of
+        members. The arguments are checked once, here; the per-call options of `call` apply to every page.
+        """
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        return self._paginate(
+            operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch, options=options
+        )
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        language: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """This client with other defaults for every call (`kt.with_options(timeout=5).call(...)`).
+
+        The copy shares the connection pool, the token and the ledger; a call's own options still win. Close
+        the original (closing the copy does nothing). Calls through `kt.client` (the generated functions) keep
+        the original's settings.
+        """
+        return self._derived(timeout, max_retries, language, headers)
+
     def _call(
         self, operation: Any, arguments: dict[str, Any], *, options: CallOptions | None = None, raw: bool = False
     ) -> Any:
         module, entry, prepared = self._prepared(operation, arguments)
+        return self._send(module, entry, prepared, options, raw)
+
+    def _send(
+        self, module: Any, entry: Operation | None, prepared: dict[str, Any], options: CallOptions | None, raw: bool
+    ) -> Any:
+        """One checked call: through the generated function when the tables do not know it."""
+        options = self._options_for(options)
         if entry is None:
-            _untabled(operation, options, raw)
+            _untabled(module, options, raw)
             return module.sync(client=self.client, **prepared)
         response = self.http.request(**self._request(module, entry, prepared, options))
         parsed = self._parsed(module, entry, self.client, response)
         return RawResponse(response, parsed) if raw else parsed
 
     @property
-    def with_raw_response(self) -> SyncRawOperations:
+    def with_raw_response(self) -> SyncRawCalls:
         """`kt.with_raw_response.call(op, ...)` returns a `RawResponse`: status, headers and the parsed model."""
-        return SyncRawOperations(self)
+        return SyncRawCalls(self)
 
     def _paginate(
         self,
@@ -508,19 +671,14 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
         prefetch: int = 0,
         options: CallOptions | None = None,
     ) -> Paginator[Any]:
-        plan, repeated = self._pagination(
+        module, entry, plan, checked = self._pagination(
             operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
         )
 
         def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
-            return page_from_collection(self._call(operation, arguments, options=options), number)
+            return page_from_collection(self._send(module, entry, arguments, options, False), number)
 
-        return Paginator(fetch, repeated, plan)
-
-    def _get(self, iri: str, expect: type[Any] | None, options: CallOptions) -> Any:
-        parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
-        resource = self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
-        return _expect(resource, expect, iri)
+        return Paginator(fetch, checked, plan)
 
     def _drive(self, flow: Flow[T], options: CallOptions | None = None) -> T:
         """Perform a booking workflow's steps (see `korusticket.booking.steps`) until it returns.
@@ -596,8 +754,10 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
                 assert_never(step)
 
     def close(self) -> None:
-        """Close the connection pool (and a ledger the client opened from a URL)."""
-        self.http.close()
+        """Close the connection pool (and a ledger the client opened from a URL); a `with_options` copy leaves
+        them to the original."""
+        if self._owns_http:
+            self.http.close()
         self._close_ledger()
 
     def __enter__(self) -> Self:
@@ -607,7 +767,7 @@ class KorusTicket(_Shared, SyncOperations, SyncBooking):
         self.close()
 
 
-class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
+class AsyncKorusTicket(_Shared, AsyncBooking):
     """The asynchronous KorusTicket API client; see `KorusTicket`.
 
     >>> async with AsyncKorusTicket.demo(client_id="...", client_secret="...") as kt:
@@ -617,8 +777,19 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
 
     def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[ClientOptions]) -> None:
         """See `ClientOptions` for the settings; `transport` replaces the network (tests, the sandbox)."""
+        self._check_sender(options, transport, httpx.AsyncClient)
         http_options = self._setup(options)
-        inner = transport or httpx.AsyncHTTPTransport(limits=self.limits)
+        given = options.get("http_client")
+        proxy = options.get("proxy")
+        if transport is not None:
+            inner: httpx.AsyncBaseTransport = transport
+        elif isinstance(given, httpx.AsyncClient):
+            inner = AsyncClientTransport(given, owned=False)
+        elif proxy is not None or self._environment_proxies():
+            client = httpx.AsyncClient(proxy=proxy, limits=self.limits, trust_env=proxy is None)
+            inner = AsyncClientTransport(client, owned=True)
+        else:
+            inner = httpx.AsyncHTTPTransport(limits=self.limits)
         retrying = AsyncRetryTransport(inner, self.retry)
         self.http = AsyncKorusHTTPClient(transport=retrying, **http_options)
         if isinstance(self.auth, ClientCredentialsAuth):
@@ -639,21 +810,92 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
         options["base_url"] = PRODUCTION_URL
         return cls(transport=transport, **options)
 
+    @typed.async_call
+    async def call(
+        self,
+        operation: Any,
+        /,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+        **arguments: Any,
+    ) -> Any:
+        """Call a generated operation and return its parsed success body; see `KorusTicket.call`."""
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        return await self._call(operation, arguments, options=options)
+
+    @typed.async_get
+    async def get(
+        self,
+        iri: str,
+        expect: type[Any] | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+    ) -> Any:
+        """Fetch the resource an IRI points at; see `KorusTicket.get`."""
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
+        resource = await self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
+        return _expect(resource, expect, iri)
+
+    @typed.async_paginate
+    def paginate(
+        self,
+        operation: Any,
+        /,
+        *,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        prefetch: int = 0,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+        **filters: Any,
+    ) -> AsyncPaginator[Any]:
+        """Iterate every member of a Hydra collection (`async for`); see `KorusTicket.paginate`."""
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        return self._paginate(
+            operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch, options=options
+        )
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        language: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """This client with other defaults for every call; see `KorusTicket.with_options`."""
+        return self._derived(timeout, max_retries, language, headers)
+
     async def _call(
         self, operation: Any, arguments: dict[str, Any], *, options: CallOptions | None = None, raw: bool = False
     ) -> Any:
         module, entry, prepared = self._prepared(operation, arguments)
+        return await self._send(module, entry, prepared, options, raw)
+
+    async def _send(
+        self, module: Any, entry: Operation | None, prepared: dict[str, Any], options: CallOptions | None, raw: bool
+    ) -> Any:
+        options = self._options_for(options)
         if entry is None:
-            _untabled(operation, options, raw)
+            _untabled(module, options, raw)
             return await module.asyncio(client=self.client, **prepared)
         response = await self.http.request(**self._request(module, entry, prepared, options))
         parsed = self._parsed(module, entry, self.client, response)
         return RawResponse(response, parsed) if raw else parsed
 
     @property
-    def with_raw_response(self) -> AsyncRawOperations:
+    def with_raw_response(self) -> AsyncRawCalls:
         """`await kt.with_raw_response.call(op, ...)` returns a `RawResponse`; see `KorusTicket.with_raw_response`."""
-        return AsyncRawOperations(self)
+        return AsyncRawCalls(self)
 
     def _paginate(
         self,
@@ -665,19 +907,14 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
         prefetch: int = 0,
         options: CallOptions | None = None,
     ) -> AsyncPaginator[Any]:
-        plan, repeated = self._pagination(
+        module, entry, plan, checked = self._pagination(
             operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
         )
 
         async def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
-            return page_from_collection(await self._call(operation, arguments, options=options), number)
+            return page_from_collection(await self._send(module, entry, arguments, options, False), number)
 
-        return AsyncPaginator(fetch, repeated, plan)
-
-    async def _get(self, iri: str, expect: type[Any] | None, options: CallOptions) -> Any:
-        parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
-        resource = await self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
-        return _expect(resource, expect, iri)
+        return AsyncPaginator(fetch, checked, plan)
 
     async def _drive(self, flow: Flow[T], options: CallOptions | None = None) -> T:
         """Perform a booking workflow's steps until it returns; see `KorusTicket._drive`."""
@@ -761,8 +998,9 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
         return await asyncio.to_thread(function, *arguments, **keywords)
 
     async def aclose(self) -> None:
-        """Close the connection pool (and a ledger the client opened from a URL)."""
-        await self.http.aclose()
+        """Close the connection pool (and a ledger the client opened from a URL); see `KorusTicket.close`."""
+        if self._owns_http:
+            await self.http.aclose()
         self._close_ledger()
 
     async def __aenter__(self) -> Self:
@@ -770,6 +1008,52 @@ class AsyncKorusTicket(_Shared, AsyncOperations, AsyncBooking):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+
+class SyncRawCalls:
+    """`kt.with_raw_response`: `call`, returning the `RawResponse` (status, headers and the parsed model)."""
+
+    def __init__(self, client: KorusTicket) -> None:
+        self._client = client
+
+    @typed.sync_raw_call
+    def call(
+        self,
+        operation: Any,
+        /,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+        **arguments: Any,
+    ) -> Any:
+        """`KorusTicket.call`, returning the `RawResponse`: same checks, same errors."""
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        return self._client._call(operation, arguments, options=options, raw=True)
+
+
+class AsyncRawCalls:
+    """`kt.with_raw_response` of `AsyncKorusTicket`."""
+
+    def __init__(self, client: AsyncKorusTicket) -> None:
+        self._client = client
+
+    @typed.async_raw_call
+    async def call(
+        self,
+        operation: Any,
+        /,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        language: str | None = None,
+        max_retries: int | None = None,
+        **arguments: Any,
+    ) -> Any:
+        """`AsyncKorusTicket.call`, returning the `RawResponse`."""
+        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        return await self._client._call(operation, arguments, options=options, raw=True)
 
 
 def _untabled(operation: Any, options: CallOptions | None, raw: bool) -> None:

@@ -115,11 +115,16 @@ class PagePlan:
         self.first_page = 1
         self.recheck: dict[str, Any] = {}
         """Unverified filters (member field -> value) the server may have ignored: members are re-checked."""
+        self.page_keys = ("page", "items_per_page")
+        """The names the page number and size go under: the caller's keywords while the filters are checked,
+        then the generated function's (the client sets them once the filters are)."""
 
     def arguments(self, filters: dict[str, Any], number: int | None) -> dict[str, Any]:
+        """The arguments of the request for page `number` (None: a collection the API does not paginate)."""
         if number is None:
             return dict(filters)
-        return {**filters, "page": number, "items_per_page": self.page_size}
+        page, size = self.page_keys
+        return {**filters, page: number, size: self.page_size}
 
     @property
     def exhausted(self) -> bool:

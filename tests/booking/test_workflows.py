@@ -21,6 +21,7 @@ from korusticket import (
     OrderOutcomeUnknownError,
     ReservationExpiredError,
     RetryPolicy,
+    ServerError,
     ValidationError,
     iri,
     ops,
@@ -386,3 +387,17 @@ def test_a_refusal_after_part_of_the_order_was_placed_is_reported_not_raised() -
     assert [order.reservation for order in placed.orders] == [held.reservations[1].iri]
     assert [failure.index for failure in placed.failures] == [0]
     assert len(sandbox.state.orders) == 1
+
+
+def test_booking_calls_take_their_own_timeout_and_retries(sandbox: Sandbox) -> None:
+    chosen = item(next(offers(sandbox, sessions=False)))
+    with sandbox.client(booking_policy=FAST, retry=RetryPolicy(max_retries=2, initial_delay=0.0, max_delay=0.0)) as kt:
+        sandbox.faults.inject("status", status=503, operation="get_offer")
+        with pytest.raises(ServerError):
+            kt.reserve(chosen, max_retries=0)  # this call's own: no retry
+        sandbox.faults.inject("status", status=503, operation="get_offer")
+        assert kt.reserve(chosen, timeout=5).ok  # the client's two retries cover it
+        quick = kt.with_options(max_retries=0)
+        sandbox.faults.inject("status", status=503, operation="get_offer")
+        with pytest.raises(ServerError):
+            quick.reserve(chosen)  # the copy's default reaches the booking calls too

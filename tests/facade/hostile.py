@@ -28,6 +28,9 @@ class Seen:
     path: str
     query: dict[str, list[str]]
     authorization: bool
+    target: str = ""
+    """The request target as sent: a path, or an absolute URL when the client took this server for a proxy."""
+    headers: dict[str, str] = field(default_factory=dict)
     sent: int = 0
     """Body bytes written before the client went away (or all of them)."""
     finished: bool = False
@@ -68,7 +71,7 @@ def _handler(server: HostileServer) -> type[socketserver.BaseRequestHandler]:
                 self.rfile.read(int(headers["content-length"]))
             split = urlsplit(target)
             query = parse_qs(split.query)
-            seen = Seen(method, split.path, query, "authorization" in headers)
+            seen = Seen(method, split.path, query, "authorization" in headers, target, headers)
             server.seen.append(seen)
             behaviour = headers.get("x-behaviour") or query.get("behaviour", ["ok"])[0]
             with contextlib.suppress(OSError):
@@ -127,6 +130,14 @@ def _flood(out: Any, seen: Seen, size: int) -> None:
         _send(out, seen, block)
 
 
+def not_found(out: Any, seen: Seen, server: HostileServer) -> None:
+    _send_all(out, seen, "404 Not Found", "application/ld+json", b'{"title": "Not Found", "detail": "none"}')
+
+
+def unavailable(out: Any, seen: Seen, server: HostileServer) -> None:
+    _send_all(out, seen, "503 Service Unavailable", "application/ld+json", b'{"title": "Service Unavailable"}')
+
+
 def redirect_html(out: Any, seen: Seen, server: HostileServer) -> None:
     body = b"<html><body>Moved: <a href='/login'>login</a></body></html>"
     _send_all(out, seen, "302 Found", "text/html", body, Location="/login")
@@ -173,6 +184,8 @@ BEHAVIOURS: dict[str, Callable[[Any, Seen, HostileServer], None]] = {
     "flood_announced": flood_announced,
     "flood_chunked": flood_chunked,
     "redirect_html": redirect_html,
+    "not_found": not_found,
+    "unavailable": unavailable,
     "pdf": pdf,
     "pdf_as_binary": pdf_as_binary,
     "login_page": login_page,

@@ -207,15 +207,18 @@ class Sandbox:
         """A `KorusTicket` on this sandbox, with its client credentials (override any option).
 
         Its idea of the server's time is `clock` itself: advancing the clock makes reservations
-        expire for the client's own checks too, as real time would.
+        expire for the client's own checks too, as real time would. With `http_client=` (an `httpx.Client` on
+        `transport()`), the client sends through yours.
         """
-        client = KorusTicket(transport=self.transport(), **self._options(options))
+        transport = None if options.get("http_client") is not None else self.transport()
+        client = KorusTicket(transport=transport, **self._options(options))
         client.http.server_clock.source = self.clock.now
         return client
 
     def async_client(self, **options: Unpack[ClientOptions]) -> AsyncKorusTicket:
         """An `AsyncKorusTicket` on this sandbox; see `client`."""
-        client = AsyncKorusTicket(transport=self.async_transport(), **self._options(options))
+        transport = None if options.get("http_client") is not None else self.async_transport()
+        client = AsyncKorusTicket(transport=transport, **self._options(options))
         client.http.server_clock.source = self.clock.now
         return client
 
