@@ -59,7 +59,7 @@ from korusticket.booking.steps import (
     Unfinished,
     WallClock,
 )
-from korusticket.errors import ConfigurationError, InvalidRequestError
+from korusticket.errors import ConfigurationError, InvalidRequestError, MissingBodyFieldError
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from korusticket.transports import AsyncClientTransport, ClientTransport
@@ -196,7 +196,10 @@ def _body_model(entry: Operation, body: Any) -> Any:
     try:
         parsed = model.from_dict(dict(body))
     except KeyError as error:
-        raise InvalidRequestError(f"body: missing required field {error.args[0]!r} for {entry.body_model}") from None
+        field = str(error.args[0]) if error.args else "?"
+        raise MissingBodyFieldError(
+            f"body: missing required field {field!r} for {entry.body_model}", field=field, model=entry.body_model
+        ) from None
     except (TypeError, ValueError, AttributeError) as error:
         raise InvalidRequestError(f"body: not a valid {entry.body_model}: {error}") from None
     _refuse_unknown_keys(parsed, "body")

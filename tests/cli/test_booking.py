@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import httpx
 
 from korusticket.testing import Sandbox, render
-from tests.cli.helpers import lines, run
+from korusticket.testing.served import serve_in_thread
+from tests.cli.helpers import lines, run, run_process
 
 
 def test_book_then_find_name_and_download(sandbox: Sandbox, tmp_path: Path) -> None:
@@ -77,3 +79,32 @@ def test_a_422_lists_its_violations_by_field() -> None:
         "  items[0].ticketSessions: This session is full.",
     ]
     assert result.stdout == ""
+
+
+def test_booking_again_with_the_same_reference_shows_that_booking(tmp_path: Path) -> None:
+    """Over the served sandbox, as two separate commands (two processes): the second finds the first's order."""
+    ledger = tmp_path / "ledger.db"
+    with serve_in_thread(double_ordering=True) as served:
+        assert served.sandbox is not None
+        offer = next(
+            o
+            for o in served.sandbox.state.data.offers.values()
+            if o.catalog_id == served.sandbox.catalog_id and all(t.date_access for t in o.tickets) and o.capacity
+        )
+        env = {
+            "KORUSTICKET_BASE_URL": served.base_url,
+            "KORUSTICKET_TOKEN_URL": served.token_url,
+            "KORUSTICKET_CLIENT_ID": served.client_id,
+            "KORUSTICKET_CLIENT_SECRET": served.client_secret,
+            "KORUSTICKET_CATALOG": offer.catalog_id,
+            "KORUSTICKET_LEDGER": f"sqlite:///{ledger}",
+        }
+        customer = ("--customer-email", "ada@example.com", "--customer-firstname", "Ada", "--customer-lastname", "L")
+        first = run_process("book", offer.id, "--reference", "CLI-AGAIN", *customer, "--json", env=env)
+        again = run_process("book", offer.id, "--reference", "CLI-AGAIN", *customer, "--json", env=env)
+        orders = [o for o in served.sandbox.state.orders.values() if o.external_reference == "CLI-AGAIN"]
+    assert (first.returncode, again.returncode) == (0, 0), (first.stderr, again.stderr)
+    assert [o["id"] for o in map(json.loads, again.stdout.splitlines())] == [orders[0].id]
+    assert "was booked already" in again.stderr
+    assert len(orders) == 1
+    assert ledger.exists()  # the command used the ledger the environment names

@@ -46,6 +46,27 @@ print(json.dumps({"status": response.status_code, "body": response.json()}))
 """
 
 
+BOOKING_CHECK = """
+import json
+from korusticket import Item, MissingBodyFieldError, iri
+from korusticket.testing import Sandbox
+sandbox = Sandbox(seed=0)
+offer = next(o for o in sandbox.state.data.offers.values()
+             if o.catalog_id == sandbox.catalog_id and all(t.date_access for t in o.tickets) and o.capacity)
+customer = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
+with sandbox.client() as kt:
+    held = kt.reserve(Item(iri.offer(offer.catalog_id, offer.id)))
+    try:
+        kt.order(held, customer=customer, external_reference="BUMP-1")
+        refused = None
+    except MissingBodyFieldError as error:
+        refused = {"field": error.field, "message": str(error)}
+    placed = kt.order(held, customer=customer, external_reference="BUMP-1", extra_body={"channel": "web"})
+sent = [h for h in sandbox.state.handled if h.operation == "create_orders"]
+print(json.dumps({"refused": refused, "orders": len(placed.orders), "sent": len(sent)}))
+"""
+
+
 def run(command: list[str], cwd: Path, **env: str) -> str:
     done = subprocess.run(  # noqa: S603 - fixed commands on our own copy
         command, cwd=cwd, capture_output=True, text=True, check=False, env={"PATH": "/usr/bin:/bin", **env}
@@ -122,6 +143,18 @@ def test_the_sandbox_answers_501_for_the_new_operation(bump: tuple[Path, str]) -
     assert answer["body"]["@type"] == "Error"
     assert '"cancel_order"' in answer["body"]["detail"]
     assert "POST /v1/booking/orders/" in answer["body"]["detail"]
+
+
+def test_a_newly_required_order_field_is_named_and_passed_with_extra_body(bump: tuple[Path, str]) -> None:
+    """The bumped client requires `channel` on the order body: the booking call names it and says how to pass it,
+    before sending; `extra_body=` passes it through without an SDK release."""
+    repo, _ = bump
+    outcome = json.loads(
+        run([str(VENV / "bin/python"), "-c", BOOKING_CHECK], repo, PYTHONPATH=f"{repo}:{repo / 'hand_written'}")
+    )
+    assert outcome["refused"]["field"] == "channel"
+    assert "extra_body=" in outcome["refused"]["message"]
+    assert (outcome["orders"], outcome["sent"]) == (1, 1)  # the refused call sent nothing
 
 
 def test_the_version_is_bumped_and_the_changelog_has_the_entry(bump: tuple[Path, str]) -> None:

@@ -36,7 +36,10 @@ def book(
     catalog: CATALOG = None,
     as_json: JSON = False,
 ) -> None:
-    """Reserve and order an offer, exactly once."""
+    """Reserve and order an offer, exactly once: run again with the same --reference, it shows that booking.
+
+    With KORUSTICKET_LEDGER (sqlite:///path.db, postgresql://...), commands run at once on one reference wait for
+    each other."""
     with running(ctx, as_json) as (kt, out):
         choice = kt.offer_choice(state_of(ctx).offer_ref(offer_id, catalog))
         needing = [ticket for ticket in choice.tickets if ticket.needs_session]
@@ -48,7 +51,11 @@ def book(
             external_reference=reference,
         )
         held = booked.reservations[0] if booked.reservations else None
-        if held is not None:
+        if booked.adopted:  # a re-run: the booking exists, and is shown as it is
+            out.say(f"{reference} was booked already: nothing was reserved, paid or ordered again")
+            for offer, count in booked.missing:
+                out.say(f"not in that booking: {count} x {offer}")
+        elif held is not None and held.expires_at is not None:
             out.say(f"reserved {held.total} until {held.expires_at:%Y-%m-%d %H:%M %Z} (server time)")
         out.rows("Orders", booked.orders, ORDER_COLUMNS)
         for failure in booked.failures:
