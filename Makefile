@@ -74,7 +74,7 @@ check-generated: $(INSTALLED)
 # The previous spec and generated client are kept in build/previous/ for the Python-name report; if generation
 # fails, `cp build/previous/openapi.yaml openapi.yaml` (or git checkout) puts the old spec back.
 PREVIOUS := build/previous
-VERSION_FILE := hand_written/korusticket/__init__.py
+VERSION_FILE := hand_written/korusticket/_version.py
 CHANGELOG := CHANGELOG.md
 
 update-spec: $(INSTALLED)

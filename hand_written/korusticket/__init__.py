@@ -13,15 +13,12 @@ module per operation, attrs models); `kt.client` lets any of its functions run w
 authentication, retries and errors.
 """
 
-# <API version>.<SDK revision>: the first three parts are the KorusTicket API version the client is generated
-# from (`__api_version__`, openapi.yaml's info.version); the last counts this SDK's releases for it, from 1.
-__version__ = "1.0.38.1"
-
 import logging
 
 from korusticket import bodies, iri, ops
 from korusticket._generated.operations import API_VERSION as __api_version__
 from korusticket._raw import CallOptions, RawResponse
+from korusticket._version import __version__
 from korusticket.auth import ClientCredentialsAuth, StaticTokenAuth
 from korusticket.backoff import Backoff
 from korusticket.booking import (

@@ -18,7 +18,6 @@ import attrs
 import httpx
 
 import korusticket_client.models as models
-from korusticket import __version__
 from korusticket._context import OPERATION, PARSED
 from korusticket._download import download, download_async
 from korusticket._generated import typed
@@ -38,6 +37,7 @@ from korusticket._iri_core import parse_iri
 from korusticket._operation import Operation, closest, is_integer
 from korusticket._raw import CallOptions, RawResponse, check_language, check_timeout
 from korusticket._urls import is_loopback, origin
+from korusticket._version import __version__
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
 from korusticket.booking import AsyncBooking, BookingPolicy, SyncBooking
 from korusticket.booking.ledger import BookingInProgressError, BookingLedger, LedgerClaim, ledger_from

@@ -42,7 +42,7 @@ from typing import Any, cast
 import filelock
 import orjson
 
-from korusticket import ops
+import korusticket.ops as ops
 from korusticket.client import AsyncKorusTicket, KorusTicket
 from korusticket.errors import ConfigurationError, KorusTicketError
 from korusticket.iri import check_id

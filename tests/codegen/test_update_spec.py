@@ -159,7 +159,7 @@ def test_a_newly_required_order_field_is_named_and_passed_with_extra_body(bump: 
 
 def test_the_version_is_bumped_and_the_changelog_has_the_entry(bump: tuple[Path, str]) -> None:
     repo, output = bump
-    assert '__version__ = "1.0.39.1"' in (repo / "hand_written/korusticket/__init__.py").read_text()
+    assert '__version__ = "1.0.39.1"' in (repo / "hand_written/korusticket/_version.py").read_text()
     changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.startswith("# Changelog\n")
     unreleased = changelog[changelog.index("## [Unreleased]") :]
