@@ -345,15 +345,32 @@ def test_choosing_what_to_book(kt: KorusTicket, sandbox: Sandbox) -> None:
     assert priced.price > 0
 
 
-def test_calendar_uses_the_documented_date_range(kt: KorusTicket, sandbox: Sandbox) -> None:
+class Recording(SandboxTransport):
+    """The sandbox's transport, keeping every request's URL."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        super().__init__(sandbox)
+        self.urls: list[httpx.URL] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.urls.append(request.url)
+        return super().handle_request(request)
+
+
+def test_calendar_uses_the_documented_date_range(sandbox: Sandbox) -> None:
     product = next(offers(sandbox, sessions=True)).product_id
-    days = kt.calendar(sandbox.catalog_id, date(2025, 6, 2), date(2025, 6, 5), product=product)
+    transport = Recording(sandbox)
+    with KorusTicket(transport=transport, **sandbox._options({})) as kt:
+        days = kt.calendar(sandbox.catalog_id, date(2025, 6, 2), date(2025, 6, 5), product=product)
+        with pytest.raises(ValueError, match=r"^end: expected a day on or after start"):
+            kt.calendar(sandbox.catalog_id, date(2025, 6, 5), date(2025, 6, 2))
     assert [day.day for day in days] == [date(2025, 6, d) for d in (2, 3, 4, 5)]
     assert all(day.price > 0 for day in days)
-    listed = [h for h in sandbox.state.handled if h.operation == "list_offers"]
-    assert listed
-    with pytest.raises(ValueError, match=r"^end: expected a day on or after start"):
-        kt.calendar(sandbox.catalog_id, date(2025, 6, 5), date(2025, 6, 2))
+    (listed,) = [url for url in transport.urls if url.path.endswith("/offers")]  # one page, nothing after a refusal
+    assert listed.params["date[after]"] == "2025-06-02"  # the documented filters, not a scan of the catalog
+    assert listed.params["date[before]"] == "2025-06-05"
+    assert listed.params.get_list("product[]") == [product]
+    assert listed.params["order[date]"] == "asc"
 
 
 async def test_the_async_client_books_too(sandbox: Sandbox, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from korusticket import AsyncKorusTicket, KorusTicket, RetryPolicy
-from tests.test_vendor_examples import INDEX, load
+from tests.vendor_examples import INDEX, load
 
 CATALOG = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e"
 OFFER = "0194ac40-fda7-78c1-8fcb-26fc2df25894"

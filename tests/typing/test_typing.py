@@ -10,7 +10,7 @@ import pytest
 from mypy import api
 
 from tests.conftest import ROOT
-from tests.markdown_blocks import blocks_of
+from tests.docs.markdown_blocks import blocks_of
 
 HERE = Path(__file__).parent
 

@@ -27,7 +27,7 @@ from korusticket_client.models import (
     UpdateOrderDocumentInput,
     UpdateOrderItemTicketInput,
 )
-from tests.test_vendor_examples import INDEX, load
+from tests.vendor_examples import INDEX, load
 
 DEMO = "https://api.demo.korusticket.com"
 ORDER_ID = "0194b132-448c-7d1b-bb13-f8e09ae5c18f"

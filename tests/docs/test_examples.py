@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.markdown_blocks import Block, blocks_of
+from tests.docs.markdown_blocks import Block, blocks_of
 
 
 def documents() -> list[Path]:

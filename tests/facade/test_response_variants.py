@@ -31,8 +31,8 @@ from korusticket._generated.operations import OPERATIONS
 from korusticket.testing import Sandbox
 from korusticket.testing.app import route
 from korusticket_client.types import Unset
-from tests.test_vendor_examples import API_EXAMPLES, as_python_writes_it, load
 from tests.testing.helpers import Validated, options, tour_of_every_operation
+from tests.vendor_examples import API_EXAMPLES, as_python_writes_it, load
 
 FUTURE_VALUE = "a_value_from_a_newer_api"
 FUTURE_FIELD = "fieldFromANewerApi"

@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.test_vendor_examples import EXAMPLES, INDEX
 from tests.testing.helpers import check_against_spec
+from tests.vendor_examples import EXAMPLES, INDEX
 
 ID = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e"
 RESPONSES = [
