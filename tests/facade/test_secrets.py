@@ -8,6 +8,7 @@ pickled bytes, and its traceback with locals; so are the DEBUG logs of korustick
 
 from __future__ import annotations
 
+import io
 import logging
 import pickle
 import traceback
@@ -18,6 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from rich.console import Console
+from rich.traceback import Traceback
 
 from korusticket import (
     BookingPolicy,
@@ -37,18 +40,30 @@ CUSTOMER: Any = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@examp
 FAST = BookingPolicy(first_wait=0.0, max_wait=0.0, settle_timeout=0.0)
 
 
+DEEP = b"[" * 50_000 + b"]" * 50_000
+"""An error body nested deeper than any JSON parser goes: it once escaped as a raw RecursionError, whose
+traceback, rendered with its locals, showed the client secret and the token."""
+
+
 class StorageClock(httpx.HTTPTransport):
-    """A real transport that lets a signed URL expire (16 minutes pass) just before storage is asked for it."""
+    """A real transport that lets a signed URL expire (16 minutes pass) just before storage is asked for it, and
+    can spoil the answers to orders (the order is made; a 502 nested 50,000 deep comes back)."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         super().__init__()
         self.sandbox = sandbox
         self.expire = False
+        self.spoil_orders = False
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self.expire and request.url.path.startswith("/_storage/"):
             self.sandbox.clock.advance(minutes=16)
-        return super().handle_request(request)
+        response = super().handle_request(request)
+        if self.spoil_orders and request.url.path.endswith("/orders/_bulk"):
+            response.read()
+            response.close()
+            return httpx.Response(502, content=DEEP, headers={"content-type": "application/json"}, request=request)
+        return response
 
 
 def raised(call: Callable[[], object]) -> KorusTicketError:
@@ -89,6 +104,12 @@ def exercise(kt: KorusTicket, sandbox: Sandbox, transport: StorageClock, tmp: Pa
         )
     )
     sandbox.faults.clear()
+    transport.spoil_orders = True  # the order is made, its answer unreadable: read back, or a typed error
+    recovered = kt.book(item, customer=CUSTOMER, external_reference="SECRETS-3")
+    assert recovered.recovered
+    spoilt = {"reservations": [recovered.reservations[0].iri], "customer": CUSTOMER, "externalReference": "SPOILT"}
+    errors.append(raised(lambda: kt.call(create_orders, body=spoilt)))
+    transport.spoil_orders = False
     transport.expire = True  # each signed URL expires before it is used, the refreshed one too
     errors.append(raised(lambda: kt.download_documents(booking.order, tmp)))
     transport.expire = False
@@ -109,6 +130,11 @@ def texts(error: BaseException, seen: set[int] | None = None) -> Iterator[str]:
     yield from (repr(value) for value in vars(error).values())
     yield pickle.dumps(error).decode("latin-1")
     yield "".join(traceback.TracebackException.from_exception(error, capture_locals=True).format())
+    rendered = Console(
+        file=io.StringIO(), width=200, color_system=None
+    )  # as `rich.traceback.install(show_locals=True)`
+    rendered.print(Traceback.from_exception(type(error), error, error.__traceback__, show_locals=True))
+    yield rendered.file.getvalue()  # type: ignore[attr-defined]
     for linked in (error.__context__, error.__cause__):
         if linked is not None:
             yield from texts(linked, seen)
@@ -154,6 +180,7 @@ def test_no_secret_in_errors_tracebacks_pickles_or_debug_logs(
         "ServerError",
         "APITimeoutError",
         "OrderOutcomeUnknownError",
+        "ServerError",
         "PermissionDeniedError",
         "AuthenticationError" if credentials == "static token" else "ServerError",
     ]
