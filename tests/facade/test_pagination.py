@@ -310,3 +310,27 @@ def test_bad_options_raise_before_any_request() -> None:
         with pytest.raises(TypeError, match="needs a collection operation"):
             kt.paginate(get_offer, catalog_id=CATALOG, id=CATALOG)
     assert server.queries == []
+
+
+@pytest.mark.parametrize("prefetch", [0, 2])
+def test_the_arguments_are_checked_once_not_for_every_page(prefetch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from korusticket._operation import Operation
+
+    checks: list[str] = []
+    original = Operation.arguments
+
+    def counted(self: Operation, given: Any) -> dict[str, Any]:
+        checks.append(self.name)
+        return original(self, given)
+
+    monkeypatch.setattr(Operation, "arguments", counted)
+    server = CollectionServer(120)
+    with client(Script(server)) as kt:
+        offers = list(
+            kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=prefetch, date_after="2025-06-01")
+        )
+    assert len(offers) == 120
+    assert len(server.queries) == 12
+    assert checks == ["list_offers"]  # once, when paginate() was called
+    assert all(query["date[after]"] == "2025-06-01" for query in server.queries)
+    assert sorted(int(query["page"]) for query in server.queries) == list(range(1, 13))
