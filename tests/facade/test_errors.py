@@ -212,3 +212,37 @@ def test_bad_arguments_fail_before_any_request() -> None:
                 },
             )
     assert script.requests == []
+
+
+def test_every_refusal_before_sending_is_a_korusticket_error_naming_the_argument() -> None:
+    """A web backend's `except KorusTicketError` catches the SDK's own refusals too (they were plain ValueErrors)."""
+    from korusticket import InvalidRequestError, Item, KorusTicketError, ops
+    from korusticket.testing import Sandbox
+
+    sandbox = Sandbox(seed=1)
+    customer = {"firstname": "Ada", "lastname": "Lovelace", "email": "not an email"}
+    offer = next(iter(sandbox.state.data.offers))
+    with sandbox.client() as kt:
+        refusals = {
+            "id": lambda: kt.call(ops.get_offer, catalog_id=sandbox.catalog_id, id="not-a-uuid"),
+            "customer.email": lambda: kt.book(
+                Item(offer, catalog_id=sandbox.catalog_id), customer=customer, external_reference="R"
+            ),
+            "body.note": lambda: kt.call(
+                ops.create_orders,
+                body={
+                    "reservations": ["/v1/booking/reservations/x"],
+                    "externalReference": "R",
+                    "customer": {"firstname": "A", "lastname": "L", "email": "a@b.co"},
+                    "note": "for notes",
+                },
+            ),
+            "page_size": lambda: list(kt.paginate(ops.list_catalogs, page_size=500)),
+        }
+        for argument, refused in refusals.items():
+            with pytest.raises(KorusTicketError) as caught:
+                refused()
+            assert isinstance(caught.value, InvalidRequestError | ValueError)
+            assert caught.value.argument == argument, str(caught.value)  # type: ignore[attr-defined]
+            assert str(caught.value).startswith(f"{argument}:")
+    assert sandbox.state.handled.total <= 1  # nothing was sent, but the token
