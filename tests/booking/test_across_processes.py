@@ -67,6 +67,7 @@ def start(server: ServedSandbox, ledger: str | None, task: dict[str, Any], tmp: 
         [sys.executable, "-m", "tests.booking.worker", str(path)],
         cwd=ROOT,
         env=environment,
+        stdin=subprocess.PIPE if task.get("wait_for_go") else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -156,6 +157,9 @@ def run_killing(
             "order_in_flight": IN_FLIGHT,
         }
         worker = start(server, ledger, task, tmp, f"{reference}-killed")
+        # The re-run starts now and waits, so that it books the moment the first worker dies, as a queue's
+        # retry on another worker would: the killed worker's order may still be on its way.
+        again = start(server, ledger, {**task, "wait_for_go": True}, tmp, f"{reference}-again") if rerun else None
         assert worker.process.stdout is not None
         worker.process.stdout.readline()  # "ready": the kill is timed from the start of the booking
         time.sleep(kill_after)
@@ -163,9 +167,13 @@ def run_killing(
         if killed:
             os.kill(worker.process.pid, signal.SIGKILL)
         worker.collect()
-        if not rerun:
+        if again is None:
             return killed, None
-        again = start(server, ledger, {**task, "kind": "book"}, tmp, f"{reference}-again")
+        assert again.process.stdin is not None
+        assert again.process.stdout is not None
+        again.process.stdout.readline()  # ready
+        again.process.stdin.write("go\n")
+        again.process.stdin.flush()
         lines = again.collect()
         return killed, lines[-1]["outcome"] if lines else "no answer"
 

@@ -265,3 +265,59 @@ def test_an_unreadable_answer_after_the_order_is_settled_by_reading_back(body: b
     assert len(orders_of(sandbox, "BAD-1")) == 1
     assert caught.value.status_code == 502
     assert len(caught.value.excerpt) <= 300
+
+
+class Crash(BaseException):
+    """A worker dying inside the payment step (what SIGKILL does, in one process)."""
+
+
+def test_a_payment_in_doubt_is_retried_with_the_same_key_and_told_so() -> None:
+    sandbox = Sandbox(seed=3, double_ordering=True)
+    chosen = item(next(offers(sandbox, sessions=False)))
+    seen: list[Hold] = []
+
+    def charge_then_die(hold: Hold) -> bool:
+        seen.append(hold)
+        raise Crash
+
+    with client(sandbox) as kt, pytest.raises(Crash):
+        kt.book(chosen, customer=CUSTOMER, external_reference="DOUBT-1", confirm_payment=charge_then_die)
+    assert sandbox.ledger.read("DOUBT-1").stage == "paying"  # type: ignore[union-attr]
+    with client(sandbox) as kt:
+        booking = kt.book(chosen, customer=CUSTOMER, external_reference="DOUBT-1", confirm_payment=seen.append)
+    assert [hold.retried for hold in seen] == [False, True]
+    assert seen[0].idempotency_key == seen[1].idempotency_key
+    assert booking.reservations[0].iri == seen[0].reservations[0].iri  # the held places, not new ones
+    assert len(orders_of(sandbox, "DOUBT-1")) == 1
+
+
+def test_recover_settles_what_dead_workers_left() -> None:
+    sandbox = Sandbox(seed=3, double_ordering=True)
+    first, second, third = [*offers(sandbox, sessions=False)][:3]
+
+    def die(hold: Hold) -> bool:
+        raise Crash
+
+    def pay_then_die_before_ordering(hold: Hold) -> bool:
+        sandbox.faults.inject("drop_before_commit", operation="create_orders", times=None)
+        return True
+
+    with sandbox.client(booking_policy=FAST, max_retries=0) as kt:
+        with pytest.raises(Crash):
+            kt.book(item(first), customer=CUSTOMER, external_reference="DEAD-PAYING", confirm_payment=die)
+        with pytest.raises(BookingIncompleteError):  # paid, then the order never got through
+            kt.book(item(second), customer=CUSTOMER, external_reference="DEAD-PAID",
+                    confirm_payment=pay_then_die_before_ordering)  # fmt: skip
+        sandbox.faults.clear()
+        held = kt.reserve(item(third))
+    with client(sandbox) as kt:
+        unsure = {r.external_reference: r for r in kt.recover()}
+        assert unsure["DEAD-PAYING"].outcome == "unknown"  # it may have charged: the key says where to look
+        assert unsure["DEAD-PAYING"].idempotency_key
+        assert unsure["DEAD-PAYING"].held
+        settled = {r.external_reference: r for r in kt.recover(confirm_payment=lambda hold: hold.retried)}
+    assert settled["DEAD-PAYING"].outcome == "booked"
+    assert len(orders_of(sandbox, "DEAD-PAYING")) == 1
+    assert "DEAD-PAID" not in settled  # an order refused after payment is finished, reported, not retried
+    assert held.ok
+    assert kt.ledger.unfinished() == []

@@ -39,9 +39,18 @@ def policy(task: dict[str, Any]) -> BookingPolicy:
     )
 
 
+def charged(payments: Path, key: str) -> bool:
+    """What a provider would say of an idempotency key: whether a charge was made under it."""
+    return payments.exists() and f" {key}\n" in payments.read_text(encoding="utf-8")
+
+
 def pay(payments: Path, delay: float) -> Any:
+    """A payment step written as a provider's idempotency keys ask: a retried step looks its key up first."""
+
     def step(hold: Hold) -> bool:
         time.sleep(delay)
+        if hold.retried and charged(payments, hold.idempotency_key):
+            return True  # the first call charged: confirmed, not charged again
         with payments.open("a", encoding="utf-8") as log:
             log.write(f"paid {hold.external_reference} {hold.idempotency_key}\n")
             log.flush()
@@ -78,13 +87,16 @@ def main(path: str) -> None:
     retry = RetryPolicy(max_retries=2, initial_delay=0.05, max_delay=0.2)
     with KorusTicket(retry=retry, booking_policy=policy(task), timeout=float(task.get("timeout", 5.0))) as kt:
         print("ready", flush=True)  # started: the test's clock for a kill starts here
+        if task.get("wait_for_go"):  # started ahead, to run the moment the test says so (right after a kill)
+            sys.stdin.readline()
         if task["kind"] == "book":
             print(json.dumps(book(kt, task, task["reference"], task["items"])), flush=True)
         elif task["kind"] == "book_all":
             for reference, specs in task["bookings"]:
                 print(json.dumps(book(kt, task, reference, specs)), flush=True)
         elif task["kind"] == "recover":
-            for recovery in kt.recover():
+            payments = Path(task["payments"])
+            for recovery in kt.recover(confirm_payment=lambda hold: charged(payments, hold.idempotency_key)):
                 orders = sorted(str(order.id) for order in recovery.booking.orders) if recovery.booking else []
                 line = {
                     "reference": recovery.external_reference,

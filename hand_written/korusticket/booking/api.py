@@ -177,14 +177,16 @@ class SyncBooking(SyncDriver):
         request = _unknown_request(error)
         return self._drive(booking.order_booking(request, [], self.booking_policy, check_expiry=False))  # type: ignore[no-any-return]
 
-    def recover(self) -> list[Recovery]:
+    def recover(self, *, confirm_payment: Callable[[Hold], Any] | None = None) -> list[Recovery]:
         """Settle every unfinished booking of the ledger (for a worker's start-up or a cron job).
 
         Each becomes `booked` (the order placed now, or found), `incomplete` (with the reservations still held and
-        until when; a paid one needs a refund), `unknown` (the server could not be read: run it again) or
-        `in_progress` (another worker holds it). The payment step is never called.
+        until when; a paid one needs a refund), `unknown` (the server could not be read, or a payment may have been
+        taken: see `reason` and `idempotency_key`) or `in_progress` (another worker holds it). No payment is ever
+        taken: `confirm_payment(hold)` is only asked whether a charge in doubt (`hold.retried`) was made, by
+        looking `hold.idempotency_key` up at your provider.
         """
-        return self._drive(booking.recover(self.booking_policy, self.server_time))
+        return self._drive(booking.recover(self.booking_policy, self.server_time, confirm_payment))
 
     def offer_choice(self, offer: OfferInput, *, catalog_id: str | None = None) -> OfferChoice:
         """An offer's tickets (which need a session), sessions with places left, real-time price, beneficiaries."""
@@ -296,9 +298,9 @@ class AsyncBooking(AsyncDriver):
         flow = booking.order_booking(request, [], self.booking_policy, check_expiry=False)
         return await self._drive(flow)
 
-    async def recover(self) -> list[Recovery]:
-        """See `KorusTicket.recover`."""
-        return await self._drive(booking.recover(self.booking_policy, self.server_time))
+    async def recover(self, *, confirm_payment: Callable[[Hold], Any] | None = None) -> list[Recovery]:
+        """See `KorusTicket.recover`; `confirm_payment` may be a coroutine function."""
+        return await self._drive(booking.recover(self.booking_policy, self.server_time, confirm_payment))
 
     async def offer_choice(self, offer: OfferInput, *, catalog_id: str | None = None) -> OfferChoice:
         """See `KorusTicket.offer_choice`."""

@@ -155,6 +155,7 @@ def book(
         request.reference,
         request.customer,
         idempotency_key(request.reference, entry.attempt),
+        retried=entry.payment_uncertain,
     )
     entry = yield from _pay(entry, hold, confirm_payment)
     entry = yield from _record(entry, "ordering")
@@ -254,7 +255,8 @@ def _refuse_another_booking(request: BookRequest, existing: list[BookingOrder], 
             external_reference=request.reference,
             orders=existing,
         )
-    if stored is not None and stored.items and stored.items != request.asked and (stored.paid or stored.orders):
+    charged = stored is not None and (stored.paid or stored.payment_uncertain or bool(stored.orders))
+    if stored is not None and stored.items and stored.items != request.asked and charged:
         raise ReferenceConflictError(
             f"external_reference {request.reference!r}: the ledger holds a {'paid ' if stored.paid else ''}booking "
             f"of {_describe(list(stored.items))} under it; asked for {_describe(list(request.asked))}. Nothing was "
@@ -319,6 +321,8 @@ def _pay(entry: LedgerEntry, hold: Hold, confirm_payment: Callable[[Hold], Any] 
             raise BookingIncompleteError("payment", reason, held=hold.reservations, paid=True)
         return entry
     if confirm_payment is not None:
+        # Recorded first: if the worker dies in the step, the next run and `recover` know it may have charged.
+        entry = yield from _record(entry, "paying", payment_uncertain=True)
         try:
             outcome = yield Callback(confirm_payment, hold)
         except Exception as error:
@@ -329,9 +333,9 @@ def _pay(entry: LedgerEntry, hold: Hold, confirm_payment: Callable[[Hold], Any] 
             ) from error
         if outcome is False:
             reason = "the payment step declined"
-            yield from _record(entry, "incomplete", reason=reason, attempt=entry.attempt + 1)
+            yield from _record(entry, "incomplete", reason=reason, attempt=entry.attempt + 1, payment_uncertain=False)
             raise BookingIncompleteError("payment", reason, held=hold.reservations)
-    return (yield from _record(entry, "paid", paid=True, paid_total=hold.total))
+    return (yield from _record(entry, "paid", paid=True, paid_total=hold.total, payment_uncertain=False))
 
 
 def _record(entry: LedgerEntry, stage: Stage, **changes: Any) -> Flow[LedgerEntry]:
@@ -366,8 +370,14 @@ def _order_iri(made: BookingOrder) -> str:
 # ------------------------------------------------------------------------------------------------ recover
 
 
-def recover(policy: BookingPolicy, clock: Clock) -> Flow[list[Recovery]]:
-    """Settle every unfinished ledger entry: what a dead worker left (a worker's start-up, a cron job)."""
+def recover(
+    policy: BookingPolicy, clock: Clock, confirm_payment: Callable[[Hold], Any] | None = None
+) -> Flow[list[Recovery]]:
+    """Settle every unfinished ledger entry: what a dead worker left (a worker's start-up, a cron job).
+
+    `confirm_payment(hold)` is asked only about bookings whose payment step may have charged when its worker died
+    (`hold.retried`): True when the provider shows the charge (look it up by `hold.idempotency_key`), False when
+    not. Without it, those bookings are `unknown`, with the key to look up."""
     entries: list[LedgerEntry] = yield Unfinished()
     recoveries = []
     for listed in entries:
@@ -381,19 +391,32 @@ def recover(policy: BookingPolicy, clock: Clock) -> Flow[list[Recovery]]:
                 recoveries.append(Recovery(listed.reference, "booked" if stored and stored.orders else "incomplete"))
                 continue
             yield from _let_in_flight_land(stored, policy)
-            recoveries.append((yield from _recover_one(stored, policy, clock)))
+            recoveries.append((yield from _recover_one(stored, policy, clock, confirm_payment)))
         finally:
             yield Release(listed.reference)
     return recoveries
 
 
-def _recover_one(entry: LedgerEntry, policy: BookingPolicy, clock: Clock) -> Flow[Recovery]:
+def _recover_one(
+    entry: LedgerEntry, policy: BookingPolicy, clock: Clock, confirm_payment: Callable[[Hold], Any] | None
+) -> Flow[Recovery]:
     reference = entry.reference
     try:
         existing = yield from _existing_orders(reference, entry)
         held = (yield from _resume(entry, clock)) if entry.reservations else None
     except KorusTicketError as error:
         return Recovery(reference, "unknown", paid=entry.paid, reason=f"the server could not be read back: {error}")
+    if not entry.paid and not existing and entry.payment_uncertain and held:
+        entry = yield from _confirm_payment(entry, held, confirm_payment)
+        if not entry.paid:
+            key = idempotency_key(reference, entry.attempt)
+            if entry.payment_uncertain:
+                reason = (
+                    f"the payment step may have charged when its worker died: look up idempotency key {key} at "
+                    "your provider, then recover(confirm_payment=...) or book again with the same reference"
+                )
+                return Recovery(reference, "unknown", held=held, reason=reason, idempotency_key=key)
+            return Recovery(reference, "incomplete", held=held, reason=entry.reason, idempotency_key=key)
     if not entry.paid:  # the payment step belongs to the caller: recover never takes a payment
         if existing:
             booking = yield from _adopt_entry(entry, existing, clock)
@@ -425,6 +448,35 @@ def _recover_one(entry: LedgerEntry, policy: BookingPolicy, clock: Clock) -> Flo
     yield from _record(entry, "ordered", orders=tuple(_order_iri(made) for made in result.orders), reason=None)
     booking = Booking(result.orders, held, result.failures, reference, result.recovered, adopted=bool(result.adopted))
     return Recovery(reference, "booked", booking=booking, held=held, paid=True)
+
+
+def _confirm_payment(
+    entry: LedgerEntry, held: list[HeldReservation], confirm_payment: Callable[[Hold], Any] | None
+) -> Flow[LedgerEntry]:
+    """Ask the caller whether a payment in doubt was taken: True records it paid, False incomplete (a new attempt
+    next time); no answer (no function, or it raised) leaves the doubt."""
+    if confirm_payment is None:
+        return entry
+    expires = [kept.expires_at for kept in held if kept.expires_at is not None]
+    hold = Hold(
+        held,
+        sum((kept.total for kept in held), Decimal(0)),
+        min(expires) if expires else None,
+        entry.reference,
+        dict(entry.customer),
+        idempotency_key(entry.reference, entry.attempt),
+        retried=True,
+    )
+    try:
+        taken = yield Callback(confirm_payment, hold)
+    except Exception:
+        return entry
+    if taken is False:
+        reason = "the payment step's charge was not taken (confirmed by confirm_payment)"
+        return (
+            yield from _record(entry, "incomplete", reason=reason, attempt=entry.attempt + 1, payment_uncertain=False)
+        )
+    return (yield from _record(entry, "paid", paid=True, paid_total=hold.total, payment_uncertain=False))
 
 
 def _adopt_entry(entry: LedgerEntry, existing: list[BookingOrder], clock: Clock) -> Flow[Booking]:

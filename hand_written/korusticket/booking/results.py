@@ -158,6 +158,10 @@ class Hold:
     idempotency_key: str = ""
     """Stable for one booking: the same for every run of `book` with this external reference, until a payment
     attempt is definitely declined (the next attempt gets a new key, so a provider does not replay the decline)."""
+    retried: bool = False
+    """True when the payment step was called before for this booking and its outcome never reached the ledger
+    (its worker died, or the step raised): it may have charged. A provider that honours `idempotency_key` returns
+    that first charge rather than making a second; with another, look the key up before charging."""
 
 
 @dataclass(frozen=True)
@@ -476,6 +480,9 @@ class Recovery:
     paid: bool = False
     """Whether the payment step had succeeded: an `incomplete` booking that was paid needs a refund."""
     reason: str | None = None
+    idempotency_key: str | None = None
+    """The booking's payment idempotency key, to look the charge up at your provider (an `unknown` outcome whose
+    payment step may have charged)."""
 
     @property
     def held_until(self) -> datetime | None:

@@ -43,10 +43,11 @@ __all__ = [
 SCHEMA_VERSION = 1
 """The layout of the stored entries; a ledger created by a later release says so rather than being misread."""
 
-Stage = Literal["reserving", "reserved", "paid", "ordering", "ordered", "incomplete"]
+Stage = Literal["reserving", "reserved", "paying", "paid", "ordering", "ordered", "incomplete"]
 """Where a booking is: `reserving` (claimed, the reservation request may be under way), `reserved` (holds made,
-not paid), `paid` (the payment step succeeded), `ordering` (the order request may be under way), and the two
-ends: `ordered` (orders exist) and `incomplete` (stopped; `reason` says why)."""
+not paid), `paying` (the payment step was called; it may have charged), `paid` (the payment step succeeded),
+`ordering` (the order request may be under way), and the two ends: `ordered` (orders exist) and `incomplete`
+(stopped; `reason` says why)."""
 FINISHED: frozenset[Stage] = frozenset({"ordered", "incomplete"})
 
 
@@ -96,6 +97,9 @@ class LedgerEntry:
     paid_total: Decimal | None = None
     attempt: int = 1
     """The payment attempt; part of the idempotency key, a new one only after a payment definitely failed."""
+    payment_uncertain: bool = False
+    """The payment step was called and did not say how it ended (its worker died, or it raised): it may have
+    charged. The next call of it is told so (`Hold.retried`), with the same idempotency key."""
     orders: tuple[str, ...] = ()
     """IRIs of the orders placed."""
     reason: str | None = None
@@ -146,6 +150,7 @@ class LedgerEntry:
                     for held in data.get("reservations", ())
                 ),
                 paid=bool(data.get("paid", False)),
+                payment_uncertain=bool(data.get("payment_uncertain", False)),
                 paid_total=Decimal(data["paid_total"]) if data.get("paid_total") is not None else None,
                 attempt=int(data.get("attempt", 1)),
                 orders=tuple(str(order) for order in data.get("orders", ())),
