@@ -16,12 +16,18 @@ would first run `korusticket/__init__.py`, which loads the whole client (most of
   `asyncio_mode = "auto"`) or anyio's pytest plugin (`@pytest.mark.anyio` with the default `asyncio`
   backend; the SDK does not run on trio).
 
+Between tests, the plugin also forgets the memory ledgers the clients of the process share (see
+`korusticket.booking.ledger.memory`), so that one test's bookings are not taken for a re-run of the next's when
+both use the same external reference against their own mocks; it costs a dictionary lookup when the SDK was never
+imported.
+
 `pytest -p no:korusticket` turns the plugin off; with `PYTEST_DISABLE_PLUGIN_AUTOLOAD=1`, load it with
 `-p korusticket` or `pytest_plugins = ["korusticket.testing.pytest_plugin"]` in a conftest.py.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -56,3 +62,10 @@ def korusticket_async_client(korusticket_sandbox: Sandbox) -> AsyncKorusTicket:
     The tests that await it need pytest-asyncio or anyio's pytest plugin (asyncio backend).
     """
     return korusticket_sandbox.async_client()
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Each test starts with no booking remembered by the process's shared memory ledgers."""
+    memory = sys.modules.get("korusticket.booking.ledger.memory")
+    if memory is not None:
+        memory.forget_process_ledgers()

@@ -8,7 +8,7 @@ from collections import OrderedDict
 
 from korusticket.booking.ledger import BookingInProgressError, LedgerEntry, _same_reference
 
-__all__ = ["MemoryLedger", "process_ledger"]
+__all__ = ["MemoryLedger", "forget_process_ledgers", "process_ledger"]
 
 KEEP_FINISHED = 10_000
 """Finished entries kept (the oldest go first); the server's orders say the rest, so memory stays bounded."""
@@ -105,3 +105,9 @@ def process_ledger(api: str) -> MemoryLedger:
         if ledger is None:
             ledger = _PROCESS_LEDGERS[api] = MemoryLedger()
         return ledger
+
+
+def forget_process_ledgers() -> None:
+    """Drop the process's shared ledgers (the pytest plugin does it between tests); clients holding one keep it."""
+    with _PROCESS_LOCK:
+        _PROCESS_LEDGERS.clear()
