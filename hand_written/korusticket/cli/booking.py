@@ -36,7 +36,7 @@ def book(
     catalog: CATALOG = None,
     as_json: JSON = False,
 ) -> None:
-    """Reserve and order an offer, exactly once: run again with the same --reference, it shows that booking.
+    """Reserve and order an offer, once per --reference: a re-run shows that booking.
 
     With KORUSTICKET_LEDGER (sqlite:///path.db, postgresql://...), commands run at once on one reference wait for
     each other."""
