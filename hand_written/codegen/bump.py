@@ -130,8 +130,8 @@ def next_steps(
     if added:
         steps.append(
             f"New operation(s) {', '.join(added)}: callable now (`kt.call(ops.{added[0]}, ...)`); the sandbox"
-            " answers them 501 until it has a handler (then update the list of unhandled operations in"
-            " tests/codegen/test_sandbox_handlers.py)."
+            " answers them 501 until it has a handler in korusticket/testing/handlers/ (until then"
+            " tests/testing/test_tour.py::test_every_operation_has_a_handler names them)."
         )
     if version.new:
         steps.append(f"{version_file}: __version__ is now {version.new} (was {version.old}); check it.")
