@@ -192,3 +192,43 @@ def test_ledger_urls() -> None:
     for bad in ("", "redis://x", "sqlite://x.db", 42):
         with pytest.raises(ConfigurationError, match="ledger"):
             ledger_from(bad)
+
+
+@pytest.mark.parametrize("backend", SHARED_BACKENDS)
+def test_the_ledger_stores_no_secret_and_only_the_customer_fields_an_order_needs(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    from korusticket import Item, iri
+    from korusticket.testing import Sandbox
+
+    sandbox = Sandbox(seed=0)
+    offer = next(
+        o
+        for o in sandbox.state.data.offers.values()
+        if o.catalog_id == sandbox.catalog_id and o.capacity and all(t.date_access for t in o.tickets)
+    )
+    url = ledger_url(backend, tmp_path, request)
+    customer = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
+    with sandbox.client(ledger=url) as kt:
+        kt.book(
+            Item(iri.offer(offer.catalog_id, offer.id)),
+            customer=customer,
+            external_reference="SECRET-CHECK",
+            confirm_payment=lambda hold: True,
+        )
+    secrets = [sandbox.client_secret, *sandbox.state.access_tokens, *sandbox.state.refresh_tokens]
+    assert sandbox.state.access_tokens  # the booking did authenticate, so there was a token to leak
+    if backend == "sqlite":
+        stored = b"".join(path.read_bytes() for path in tmp_path.iterdir() if path.name.startswith("ledger.db"))
+        reader = sqlite3.connect(tmp_path / "ledger.db")
+        rows = [str(row[0]) for row in reader.execute("SELECT entry FROM korusticket_bookings")]
+        reader.close()
+    else:
+        with psycopg.connect(url) as connection:
+            rows = [str(row[0]) for row in connection.execute("SELECT entry::text FROM korusticket_bookings")]
+        stored = "\n".join(rows).encode()
+    assert rows
+    assert all("SECRET-CHECK" in row for row in rows)
+    for secret in secrets:
+        assert secret.encode() not in stored
+    assert LedgerEntry.from_json(rows[0]).customer == customer
