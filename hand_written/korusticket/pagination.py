@@ -2,8 +2,11 @@
 
 A `Paginator` fetches nothing until iterated, then one page at a time: memory holds one page (or, with
 `prefetch=N`, N requests in flight and at most 2N pages fetched ahead). The next page is the one `view.next`
-names; when the server omits `view`, `totalItems` and the page size decide. A page holding fewer members than its own
-`totalItems` promises raises `UnexpectedResponseError` rather than silently ending the iteration.
+names; when the server omits `view`, `totalItems` and the page size decide. A broken answer raises
+`UnexpectedResponseError` rather than silently ending the iteration early or going round in circles: a page holding
+fewer members than its own `totalItems` promises, a `view.next` that does not advance (the same page or an earlier
+one), and a page whose members (by `@id`) are exactly those of a page already read. A `view` that stops giving `next`
+before the `totalItems` promised is not taken as the end: the following pages are asked for, and must deliver.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
@@ -70,6 +73,13 @@ def _first_attribute(model: Any, names: tuple[str, ...]) -> Any:
     return None
 
 
+def _member_id(item: Any) -> str | None:
+    """A member's `@id` (kept among a generated model's additional properties), or None."""
+    properties = item if isinstance(item, Mapping) else getattr(item, "additional_properties", None)
+    value = properties.get("@id") if isinstance(properties, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
 def page_from_collection(collection: Any, number: int | None) -> Page[Any]:
     """Read `member`, `totalItems` and `view.next` (or their `hydra:` spellings) from a generated collection model."""
     members = _first_attribute(collection, MEMBER_ATTRIBUTES)
@@ -118,6 +128,10 @@ class PagePlan:
         self.page_keys = ("page", "items_per_page")
         """The names the page number and size go under: the caller's keywords while the filters are checked,
         then the generated function's (the client sets them once the filters are)."""
+        self.last_received = 0
+        """How many members the last page taken held as the server sent it (before re-checking and `max_items`)."""
+        self._seen: dict[int, int] = {}
+        """The members of each page read so far, as a hash of their `@id`s, to the page's number."""
 
     def arguments(self, filters: dict[str, Any], number: int | None) -> dict[str, Any]:
         """The arguments of the request for page `number` (None: a collection the API does not paginate)."""
@@ -133,6 +147,8 @@ class PagePlan:
     def take(self, page: Page[T]) -> Page[T]:
         """The page as it should be handed out: checked against its own `totalItems`, cut at `max_items`."""
         self._check_complete(page)
+        self._check_new(page)
+        self.last_received = len(page.items)
         if self.recheck:
             page = replace(page, items=[item for item in page.items if self._matches(item)])
         if self.max_items is not None and self.yielded + len(page.items) > self.max_items:
@@ -157,25 +173,62 @@ class PagePlan:
             return
         expected = min(self.page_size, max(page.total_items - (page.number - 1) * self.page_size, 0))
         if len(page.items) < expected:
-            where = page.collection["@id"] if "@id" in getattr(page.collection, "additional_properties", {}) else ""
-            raise UnexpectedResponseError(
+            raise self._broken(
+                page,
                 f"page {page.number} holds {len(page.items)} members, but its totalItems ({page.total_items}) at "
                 f"{self.page_size} per page promises {expected}; the collection would end early",
-                status_code=200,
-                content_type="application/ld+json",
-                excerpt=f"totalItems={page.total_items}, {len(page.items)} members",
-                method="GET",
-                url=str(where),
+                f"totalItems={page.total_items}, {len(page.items)} members",
+            )
+
+    @staticmethod
+    def _broken(page: Page[Any], message: str, summary: str) -> UnexpectedResponseError:
+        """The error for a page that cannot be part of a consistent collection."""
+        properties = getattr(page.collection, "additional_properties", None)
+        where = properties.get("@id", "") if isinstance(properties, Mapping) else ""
+        return UnexpectedResponseError(
+            message,
+            status_code=200,
+            content_type="application/ld+json",
+            excerpt=summary,
+            method="GET",
+            url=str(where),
+        )
+
+    def _check_new(self, page: Page[Any]) -> None:
+        """A page holding exactly the members of a page already read means the server ignores the page asked for."""
+        if page.number is None:
+            return
+        ids = tuple(member for member in map(_member_id, page.items) if member is not None)
+        if not ids:
+            return
+        key = hash(ids)
+        earlier = self._seen.setdefault(key, page.number)
+        if earlier != page.number:
+            raise self._broken(
+                page,
+                f"page {page.number} holds exactly the members of page {earlier} ({len(ids)} @ids, the first "
+                f"{ids[0]}); the server repeats a page rather than advancing through the collection",
+                f"page {page.number} = page {earlier}",
             )
 
     def next_after(self, page: Page[Any]) -> int | None:
-        if self.exhausted or page.number is None or not page.items:
+        """The page to read after `page` (just taken), or None at the end; a broken `view` raises."""
+        if self.exhausted or page.number is None or not self.last_received:
             return None
         if page.next_page is not None:
-            return page.next_page if page.next_page > page.number else None
+            if page.next_page <= page.number:
+                raise self._broken(
+                    page,
+                    f"page {page.number}'s view.next points at page {page.next_page}, which does not advance; "
+                    f"following it would repeat pages or end the collection early",
+                    f"view.next -> page {page.next_page}",
+                )
+            return page.next_page
         if page.total_items is not None:
+            # Also when a `view` lacks the next it should have: the following page then delivers the members
+            # promised, or holds fewer than its totalItems promises and raises (`_check_complete`).
             return page.number + 1 if page.number * self.page_size < page.total_items else None
-        return page.number + 1 if len(page.items) >= self.page_size else None
+        return page.number + 1 if self.last_received >= self.page_size else None
 
     def remaining_pages(self, first: Page[Any]) -> list[int] | None:
         """All pages after the first, when prefetching is on and the total is known."""
@@ -233,7 +286,7 @@ class Paginator(Generic[T]):
                     _, future = pending.popleft()
                     page = plan.take(future.result())
                     yield page
-                    if not page.items or plan.exhausted:
+                    if not plan.last_received or plan.exhausted:
                         return
                     for number in todo:
                         pending.append(
@@ -316,7 +369,7 @@ class AsyncPaginator(Generic[T]):
             while pending:
                 page = plan.take(await pending.popleft())
                 yield page
-                if not page.items or plan.exhausted:
+                if not plan.last_received or plan.exhausted:
                     return
                 for number in todo:
                     start(number)

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 
-from korusticket import Page
+from korusticket import Page, UnexpectedResponseError
 from korusticket_client.api.booking_order import list_orders
 from korusticket_client.api.booking_order_document import list_order_documents
 from korusticket_client.api.ticketing_offer import get_offer, list_offers
@@ -334,3 +334,155 @@ def test_the_arguments_are_checked_once_not_for_every_page(prefetch: int, monkey
     assert checks == ["list_offers"]  # once, when paginate() was called
     assert all(query["date[after]"] == "2025-06-01" for query in server.queries)
     assert sorted(int(query["page"]) for query in server.queries) == list(range(1, 13))
+
+
+class BrokenCollection(CollectionServer):
+    """A collection server with one fault: `stuck` (page `at`'s view.next names itself), `back` (it names page 1),
+    `repeat` (the page number is ignored: page 1's members every time, with a next that advances), `stop` (page
+    `at`'s view has no next though totalItems promises more), `stop-empty` (and the pages after it are empty)."""
+
+    def __init__(self, total: int, fault: str, at: int = 2) -> None:
+        super().__init__(total)
+        self.fault = fault
+        self.at = at
+
+    def page(self, request: httpx.Request) -> httpx.Response:
+        number = int(parse_qs(request.url.query.decode()).get("page", ["1"])[0])
+        if self.fault == "repeat":
+            request = httpx.Request("GET", request.url.copy_set_param("page", "1"))
+        body = httpx.Response(200, content=super().page(request).content).json()
+        if number == self.at and self.fault in ("stuck", "back"):
+            target = number if self.fault == "stuck" else 1
+            body["view"]["next"] = f"{OFFERS}?itemsPerPage=50&page={target}"
+        if self.fault == "repeat" and number * 50 < self.total:
+            body["view"]["next"] = f"{OFFERS}?itemsPerPage=50&page={number + 1}"
+        if number == self.at and self.fault.startswith("stop"):
+            del body["view"]["next"]
+        if number > self.at and self.fault == "stop-empty":
+            body["member"] = []
+        return jsonld(body)
+
+
+def crawl(server: CollectionServer, prefetch: int) -> tuple[list[int], UnexpectedResponseError | None]:
+    """The members read before the iteration ended, and the error that ended it (None: it ran to the end)."""
+    read: list[Any] = []
+    with client(Script(server)) as kt:
+        try:
+            for offer in kt.paginate(list_offers, catalog_id=CATALOG, prefetch=prefetch):
+                read.append(offer)
+        except UnexpectedResponseError as error:
+            return ids(read), error
+    return ids(read), None
+
+
+async def async_crawl(server: CollectionServer, prefetch: int) -> tuple[list[int], UnexpectedResponseError | None]:
+    read: list[Any] = []
+    async with async_client(Script(server)) as kt:
+        try:
+            async for offer in kt.paginate(list_offers, catalog_id=CATALOG, prefetch=prefetch):
+                read.append(offer)
+        except UnexpectedResponseError as error:
+            return ids(read), error
+    return ids(read), None
+
+
+NOT_ADVANCING = [
+    ("stuck", 2, 0, "page 2's view.next points at page 2, which does not advance", 100),
+    ("back", 2, 0, "page 2's view.next points at page 1, which does not advance", 100),
+    ("back", 1, 0, "page 1's view.next points at page 1, which does not advance", 50),
+    ("back", 1, 3, "page 1's view.next points at page 1, which does not advance", 50),
+    ("repeat", 0, 0, "page 2 holds exactly the members of page 1", 50),
+    ("repeat", 0, 3, "page 2 holds exactly the members of page 1", 50),
+]
+
+
+@pytest.mark.parametrize(("fault", "at", "prefetch", "message", "read"), NOT_ADVANCING)
+def test_a_collection_that_does_not_advance_raises_rather_than_ending_early(
+    fault: str, at: int, prefetch: int, message: str, read: int
+) -> None:
+    server = BrokenCollection(200, fault, at)
+    offers, error = crawl(server, prefetch)
+    assert error is not None, f"ended quietly after {len(offers)} of 200 members"
+    assert message in str(error)
+    assert error.url == OFFERS
+    assert offers == list(range(read))  # what came before the broken page, each member once
+    assert len(server.queries) <= 4  # it did not go round in circles
+
+
+@pytest.mark.parametrize(("fault", "at", "prefetch", "message", "read"), NOT_ADVANCING)
+async def test_async_a_collection_that_does_not_advance_raises_rather_than_ending_early(
+    fault: str, at: int, prefetch: int, message: str, read: int
+) -> None:
+    server = BrokenCollection(200, fault, at)
+    offers, error = await async_crawl(server, prefetch)
+    assert error is not None, f"ended quietly after {len(offers)} of 200 members"
+    assert message in str(error)
+    assert offers == list(range(read))
+
+
+@pytest.mark.parametrize("fault", ["stuck", "stop"])
+@pytest.mark.parametrize("prefetch", [3, 8])
+async def test_prefetch_reads_by_number_so_a_bad_next_loses_nothing(fault: str, prefetch: int) -> None:
+    """With prefetch the pages are asked for by number from the first page's totalItems: a later page's bad
+    view.next does not change what is read, and every member arrives once."""
+    offers, error = crawl(BrokenCollection(200, fault), prefetch)
+    assert error is None
+    assert offers == list(range(200))
+    offers, error = await async_crawl(BrokenCollection(200, fault), prefetch)
+    assert error is None
+    assert offers == list(range(200))
+
+
+@pytest.mark.parametrize("prefetch", [0, 3])
+@pytest.mark.parametrize(("total", "total_items"), [(125, True), (125, False), (150, True), (150, False), (0, True)])
+async def test_a_consistent_collection_still_ends_normally(total: int, total_items: bool, prefetch: int) -> None:
+    """A short last page without next (totalItems matching, or no totalItems at all) is the normal end."""
+    offers, error = crawl(CollectionServer(total, total_items=total_items), prefetch)
+    assert error is None
+    assert offers == list(range(total))
+    offers, error = await async_crawl(CollectionServer(total, total_items=total_items), prefetch)
+    assert error is None
+    assert offers == list(range(total))
+
+
+@pytest.mark.parametrize("prefetch", [0, 3])
+async def test_a_view_that_stops_giving_next_early_is_not_the_end(prefetch: int) -> None:
+    """Page 2 of 4 lacks view.next though totalItems says 200: the following pages are read; when they are empty,
+    that raises rather than ending after 100 of 200."""
+    offers, error = crawl(BrokenCollection(200, "stop"), prefetch)
+    assert error is None
+    assert offers == list(range(200))
+    offers, error = await async_crawl(BrokenCollection(200, "stop"), prefetch)
+    assert error is None
+    assert offers == list(range(200))
+    offers, error = crawl(BrokenCollection(200, "stop-empty"), prefetch)
+    assert error is not None
+    assert "page 3 holds 0 members, but its totalItems (200)" in str(error)
+    assert offers == list(range(100))
+    offers, error = await async_crawl(BrokenCollection(200, "stop-empty"), prefetch)
+    assert error is not None
+    assert "page 3 holds 0 members, but its totalItems (200)" in str(error)
+
+
+class DatedCollection(CollectionServer):
+    """A server that ignores the unverified `date` filter: page 1's members are all on another day."""
+
+    def page(self, request: httpx.Request) -> httpx.Response:
+        body = httpx.Response(200, content=super().page(request).content).json()
+        number = int(parse_qs(request.url.query.decode()).get("page", ["1"])[0])
+        for member in body["member"]:
+            member["date"] = "2025-06-08" if number == 1 else "2025-06-07"
+        return jsonld(body)
+
+
+@pytest.mark.parametrize("prefetch", [0, 3])
+async def test_a_page_whose_members_are_all_filtered_out_does_not_end_the_collection(prefetch: int) -> None:
+    server = DatedCollection(30)
+    with client(Script(server)) as kt:
+        kept = list(kt.paginate(list_offers, catalog_id=CATALOG, date="2025-06-07", page_size=10, prefetch=prefetch))
+    assert ids(kept) == list(range(10, 30))
+    server = DatedCollection(30)
+    async with async_client(Script(server)) as kt:
+        pages = kt.paginate(list_offers, catalog_id=CATALOG, date="2025-06-07", page_size=10, prefetch=prefetch)
+        kept = [offer async for offer in pages]
+    assert ids(kept) == list(range(10, 30))

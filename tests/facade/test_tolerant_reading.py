@@ -99,14 +99,16 @@ def pages(*bodies: dict[str, Any]) -> Script:
     return Script(sequence(*(jsonld(body) for body in bodies)))
 
 
-def order_page(count: int, total: int) -> dict[str, Any]:
+def order_page(count: int, total: int, first: int = 0) -> dict[str, Any]:
+    """`count` orders numbered from `first` (distinct @ids: a page repeating another's members is refused)."""
     member = example("order_sample.json")
-    return {"@id": "/v1/booking/orders", "totalItems": total, "member": [member] * count}
+    members = [{**member, "@id": f"/v1/booking/orders/{first + index}"} for index in range(count)]
+    return {"@id": "/v1/booking/orders", "totalItems": total, "member": members}
 
 
 @pytest.mark.parametrize("second_page", [0, 3])
 def test_a_short_page_before_the_total_is_reached_raises(second_page: int) -> None:
-    script = pages(order_page(5, 15), order_page(second_page, 15), order_page(5, 15))
+    script = pages(order_page(5, 15), order_page(second_page, 15, 5), order_page(5, 15, 10))
     with client(script) as kt:
         iterator = iter(kt.paginate(list_orders, page_size=5))
         for _ in range(5):
@@ -116,7 +118,7 @@ def test_a_short_page_before_the_total_is_reached_raises(second_page: int) -> No
 
 
 async def test_a_short_page_raises_in_async_prefetch_too() -> None:
-    script = pages(order_page(5, 15), order_page(5, 15), order_page(0, 15))
+    script = pages(order_page(5, 15), order_page(5, 15, 5), order_page(0, 15, 10))
     seen: list[Any] = []
 
     async def crawl() -> None:
@@ -130,7 +132,7 @@ async def test_a_short_page_raises_in_async_prefetch_too() -> None:
 
 
 def test_the_last_page_may_be_partial() -> None:
-    script = pages(order_page(5, 7), order_page(2, 7))
+    script = pages(order_page(5, 7), order_page(2, 7, 5))
     with client(script) as kt:
         assert len(list(kt.paginate(list_orders, page_size=5))) == 7
 
