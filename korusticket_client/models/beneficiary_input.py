@@ -11,6 +11,20 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BeneficiaryInput")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "firstname",
+        "lastname",
+        "title",
+        "nationality",
+        "dateOfBirth",
+        "placeOfBirth",
+        "email",
+        "phone",
+    }
+)
+
 
 @_attrs_define
 class BeneficiaryInput:
@@ -108,37 +122,21 @@ class BeneficiaryInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        firstname = d.pop("firstname")
+        firstname = src_dict["firstname"]
 
-        lastname = d.pop("lastname")
+        lastname = src_dict["lastname"]
 
-        def _parse_title(data: object) -> None | PersonTitle | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                title_type_0 = check_person_title(data)
+        title = _parse_title(src_dict.get("title", UNSET))
 
-                return title_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PersonTitle | Unset, data)
+        nationality: None | str | Unset = src_dict.get("nationality", UNSET)
 
-        title = _parse_title(d.pop("title", UNSET))
+        date_of_birth: None | str | Unset = src_dict.get("dateOfBirth", UNSET)
 
-        nationality: None | str | Unset = d.pop("nationality", UNSET)
+        place_of_birth: None | str | Unset = src_dict.get("placeOfBirth", UNSET)
 
-        date_of_birth: None | str | Unset = d.pop("dateOfBirth", UNSET)
+        email: None | str | Unset = src_dict.get("email", UNSET)
 
-        place_of_birth: None | str | Unset = d.pop("placeOfBirth", UNSET)
-
-        email: None | str | Unset = d.pop("email", UNSET)
-
-        phone: None | str | Unset = d.pop("phone", UNSET)
+        phone: None | str | Unset = src_dict.get("phone", UNSET)
 
         beneficiary_input = cls(
             firstname=firstname,
@@ -151,7 +149,12 @@ class BeneficiaryInput:
             phone=phone,
         )
 
-        beneficiary_input.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            beneficiary_input.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return beneficiary_input
 
     @property
@@ -169,3 +172,18 @@ class BeneficiaryInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_title(data: object) -> None | PersonTitle | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            title_type_0 = check_person_title(data)
+
+            return title_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | PersonTitle | Unset, data)

@@ -17,6 +17,28 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrder")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "createdAt",
+        "catalog",
+        "organization",
+        "reference",
+        "externalReference",
+        "connectorReference",
+        "totalAmountInclTax",
+        "totalAmountExclTax",
+        "reservation",
+        "customer",
+        "status",
+        "cancelledAt",
+        "items",
+        "documents",
+        "notes",
+    }
+)
+
 
 @_attrs_define
 class BookingOrder:
@@ -179,90 +201,42 @@ class BookingOrder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        _created_at = d.pop("createdAt", UNSET)
+        _created_at = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        catalog = d.pop("catalog", UNSET)
+        catalog = src_dict.get("catalog", UNSET)
 
-        organization = d.pop("organization", UNSET)
+        organization = src_dict.get("organization", UNSET)
 
-        reference = d.pop("reference", UNSET)
+        reference = src_dict.get("reference", UNSET)
 
-        external_reference: None | str | Unset = d.pop("externalReference", UNSET)
+        external_reference: None | str | Unset = src_dict.get(
+            "externalReference", UNSET
+        )
 
-        connector_reference: None | str | Unset = d.pop("connectorReference", UNSET)
+        connector_reference: None | str | Unset = src_dict.get(
+            "connectorReference", UNSET
+        )
 
-        total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
+        total_amount_incl_tax = src_dict.get("totalAmountInclTax", UNSET)
 
-        total_amount_excl_tax = d.pop("totalAmountExclTax", UNSET)
+        total_amount_excl_tax = src_dict.get("totalAmountExclTax", UNSET)
 
-        reservation = d.pop("reservation", UNSET)
+        reservation = src_dict.get("reservation", UNSET)
 
-        def _parse_customer(data: object) -> list[Any] | None | OrderCustomer | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                customer_type_0 = OrderCustomer.from_dict(data)
+        customer = _parse_customer(src_dict.get("customer", UNSET))
 
-                return customer_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                customer_type_1 = cast(list[Any], data)
+        status = _parse_status(src_dict.get("status", UNSET))
 
-                return customer_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | None | OrderCustomer | Unset, data)
+        cancelled_at = _parse_cancelled_at(src_dict.get("cancelledAt", UNSET))
 
-        customer = _parse_customer(d.pop("customer", UNSET))
-
-        def _parse_status(data: object) -> BookingOrderStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_booking_order_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingOrderStatus | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_cancelled_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                cancelled_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return cancelled_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        cancelled_at = _parse_cancelled_at(d.pop("cancelledAt", UNSET))
-
-        _items = d.pop("items", UNSET)
+        _items = src_dict.get("items", UNSET)
         items: list[OrderItem] | Unset = UNSET
         if _items is not UNSET:
             items = []
@@ -271,9 +245,9 @@ class BookingOrder:
 
                 items.append(items_item)
 
-        documents = cast(list[str], d.pop("documents", UNSET))
+        documents = cast(list[str], src_dict.get("documents", UNSET))
 
-        notes: None | str | Unset = d.pop("notes", UNSET)
+        notes: None | str | Unset = src_dict.get("notes", UNSET)
 
         booking_order = cls(
             id=id,
@@ -294,7 +268,12 @@ class BookingOrder:
             notes=notes,
         )
 
-        booking_order.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            booking_order.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return booking_order
 
     @property
@@ -312,6 +291,56 @@ class BookingOrder:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_customer(data: object) -> list[Any] | None | OrderCustomer | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            customer_type_0 = OrderCustomer.from_dict(data)
+
+            return customer_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, list):
+        try:
+            customer_type_1 = cast(list[Any], data)
+
+            return customer_type_1
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[Any] | None | OrderCustomer | Unset, data)
+
+
+def _parse_status(data: object) -> BookingOrderStatus | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            status_type_0 = check_booking_order_status(data)
+
+            return status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingOrderStatus | str | Unset, data)
+
+
+def _parse_cancelled_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            cancelled_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return cancelled_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

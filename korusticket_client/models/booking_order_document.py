@@ -11,6 +11,14 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BookingOrderDocument")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "downloadableAt",
+    }
+)
+
 
 @_attrs_define
 class BookingOrderDocument:
@@ -53,32 +61,21 @@ class BookingOrderDocument:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        def _parse_downloadable_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                downloadable_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return downloadable_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        downloadable_at = _parse_downloadable_at(d.pop("downloadableAt", UNSET))
+        downloadable_at = _parse_downloadable_at(src_dict.get("downloadableAt", UNSET))
 
         booking_order_document = cls(
             id=id,
             downloadable_at=downloadable_at,
         )
 
-        booking_order_document.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            booking_order_document.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return booking_order_document
 
     @property
@@ -96,3 +93,18 @@ class BookingOrderDocument:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_downloadable_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            downloadable_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return downloadable_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)

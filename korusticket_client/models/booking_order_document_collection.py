@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrderDocumentCollection")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "member",
+        "totalItems",
+        "search",
+    }
+)
+
 
 @_attrs_define
 class BookingOrderDocumentCollection:
@@ -64,19 +73,18 @@ class BookingOrderDocumentCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         member = []
-        _member = d.pop("member")
+        _member = src_dict["member"]
         for member_item_data in _member:
             member_item = BookingOrderDocument.from_dict(member_item_data)
 
             member.append(member_item)
 
-        total_items = d.pop("totalItems", UNSET)
+        total_items = src_dict.get("totalItems", UNSET)
 
-        _search = d.pop("search", UNSET)
+        _search = src_dict.get("search", UNSET)
         search: HydraSearch | Unset
-        if isinstance(_search, Unset):
+        if _search is UNSET:
             search = UNSET
         else:
             search = HydraSearch.from_dict(_search)
@@ -87,7 +95,12 @@ class BookingOrderDocumentCollection:
             search=search,
         )
 
-        booking_order_document_collection.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            booking_order_document_collection.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return booking_order_document_collection
 
     @property

@@ -20,6 +20,22 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrderItemTicket")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "voucher",
+        "occursAt",
+        "event",
+        "requiredBeneficiaryFields",
+        "beneficiary",
+        "beneficiaryDesignationDeadline",
+        "beneficiaryAmendable",
+        "status",
+        "seating",
+    }
+)
+
 
 @_attrs_define
 class BookingOrderItemTicket:
@@ -149,109 +165,29 @@ class BookingOrderItemTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        voucher: None | str | Unset = d.pop("voucher", UNSET)
+        voucher: None | str | Unset = src_dict.get("voucher", UNSET)
 
-        def _parse_occurs_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                occurs_at_type_0 = datetime.datetime.fromisoformat(data)
+        occurs_at = _parse_occurs_at(src_dict.get("occursAt", UNSET))
 
-                return occurs_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
-
-        event: None | str | Unset = d.pop("event", UNSET)
+        event: None | str | Unset = src_dict.get("event", UNSET)
 
         required_beneficiary_fields = cast(
-            list[str], d.pop("requiredBeneficiaryFields", UNSET)
+            list[str], src_dict.get("requiredBeneficiaryFields", UNSET)
         )
 
-        def _parse_beneficiary(data: object) -> Beneficiary | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                beneficiary_type_0 = Beneficiary.from_dict(data)
-
-                return beneficiary_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Beneficiary | None | Unset, data)
-
-        beneficiary = _parse_beneficiary(d.pop("beneficiary", UNSET))
-
-        def _parse_beneficiary_designation_deadline(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                beneficiary_designation_deadline_type_0 = (
-                    datetime.datetime.fromisoformat(data)
-                )
-
-                return beneficiary_designation_deadline_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        beneficiary = _parse_beneficiary(src_dict.get("beneficiary", UNSET))
 
         beneficiary_designation_deadline = _parse_beneficiary_designation_deadline(
-            d.pop("beneficiaryDesignationDeadline", UNSET)
+            src_dict.get("beneficiaryDesignationDeadline", UNSET)
         )
 
-        beneficiary_amendable = d.pop("beneficiaryAmendable", UNSET)
+        beneficiary_amendable = src_dict.get("beneficiaryAmendable", UNSET)
 
-        def _parse_status(data: object) -> BookingOrderItemTicketStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_booking_order_item_ticket_status(data)
+        status = _parse_status(src_dict.get("status", UNSET))
 
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingOrderItemTicketStatus | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_seating(
-            data: object,
-        ) -> BookingOrderItemTicketSeating | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                seating_type_0 = BookingOrderItemTicketSeating.from_dict(data)
-
-                return seating_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingOrderItemTicketSeating | None | Unset, data)
-
-        seating = _parse_seating(d.pop("seating", UNSET))
+        seating = _parse_seating(src_dict.get("seating", UNSET))
 
         booking_order_item_ticket = cls(
             id=id,
@@ -266,7 +202,12 @@ class BookingOrderItemTicket:
             seating=seating,
         )
 
-        booking_order_item_ticket.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            booking_order_item_ticket.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return booking_order_item_ticket
 
     @property
@@ -284,6 +225,83 @@ class BookingOrderItemTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_occurs_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            occurs_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return occurs_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_beneficiary(data: object) -> Beneficiary | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            beneficiary_type_0 = Beneficiary.from_dict(data)
+
+            return beneficiary_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(Beneficiary | None | Unset, data)
+
+
+def _parse_beneficiary_designation_deadline(
+    data: object,
+) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            beneficiary_designation_deadline_type_0 = datetime.datetime.fromisoformat(
+                data
+            )
+
+            return beneficiary_designation_deadline_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_status(data: object) -> BookingOrderItemTicketStatus | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            status_type_0 = check_booking_order_item_ticket_status(data)
+
+            return status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingOrderItemTicketStatus | str | Unset, data)
+
+
+def _parse_seating(data: object) -> BookingOrderItemTicketSeating | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            seating_type_0 = BookingOrderItemTicketSeating.from_dict(data)
+
+            return seating_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingOrderItemTicketSeating | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

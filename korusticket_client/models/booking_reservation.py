@@ -23,6 +23,25 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingReservation")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "expired",
+        "catalog",
+        "id",
+        "createdAt",
+        "totalAmountInclTax",
+        "totalAmountExclTax",
+        "expiresAt",
+        "items",
+        "organization",
+        "order",
+        "seatsArrangement",
+        "releasable",
+        "status",
+    }
+)
+
 
 @_attrs_define
 class BookingReservation:
@@ -154,32 +173,33 @@ class BookingReservation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        expired = d.pop("expired", UNSET)
+        expired = src_dict.get("expired", UNSET)
 
-        catalog = d.pop("catalog", UNSET)
+        catalog = src_dict.get("catalog", UNSET)
 
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        _created_at = d.pop("createdAt", UNSET)
+        _created_at = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
+        total_amount_incl_tax = src_dict.get("totalAmountInclTax", UNSET)
 
-        total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
+        total_amount_excl_tax: None | str | Unset = src_dict.get(
+            "totalAmountExclTax", UNSET
+        )
 
-        _expires_at = d.pop("expiresAt", UNSET)
+        _expires_at = src_dict.get("expiresAt", UNSET)
         expires_at: datetime.datetime | Unset
-        if isinstance(_expires_at, Unset):
+        if _expires_at is UNSET:
             expires_at = UNSET
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
-        _items = d.pop("items", UNSET)
+        _items = src_dict.get("items", UNSET)
         items: list[ReservationItem] | Unset = UNSET
         if _items is not UNSET:
             items = []
@@ -188,45 +208,17 @@ class BookingReservation:
 
                 items.append(items_item)
 
-        organization = d.pop("organization", UNSET)
+        organization = src_dict.get("organization", UNSET)
 
-        order: None | str | Unset = d.pop("order", UNSET)
+        order: None | str | Unset = src_dict.get("order", UNSET)
 
-        def _parse_seats_arrangement(
-            data: object,
-        ) -> BookingReservationSeatsArrangement | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                seats_arrangement_type_0 = check_booking_reservation_seats_arrangement(
-                    data
-                )
+        seats_arrangement = _parse_seats_arrangement(
+            src_dict.get("seatsArrangement", UNSET)
+        )
 
-                return seats_arrangement_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingReservationSeatsArrangement | str | Unset, data)
+        releasable = src_dict.get("releasable", UNSET)
 
-        seats_arrangement = _parse_seats_arrangement(d.pop("seatsArrangement", UNSET))
-
-        releasable = d.pop("releasable", UNSET)
-
-        def _parse_status(data: object) -> BookingReservationStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_booking_reservation_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingReservationStatus | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+        status = _parse_status(src_dict.get("status", UNSET))
 
         booking_reservation = cls(
             expired=expired,
@@ -244,7 +236,12 @@ class BookingReservation:
             status=status,
         )
 
-        booking_reservation.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            booking_reservation.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return booking_reservation
 
     @property
@@ -262,6 +259,34 @@ class BookingReservation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_seats_arrangement(
+    data: object,
+) -> BookingReservationSeatsArrangement | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            seats_arrangement_type_0 = check_booking_reservation_seats_arrangement(data)
+
+            return seats_arrangement_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingReservationSeatsArrangement | str | Unset, data)
+
+
+def _parse_status(data: object) -> BookingReservationStatus | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            status_type_0 = check_booking_reservation_status(data)
+
+            return status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingReservationStatus | str | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -14,6 +14,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ConstraintViolation")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "propertyPath",
+        "message",
+        "code",
+        "hint",
+        "payload",
+    }
+)
+
 
 @_attrs_define
 class ConstraintViolation:
@@ -69,18 +80,17 @@ class ConstraintViolation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        property_path = d.pop("propertyPath")
+        property_path = src_dict["propertyPath"]
 
-        message = d.pop("message")
+        message = src_dict["message"]
 
-        code = d.pop("code", UNSET)
+        code = src_dict.get("code", UNSET)
 
-        hint = d.pop("hint", UNSET)
+        hint = src_dict.get("hint", UNSET)
 
-        _payload = d.pop("payload", UNSET)
+        _payload = src_dict.get("payload", UNSET)
         payload: ConstraintViolationPayload | Unset
-        if isinstance(_payload, Unset):
+        if _payload is UNSET:
             payload = UNSET
         else:
             payload = ConstraintViolationPayload.from_dict(_payload)
@@ -93,7 +103,12 @@ class ConstraintViolation:
             payload=payload,
         )
 
-        constraint_violation.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            constraint_violation.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return constraint_violation
 
     @property

@@ -14,6 +14,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CreateOrdersInput")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "reservations",
+        "customer",
+        "externalReference",
+        "notes",
+    }
+)
+
 
 @_attrs_define
 class CreateOrdersInput:
@@ -66,14 +76,13 @@ class CreateOrdersInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        reservations = cast(list[str], d.pop("reservations"))
+        reservations = cast(list[str], src_dict["reservations"])
 
-        customer = CreateOrdersInputCustomer.from_dict(d.pop("customer"))
+        customer = CreateOrdersInputCustomer.from_dict(src_dict["customer"])
 
-        external_reference = d.pop("externalReference")
+        external_reference = src_dict["externalReference"]
 
-        notes: None | str | Unset = d.pop("notes", UNSET)
+        notes: None | str | Unset = src_dict.get("notes", UNSET)
 
         create_orders_input = cls(
             reservations=reservations,
@@ -82,7 +91,12 @@ class CreateOrdersInput:
             notes=notes,
         )
 
-        create_orders_input.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            create_orders_input.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return create_orders_input
 
     @property

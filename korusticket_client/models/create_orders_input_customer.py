@@ -11,6 +11,20 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="CreateOrdersInputCustomer")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "firstname",
+        "lastname",
+        "email",
+        "phone",
+        "country",
+        "language",
+        "optin",
+        "title",
+    }
+)
+
 
 @_attrs_define
 class CreateOrdersInputCustomer:
@@ -84,24 +98,23 @@ class CreateOrdersInputCustomer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        firstname = d.pop("firstname")
+        firstname = src_dict["firstname"]
 
-        lastname = d.pop("lastname")
+        lastname = src_dict["lastname"]
 
-        email = d.pop("email")
+        email = src_dict["email"]
 
-        phone = d.pop("phone", UNSET)
+        phone = src_dict.get("phone", UNSET)
 
-        country = d.pop("country", UNSET)
+        country = src_dict.get("country", UNSET)
 
-        language = d.pop("language", UNSET)
+        language = src_dict.get("language", UNSET)
 
-        optin = d.pop("optin", UNSET)
+        optin = src_dict.get("optin", UNSET)
 
-        _title = d.pop("title", UNSET)
+        _title = src_dict.get("title", UNSET)
         title: PersonTitle | Unset
-        if isinstance(_title, Unset):
+        if _title is UNSET:
             title = UNSET
         else:
             title = check_person_title(_title)
@@ -117,7 +130,12 @@ class CreateOrdersInputCustomer:
             title=title,
         )
 
-        create_orders_input_customer.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            create_orders_input_customer.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return create_orders_input_customer
 
     @property

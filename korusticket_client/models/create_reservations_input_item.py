@@ -16,6 +16,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CreateReservationsInputItem")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "offer",
+        "quantity",
+        "ticketSessions",
+    }
+)
+
 
 @_attrs_define
 class CreateReservationsInputItem:
@@ -61,13 +70,12 @@ class CreateReservationsInputItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        offer = d.pop("offer")
+        offer = src_dict["offer"]
 
-        quantity = d.pop("quantity")
+        quantity = src_dict["quantity"]
 
         ticket_sessions = []
-        _ticket_sessions = d.pop("ticketSessions")
+        _ticket_sessions = src_dict["ticketSessions"]
         for ticket_sessions_item_data in _ticket_sessions:
             ticket_sessions_item = CreateReservationsInputTicketSession.from_dict(
                 ticket_sessions_item_data
@@ -81,7 +89,12 @@ class CreateReservationsInputItem:
             ticket_sessions=ticket_sessions,
         )
 
-        create_reservations_input_item.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            create_reservations_input_item.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return create_reservations_input_item
 
     @property

@@ -10,6 +10,18 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Error")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "title",
+        "detail",
+        "status",
+        "instance",
+        "type",
+        "description",
+    }
+)
+
 
 @_attrs_define
 class Error:
@@ -86,18 +98,17 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        title: None | str | Unset = d.pop("title", UNSET)
+        title: None | str | Unset = src_dict.get("title", UNSET)
 
-        detail: None | str | Unset = d.pop("detail", UNSET)
+        detail: None | str | Unset = src_dict.get("detail", UNSET)
 
-        status = d.pop("status", UNSET)
+        status = src_dict.get("status", UNSET)
 
-        instance: None | str | Unset = d.pop("instance", UNSET)
+        instance: None | str | Unset = src_dict.get("instance", UNSET)
 
-        type_ = d.pop("type", UNSET)
+        type_ = src_dict.get("type", UNSET)
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = src_dict.get("description", UNSET)
 
         error = cls(
             title=title,
@@ -108,7 +119,12 @@ class Error:
             description=description,
         )
 
-        error.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            error.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return error
 
     @property

@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="HydraCollection")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "totalItems",
+        "search",
+        "view",
+    }
+)
+
 
 @_attrs_define
 class HydraCollection:
@@ -62,19 +71,18 @@ class HydraCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        total_items = d.pop("totalItems", UNSET)
+        total_items = src_dict.get("totalItems", UNSET)
 
-        _search = d.pop("search", UNSET)
+        _search = src_dict.get("search", UNSET)
         search: HydraSearch | Unset
-        if isinstance(_search, Unset):
+        if _search is UNSET:
             search = UNSET
         else:
             search = HydraSearch.from_dict(_search)
 
-        _view = d.pop("view", UNSET)
+        _view = src_dict.get("view", UNSET)
         view: HydraView | Unset
-        if isinstance(_view, Unset):
+        if _view is UNSET:
             view = UNSET
         else:
             view = HydraView.from_dict(_view)
@@ -85,7 +93,12 @@ class HydraCollection:
             view=view,
         )
 
-        hydra_collection.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            hydra_collection.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return hydra_collection
 
     @property

@@ -14,6 +14,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="HydraCollectionNoPagination")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "totalItems",
+        "search",
+    }
+)
+
 
 @_attrs_define
 class HydraCollectionNoPagination:
@@ -52,12 +60,11 @@ class HydraCollectionNoPagination:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        total_items = d.pop("totalItems", UNSET)
+        total_items = src_dict.get("totalItems", UNSET)
 
-        _search = d.pop("search", UNSET)
+        _search = src_dict.get("search", UNSET)
         search: HydraSearch | Unset
-        if isinstance(_search, Unset):
+        if _search is UNSET:
             search = UNSET
         else:
             search = HydraSearch.from_dict(_search)
@@ -67,7 +74,12 @@ class HydraCollectionNoPagination:
             search=search,
         )
 
-        hydra_collection_no_pagination.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            hydra_collection_no_pagination.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return hydra_collection_no_pagination
 
     @property

@@ -10,6 +10,15 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="HydraSearchMapping")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "variable",
+        "property",
+        "required",
+    }
+)
+
 
 @_attrs_define
 class HydraSearchMapping:
@@ -54,12 +63,11 @@ class HydraSearchMapping:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        variable = d.pop("variable", UNSET)
+        variable = src_dict.get("variable", UNSET)
 
-        property_: None | str | Unset = d.pop("property", UNSET)
+        property_: None | str | Unset = src_dict.get("property", UNSET)
 
-        required = d.pop("required", UNSET)
+        required = src_dict.get("required", UNSET)
 
         hydra_search_mapping = cls(
             variable=variable,
@@ -67,7 +75,12 @@ class HydraSearchMapping:
             required=required,
         )
 
-        hydra_search_mapping.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            hydra_search_mapping.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return hydra_search_mapping
 
     @property

@@ -10,6 +10,16 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="HydraView")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "first",
+        "last",
+        "previous",
+        "next",
+    }
+)
+
 
 @_attrs_define
 class HydraView:
@@ -64,14 +74,13 @@ class HydraView:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        first = d.pop("first", UNSET)
+        first = src_dict.get("first", UNSET)
 
-        last = d.pop("last", UNSET)
+        last = src_dict.get("last", UNSET)
 
-        previous = d.pop("previous", UNSET)
+        previous = src_dict.get("previous", UNSET)
 
-        next_ = d.pop("next", UNSET)
+        next_ = src_dict.get("next", UNSET)
 
         hydra_view = cls(
             first=first,
@@ -80,7 +89,12 @@ class HydraView:
             next_=next_,
         )
 
-        hydra_view.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            hydra_view.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return hydra_view
 
     @property

@@ -10,6 +10,14 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Media")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "url",
+        "position",
+    }
+)
+
 
 @_attrs_define
 class Media:
@@ -49,17 +57,21 @@ class Media:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        url = d.pop("url", UNSET)
+        url = src_dict.get("url", UNSET)
 
-        position: int | None | Unset = d.pop("position", UNSET)
+        position: int | None | Unset = src_dict.get("position", UNSET)
 
         media = cls(
             url=url,
             position=position,
         )
 
-        media.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            media.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return media
 
     @property

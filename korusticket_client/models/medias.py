@@ -14,6 +14,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="Medias")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "logo",
+        "gallery",
+    }
+)
+
 
 @_attrs_define
 class Medias:
@@ -60,26 +68,9 @@ class Medias:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        logo = _parse_logo(src_dict.get("logo", UNSET))
 
-        def _parse_logo(data: object) -> Media | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logo_type_0 = Media.from_dict(data)
-
-                return logo_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Media | None | Unset, data)
-
-        logo = _parse_logo(d.pop("logo", UNSET))
-
-        _gallery = d.pop("gallery", UNSET)
+        _gallery = src_dict.get("gallery", UNSET)
         gallery: list[Media] | Unset = UNSET
         if _gallery is not UNSET:
             gallery = []
@@ -93,7 +84,12 @@ class Medias:
             gallery=gallery,
         )
 
-        medias.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            medias.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return medias
 
     @property
@@ -111,6 +107,21 @@ class Medias:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_logo(data: object) -> Media | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            logo_type_0 = Media.from_dict(data)
+
+            return logo_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(Media | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -11,6 +11,16 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="OfferEmbeddedPrice")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "amountInclTax",
+        "originalAmountInclTax",
+        "currency",
+        "syncAt",
+    }
+)
+
 
 @_attrs_define
 class OfferEmbeddedPrice:
@@ -68,31 +78,15 @@ class OfferEmbeddedPrice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        amount_incl_tax = d.pop("amountInclTax", UNSET)
+        amount_incl_tax = src_dict.get("amountInclTax", UNSET)
 
-        original_amount_incl_tax: None | str | Unset = d.pop(
+        original_amount_incl_tax: None | str | Unset = src_dict.get(
             "originalAmountInclTax", UNSET
         )
 
-        currency = d.pop("currency", UNSET)
+        currency = src_dict.get("currency", UNSET)
 
-        def _parse_sync_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                sync_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return sync_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        sync_at = _parse_sync_at(d.pop("syncAt", UNSET))
+        sync_at = _parse_sync_at(src_dict.get("syncAt", UNSET))
 
         offer_embedded_price = cls(
             amount_incl_tax=amount_incl_tax,
@@ -101,7 +95,12 @@ class OfferEmbeddedPrice:
             sync_at=sync_at,
         )
 
-        offer_embedded_price.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            offer_embedded_price.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return offer_embedded_price
 
     @property
@@ -119,3 +118,18 @@ class OfferEmbeddedPrice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_sync_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            sync_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return sync_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)

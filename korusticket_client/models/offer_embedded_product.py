@@ -10,6 +10,16 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="OfferEmbeddedProduct")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "description",
+        "disabled",
+    }
+)
+
 
 @_attrs_define
 class OfferEmbeddedProduct:
@@ -65,14 +75,13 @@ class OfferEmbeddedProduct:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id: None | str | Unset = d.pop("id", UNSET)
+        id: None | str | Unset = src_dict.get("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = src_dict.get("description", UNSET)
 
-        disabled = d.pop("disabled", UNSET)
+        disabled = src_dict.get("disabled", UNSET)
 
         offer_embedded_product = cls(
             id=id,
@@ -81,7 +90,12 @@ class OfferEmbeddedProduct:
             disabled=disabled,
         )
 
-        offer_embedded_product.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            offer_embedded_product.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return offer_embedded_product
 
     @property

@@ -10,6 +10,20 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="OrderCustomer")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "firstname",
+        "lastname",
+        "email",
+        "phone",
+        "optin",
+        "country",
+        "language",
+        "title",
+    }
+)
+
 
 @_attrs_define
 class OrderCustomer:
@@ -81,22 +95,21 @@ class OrderCustomer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        firstname = d.pop("firstname", UNSET)
+        firstname = src_dict.get("firstname", UNSET)
 
-        lastname = d.pop("lastname", UNSET)
+        lastname = src_dict.get("lastname", UNSET)
 
-        email = d.pop("email", UNSET)
+        email = src_dict.get("email", UNSET)
 
-        phone = d.pop("phone", UNSET)
+        phone = src_dict.get("phone", UNSET)
 
-        optin = d.pop("optin", UNSET)
+        optin = src_dict.get("optin", UNSET)
 
-        country = d.pop("country", UNSET)
+        country = src_dict.get("country", UNSET)
 
-        language = d.pop("language", UNSET)
+        language = src_dict.get("language", UNSET)
 
-        title = d.pop("title", UNSET)
+        title = src_dict.get("title", UNSET)
 
         order_customer = cls(
             firstname=firstname,
@@ -109,7 +122,12 @@ class OrderCustomer:
             title=title,
         )
 
-        order_customer.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            order_customer.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return order_customer
 
     @property

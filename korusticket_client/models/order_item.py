@@ -16,6 +16,25 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="OrderItem")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "amountInclTax",
+        "amountExclTax",
+        "date",
+        "offer",
+        "product",
+        "quantity",
+        "unitAmountInclTax",
+        "unitAmountExclTax",
+        "totalAmountInclTax",
+        "totalAmountExclTax",
+        "offerTickets",
+        "tickets",
+    }
+)
+
 
 @_attrs_define
 class OrderItem:
@@ -173,71 +192,39 @@ class OrderItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id: None | str | Unset = d.pop("id", UNSET)
+        id: None | str | Unset = src_dict.get("id", UNSET)
 
-        amount_incl_tax = d.pop("amountInclTax", UNSET)
+        amount_incl_tax = src_dict.get("amountInclTax", UNSET)
 
-        amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
+        amount_excl_tax: None | str | Unset = src_dict.get("amountExclTax", UNSET)
 
-        def _parse_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_type_0 = datetime.date.fromisoformat(data)
+        date = _parse_date(src_dict.get("date", UNSET))
 
-                return date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
+        offer: None | str | Unset = src_dict.get("offer", UNSET)
 
-        date = _parse_date(d.pop("date", UNSET))
+        product = src_dict.get("product", UNSET)
 
-        offer: None | str | Unset = d.pop("offer", UNSET)
+        quantity: int | None | Unset = src_dict.get("quantity", UNSET)
 
-        product = d.pop("product", UNSET)
+        unit_amount_incl_tax: None | str | Unset = src_dict.get(
+            "unitAmountInclTax", UNSET
+        )
 
-        quantity: int | None | Unset = d.pop("quantity", UNSET)
+        unit_amount_excl_tax: None | str | Unset = src_dict.get(
+            "unitAmountExclTax", UNSET
+        )
 
-        unit_amount_incl_tax: None | str | Unset = d.pop("unitAmountInclTax", UNSET)
+        total_amount_incl_tax: None | str | Unset = src_dict.get(
+            "totalAmountInclTax", UNSET
+        )
 
-        unit_amount_excl_tax: None | str | Unset = d.pop("unitAmountExclTax", UNSET)
+        total_amount_excl_tax: None | str | Unset = src_dict.get(
+            "totalAmountExclTax", UNSET
+        )
 
-        total_amount_incl_tax: None | str | Unset = d.pop("totalAmountInclTax", UNSET)
+        offer_tickets = _parse_offer_tickets(src_dict.get("offerTickets", UNSET))
 
-        total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
-
-        def _parse_offer_tickets(
-            data: object,
-        ) -> list[OrderItemOfferTicket] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                offer_tickets_type_0 = []
-                _offer_tickets_type_0 = data
-                for offer_tickets_type_0_item_data in _offer_tickets_type_0:
-                    offer_tickets_type_0_item = OrderItemOfferTicket.from_dict(
-                        offer_tickets_type_0_item_data
-                    )
-
-                    offer_tickets_type_0.append(offer_tickets_type_0_item)
-
-                return offer_tickets_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[OrderItemOfferTicket] | None | Unset, data)
-
-        offer_tickets = _parse_offer_tickets(d.pop("offerTickets", UNSET))
-
-        _tickets = d.pop("tickets", UNSET)
+        _tickets = src_dict.get("tickets", UNSET)
         tickets: list[BookingOrderItemTicket] | Unset = UNSET
         if _tickets is not UNSET:
             tickets = []
@@ -262,7 +249,12 @@ class OrderItem:
             tickets=tickets,
         )
 
-        order_item.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            order_item.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return order_item
 
     @property
@@ -280,6 +272,43 @@ class OrderItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_date(data: object) -> datetime.date | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            date_type_0 = datetime.date.fromisoformat(data)
+
+            return date_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.date | None | Unset, data)
+
+
+def _parse_offer_tickets(data: object) -> list[OrderItemOfferTicket] | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, list):
+        try:
+            offer_tickets_type_0 = []
+            _offer_tickets_type_0 = data
+            for offer_tickets_type_0_item_data in _offer_tickets_type_0:
+                offer_tickets_type_0_item = OrderItemOfferTicket.from_dict(
+                    offer_tickets_type_0_item_data
+                )
+
+                offer_tickets_type_0.append(offer_tickets_type_0_item)
+
+            return offer_tickets_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[OrderItemOfferTicket] | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -14,6 +14,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="OrderItemOfferTicket")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "ticket",
+        "session",
+        "seating",
+    }
+)
+
 
 @_attrs_define
 class OrderItemOfferTicket:
@@ -68,27 +77,11 @@ class OrderItemOfferTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        ticket = d.pop("ticket", UNSET)
+        ticket = src_dict.get("ticket", UNSET)
 
-        session: None | str | Unset = d.pop("session", UNSET)
+        session: None | str | Unset = src_dict.get("session", UNSET)
 
-        def _parse_seating(data: object) -> None | OrderItemOfferTicketSeating | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                seating_type_0 = OrderItemOfferTicketSeating.from_dict(data)
-
-                return seating_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | OrderItemOfferTicketSeating | Unset, data)
-
-        seating = _parse_seating(d.pop("seating", UNSET))
+        seating = _parse_seating(src_dict.get("seating", UNSET))
 
         order_item_offer_ticket = cls(
             ticket=ticket,
@@ -96,7 +89,12 @@ class OrderItemOfferTicket:
             seating=seating,
         )
 
-        order_item_offer_ticket.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            order_item_offer_ticket.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return order_item_offer_ticket
 
     @property
@@ -114,6 +112,21 @@ class OrderItemOfferTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_seating(data: object) -> None | OrderItemOfferTicketSeating | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            seating_type_0 = OrderItemOfferTicketSeating.from_dict(data)
+
+            return seating_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | OrderItemOfferTicketSeating | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -15,6 +15,23 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ReservationItem")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "amountInclTax",
+        "amountExclTax",
+        "date",
+        "offer",
+        "product",
+        "offerTickets",
+        "quantity",
+        "unitAmountInclTax",
+        "unitAmountExclTax",
+        "totalAmountInclTax",
+        "totalAmountExclTax",
+    }
+)
+
 
 @_attrs_define
 class ReservationItem:
@@ -141,33 +158,17 @@ class ReservationItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        amount_incl_tax = d.pop("amountInclTax", UNSET)
+        amount_incl_tax = src_dict.get("amountInclTax", UNSET)
 
-        amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
+        amount_excl_tax: None | str | Unset = src_dict.get("amountExclTax", UNSET)
 
-        def _parse_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_type_0 = datetime.date.fromisoformat(data)
+        date = _parse_date(src_dict.get("date", UNSET))
 
-                return date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
+        offer = src_dict.get("offer", UNSET)
 
-        date = _parse_date(d.pop("date", UNSET))
+        product = src_dict.get("product", UNSET)
 
-        offer = d.pop("offer", UNSET)
-
-        product = d.pop("product", UNSET)
-
-        _offer_tickets = d.pop("offerTickets", UNSET)
+        _offer_tickets = src_dict.get("offerTickets", UNSET)
         offer_tickets: list[ReservationItemOfferTicket] | Unset = UNSET
         if _offer_tickets is not UNSET:
             offer_tickets = []
@@ -178,15 +179,23 @@ class ReservationItem:
 
                 offer_tickets.append(offer_tickets_item)
 
-        quantity: int | None | Unset = d.pop("quantity", UNSET)
+        quantity: int | None | Unset = src_dict.get("quantity", UNSET)
 
-        unit_amount_incl_tax: None | str | Unset = d.pop("unitAmountInclTax", UNSET)
+        unit_amount_incl_tax: None | str | Unset = src_dict.get(
+            "unitAmountInclTax", UNSET
+        )
 
-        unit_amount_excl_tax: None | str | Unset = d.pop("unitAmountExclTax", UNSET)
+        unit_amount_excl_tax: None | str | Unset = src_dict.get(
+            "unitAmountExclTax", UNSET
+        )
 
-        total_amount_incl_tax: None | str | Unset = d.pop("totalAmountInclTax", UNSET)
+        total_amount_incl_tax: None | str | Unset = src_dict.get(
+            "totalAmountInclTax", UNSET
+        )
 
-        total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
+        total_amount_excl_tax: None | str | Unset = src_dict.get(
+            "totalAmountExclTax", UNSET
+        )
 
         reservation_item = cls(
             amount_incl_tax=amount_incl_tax,
@@ -202,7 +211,12 @@ class ReservationItem:
             total_amount_excl_tax=total_amount_excl_tax,
         )
 
-        reservation_item.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            reservation_item.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return reservation_item
 
     @property
@@ -220,6 +234,21 @@ class ReservationItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_date(data: object) -> datetime.date | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            date_type_0 = datetime.date.fromisoformat(data)
+
+            return date_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.date | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -16,6 +16,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ReservationItemOfferTicket")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "ticket",
+        "session",
+        "seating",
+    }
+)
+
 
 @_attrs_define
 class ReservationItemOfferTicket:
@@ -71,29 +80,11 @@ class ReservationItemOfferTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        ticket = d.pop("ticket", UNSET)
+        ticket = src_dict.get("ticket", UNSET)
 
-        session: None | str | Unset = d.pop("session", UNSET)
+        session: None | str | Unset = src_dict.get("session", UNSET)
 
-        def _parse_seating(
-            data: object,
-        ) -> None | ReservationItemOfferTicketSeating | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                seating_type_0 = ReservationItemOfferTicketSeating.from_dict(data)
-
-                return seating_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ReservationItemOfferTicketSeating | Unset, data)
-
-        seating = _parse_seating(d.pop("seating", UNSET))
+        seating = _parse_seating(src_dict.get("seating", UNSET))
 
         reservation_item_offer_ticket = cls(
             ticket=ticket,
@@ -101,7 +92,12 @@ class ReservationItemOfferTicket:
             seating=seating,
         )
 
-        reservation_item_offer_ticket.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            reservation_item_offer_ticket.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return reservation_item_offer_ticket
 
     @property
@@ -119,6 +115,21 @@ class ReservationItemOfferTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_seating(data: object) -> None | ReservationItemOfferTicketSeating | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            seating_type_0 = ReservationItemOfferTicketSeating.from_dict(data)
+
+            return seating_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | ReservationItemOfferTicketSeating | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

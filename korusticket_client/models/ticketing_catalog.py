@@ -16,6 +16,22 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingCatalog")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "createdAt",
+        "lastSyncedAt",
+        "supportedLanguage",
+        "shortDescription",
+        "description",
+        "termsOfUse",
+        "venue",
+        "medias",
+    }
+)
+
 
 @_attrs_define
 class TicketingCatalog:
@@ -129,53 +145,39 @@ class TicketingCatalog:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        _created_at = d.pop("createdAt", UNSET)
+        _created_at = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        _last_synced_at = d.pop("lastSyncedAt", UNSET)
+        _last_synced_at = src_dict.get("lastSyncedAt", UNSET)
         last_synced_at: datetime.datetime | Unset
-        if isinstance(_last_synced_at, Unset):
+        if _last_synced_at is UNSET:
             last_synced_at = UNSET
         else:
             last_synced_at = datetime.datetime.fromisoformat(_last_synced_at)
 
-        supported_language: None | str | Unset = d.pop("supportedLanguage", UNSET)
+        supported_language: None | str | Unset = src_dict.get(
+            "supportedLanguage", UNSET
+        )
 
-        short_description: None | str | Unset = d.pop("shortDescription", UNSET)
+        short_description: None | str | Unset = src_dict.get("shortDescription", UNSET)
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = src_dict.get("description", UNSET)
 
-        terms_of_use: None | str | Unset = d.pop("termsOfUse", UNSET)
+        terms_of_use: None | str | Unset = src_dict.get("termsOfUse", UNSET)
 
-        def _parse_venue(data: object) -> None | Unset | Venue:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                venue_type_0 = Venue.from_dict(data)
+        venue = _parse_venue(src_dict.get("venue", UNSET))
 
-                return venue_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | Venue, data)
-
-        venue = _parse_venue(d.pop("venue", UNSET))
-
-        _medias = d.pop("medias", UNSET)
+        _medias = src_dict.get("medias", UNSET)
         medias: Medias | Unset
-        if isinstance(_medias, Unset):
+        if _medias is UNSET:
             medias = UNSET
         else:
             medias = Medias.from_dict(_medias)
@@ -193,7 +195,12 @@ class TicketingCatalog:
             medias=medias,
         )
 
-        ticketing_catalog.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            ticketing_catalog.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return ticketing_catalog
 
     @property
@@ -211,6 +218,21 @@ class TicketingCatalog:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_venue(data: object) -> None | Unset | Venue:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            venue_type_0 = Venue.from_dict(data)
+
+            return venue_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | Unset | Venue, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

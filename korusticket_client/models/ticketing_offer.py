@@ -17,6 +17,20 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingOffer")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "date",
+        "availabilityCheckRequired",
+        "realtimePriceRequired",
+        "price",
+        "product",
+        "tickets",
+        "availableQuantity",
+    }
+)
+
 
 @_attrs_define
 class TicketingOffer:
@@ -109,45 +123,29 @@ class TicketingOffer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        def _parse_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_type_0 = datetime.date.fromisoformat(data)
+        date = _parse_date(src_dict.get("date", UNSET))
 
-                return date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
+        availability_check_required = src_dict.get("availabilityCheckRequired", UNSET)
 
-        date = _parse_date(d.pop("date", UNSET))
+        realtime_price_required = src_dict.get("realtimePriceRequired", UNSET)
 
-        availability_check_required = d.pop("availabilityCheckRequired", UNSET)
-
-        realtime_price_required = d.pop("realtimePriceRequired", UNSET)
-
-        _price = d.pop("price", UNSET)
+        _price = src_dict.get("price", UNSET)
         price: OfferEmbeddedPrice | Unset
-        if isinstance(_price, Unset):
+        if _price is UNSET:
             price = UNSET
         else:
             price = OfferEmbeddedPrice.from_dict(_price)
 
-        _product = d.pop("product", UNSET)
+        _product = src_dict.get("product", UNSET)
         product: OfferEmbeddedProduct | Unset
-        if isinstance(_product, Unset):
+        if _product is UNSET:
             product = UNSET
         else:
             product = OfferEmbeddedProduct.from_dict(_product)
 
-        _tickets = d.pop("tickets", UNSET)
+        _tickets = src_dict.get("tickets", UNSET)
         tickets: list[OfferEmbeddedTicket] | Unset = UNSET
         if _tickets is not UNSET:
             tickets = []
@@ -156,7 +154,9 @@ class TicketingOffer:
 
                 tickets.append(tickets_item)
 
-        available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
+        available_quantity: int | None | Unset = src_dict.get(
+            "availableQuantity", UNSET
+        )
 
         ticketing_offer = cls(
             id=id,
@@ -169,7 +169,12 @@ class TicketingOffer:
             available_quantity=available_quantity,
         )
 
-        ticketing_offer.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            ticketing_offer.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return ticketing_offer
 
     @property
@@ -187,6 +192,21 @@ class TicketingOffer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_date(data: object) -> datetime.date | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            date_type_0 = datetime.date.fromisoformat(data)
+
+            return date_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.date | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

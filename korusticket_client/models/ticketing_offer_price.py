@@ -10,6 +10,15 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingOfferPrice")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "amountInclTax",
+        "amountExclTax",
+        "currency",
+    }
+)
+
 
 @_attrs_define
 class TicketingOfferPrice:
@@ -55,12 +64,11 @@ class TicketingOfferPrice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        amount_incl_tax = d.pop("amountInclTax", UNSET)
+        amount_incl_tax = src_dict.get("amountInclTax", UNSET)
 
-        amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
+        amount_excl_tax: None | str | Unset = src_dict.get("amountExclTax", UNSET)
 
-        currency = d.pop("currency", UNSET)
+        currency = src_dict.get("currency", UNSET)
 
         ticketing_offer_price = cls(
             amount_incl_tax=amount_incl_tax,
@@ -68,7 +76,12 @@ class TicketingOfferPrice:
             currency=currency,
         )
 
-        ticketing_offer_price.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            ticketing_offer_price.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return ticketing_offer_price
 
     @property

@@ -14,6 +14,18 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingOfferTicket")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "description",
+        "dateAccess",
+        "form",
+        "sessions",
+    }
+)
+
 
 @_attrs_define
 class TicketingOfferTicket:
@@ -94,42 +106,17 @@ class TicketingOfferTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = src_dict.get("description", UNSET)
 
-        date_access = d.pop("dateAccess", UNSET)
+        date_access = src_dict.get("dateAccess", UNSET)
 
-        form: None | str | Unset = d.pop("form", UNSET)
+        form: None | str | Unset = src_dict.get("form", UNSET)
 
-        def _parse_sessions(
-            data: object,
-        ) -> list[TicketingOfferTicketSession] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                sessions_type_0 = []
-                _sessions_type_0 = data
-                for sessions_type_0_item_data in _sessions_type_0:
-                    sessions_type_0_item = TicketingOfferTicketSession.from_dict(
-                        sessions_type_0_item_data
-                    )
-
-                    sessions_type_0.append(sessions_type_0_item)
-
-                return sessions_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[TicketingOfferTicketSession] | None | Unset, data)
-
-        sessions = _parse_sessions(d.pop("sessions", UNSET))
+        sessions = _parse_sessions(src_dict.get("sessions", UNSET))
 
         ticketing_offer_ticket = cls(
             id=id,
@@ -140,7 +127,12 @@ class TicketingOfferTicket:
             sessions=sessions,
         )
 
-        ticketing_offer_ticket.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            ticketing_offer_ticket.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return ticketing_offer_ticket
 
     @property
@@ -158,6 +150,28 @@ class TicketingOfferTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_sessions(data: object) -> list[TicketingOfferTicketSession] | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, list):
+        try:
+            sessions_type_0 = []
+            _sessions_type_0 = data
+            for sessions_type_0_item_data in _sessions_type_0:
+                sessions_type_0_item = TicketingOfferTicketSession.from_dict(
+                    sessions_type_0_item_data
+                )
+
+                sessions_type_0.append(sessions_type_0_item)
+
+            return sessions_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[TicketingOfferTicketSession] | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -10,6 +10,16 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingProduct")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "description",
+        "disabled",
+    }
+)
+
 
 @_attrs_define
 class TicketingProduct:
@@ -61,14 +71,13 @@ class TicketingProduct:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = src_dict.get("description", UNSET)
 
-        disabled = d.pop("disabled", UNSET)
+        disabled = src_dict.get("disabled", UNSET)
 
         ticketing_product = cls(
             id=id,
@@ -77,7 +86,12 @@ class TicketingProduct:
             disabled=disabled,
         )
 
-        ticketing_product.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            ticketing_product.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return ticketing_product
 
     @property

@@ -15,6 +15,27 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingProductBase")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "description",
+        "shortDescription",
+        "termsOfUse",
+        "disabled",
+        "useSession",
+        "timezone",
+        "recurring",
+        "beneficiaryInfoMayBeRequired",
+        "instantDocumentDelivery",
+        "maxAmountPerOrder",
+        "universe",
+        "venue",
+        "medias",
+    }
+)
+
 
 @_attrs_define
 class TicketingProductBase:
@@ -159,53 +180,41 @@ class TicketingProductBase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = src_dict.get("description", UNSET)
 
-        short_description: None | str | Unset = d.pop("shortDescription", UNSET)
+        short_description: None | str | Unset = src_dict.get("shortDescription", UNSET)
 
-        terms_of_use: None | str | Unset = d.pop("termsOfUse", UNSET)
+        terms_of_use: None | str | Unset = src_dict.get("termsOfUse", UNSET)
 
-        disabled = d.pop("disabled", UNSET)
+        disabled = src_dict.get("disabled", UNSET)
 
-        use_session = d.pop("useSession", UNSET)
+        use_session = src_dict.get("useSession", UNSET)
 
-        timezone = d.pop("timezone", UNSET)
+        timezone = src_dict.get("timezone", UNSET)
 
-        recurring = d.pop("recurring", UNSET)
+        recurring = src_dict.get("recurring", UNSET)
 
-        beneficiary_info_may_be_required = d.pop("beneficiaryInfoMayBeRequired", UNSET)
+        beneficiary_info_may_be_required = src_dict.get(
+            "beneficiaryInfoMayBeRequired", UNSET
+        )
 
-        instant_document_delivery = d.pop("instantDocumentDelivery", UNSET)
+        instant_document_delivery = src_dict.get("instantDocumentDelivery", UNSET)
 
-        max_amount_per_order: int | None | Unset = d.pop("maxAmountPerOrder", UNSET)
+        max_amount_per_order: int | None | Unset = src_dict.get(
+            "maxAmountPerOrder", UNSET
+        )
 
-        universe: None | str | Unset = d.pop("universe", UNSET)
+        universe: None | str | Unset = src_dict.get("universe", UNSET)
 
-        def _parse_venue(data: object) -> None | Unset | Venue:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                venue_type_0 = Venue.from_dict(data)
+        venue = _parse_venue(src_dict.get("venue", UNSET))
 
-                return venue_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | Venue, data)
-
-        venue = _parse_venue(d.pop("venue", UNSET))
-
-        _medias = d.pop("medias", UNSET)
+        _medias = src_dict.get("medias", UNSET)
         medias: Medias | Unset
-        if isinstance(_medias, Unset):
+        if _medias is UNSET:
             medias = UNSET
         else:
             medias = Medias.from_dict(_medias)
@@ -228,7 +237,12 @@ class TicketingProductBase:
             medias=medias,
         )
 
-        ticketing_product_base.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            ticketing_product_base.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return ticketing_product_base
 
     @property
@@ -246,6 +260,21 @@ class TicketingProductBase:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_venue(data: object) -> None | Unset | Venue:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            venue_type_0 = Venue.from_dict(data)
+
+            return venue_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | Unset | Venue, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -14,6 +14,14 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingProductBaseOption")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "code",
+        "name",
+    }
+)
+
 
 @_attrs_define
 class TicketingProductBaseOption:
@@ -55,31 +63,21 @@ class TicketingProductBaseOption:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        code = _parse_code(src_dict.get("code", UNSET))
 
-        def _parse_code(data: object) -> ProductBaseOptionCode | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                code_type_0 = check_product_base_option_code(data)
-
-                return code_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ProductBaseOptionCode | str | Unset, data)
-
-        code = _parse_code(d.pop("code", UNSET))
-
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
         ticketing_product_base_option = cls(
             code=code,
             name=name,
         )
 
-        ticketing_product_base_option.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            ticketing_product_base_option.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return ticketing_product_base_option
 
     @property
@@ -97,3 +95,16 @@ class TicketingProductBaseOption:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_code(data: object) -> ProductBaseOptionCode | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            code_type_0 = check_product_base_option_code(data)
+
+            return code_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(ProductBaseOptionCode | str | Unset, data)

@@ -16,6 +16,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingProductBaseProductCollection")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "member",
+        "totalItems",
+        "search",
+        "view",
+    }
+)
+
 
 @_attrs_define
 class TicketingProductBaseProductCollection:
@@ -74,26 +84,25 @@ class TicketingProductBaseProductCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         member = []
-        _member = d.pop("member")
+        _member = src_dict["member"]
         for member_item_data in _member:
             member_item = TicketingProduct.from_dict(member_item_data)
 
             member.append(member_item)
 
-        total_items = d.pop("totalItems", UNSET)
+        total_items = src_dict.get("totalItems", UNSET)
 
-        _search = d.pop("search", UNSET)
+        _search = src_dict.get("search", UNSET)
         search: HydraSearch | Unset
-        if isinstance(_search, Unset):
+        if _search is UNSET:
             search = UNSET
         else:
             search = HydraSearch.from_dict(_search)
 
-        _view = d.pop("view", UNSET)
+        _view = src_dict.get("view", UNSET)
         view: HydraView | Unset
-        if isinstance(_view, Unset):
+        if _view is UNSET:
             view = UNSET
         else:
             view = HydraView.from_dict(_view)
@@ -105,7 +114,12 @@ class TicketingProductBaseProductCollection:
             view=view,
         )
 
-        ticketing_product_base_product_collection.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            ticketing_product_base_product_collection.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return ticketing_product_base_product_collection
 
     @property

@@ -14,6 +14,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="UpdateOrderItemTicketInput")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "beneficiary",
+    }
+)
+
 
 @_attrs_define
 class UpdateOrderItemTicketInput:
@@ -44,10 +51,9 @@ class UpdateOrderItemTicketInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _beneficiary = d.pop("beneficiary", UNSET)
+        _beneficiary = src_dict.get("beneficiary", UNSET)
         beneficiary: BeneficiaryInput | Unset
-        if isinstance(_beneficiary, Unset):
+        if _beneficiary is UNSET:
             beneficiary = UNSET
         else:
             beneficiary = BeneficiaryInput.from_dict(_beneficiary)
@@ -56,7 +62,12 @@ class UpdateOrderItemTicketInput:
             beneficiary=beneficiary,
         )
 
-        update_order_item_ticket_input.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            update_order_item_ticket_input.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return update_order_item_ticket_input
 
     @property

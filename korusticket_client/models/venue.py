@@ -10,6 +10,22 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Venue")
 
+# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
+_DECLARED_KEYS = frozenset(
+    {
+        "name",
+        "line1",
+        "line2",
+        "postalCode",
+        "city",
+        "country",
+        "phone",
+        "website",
+        "latitude",
+        "longitude",
+    }
+)
+
 
 @_attrs_define
 class Venue:
@@ -129,26 +145,25 @@ class Venue:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        line1: None | str | Unset = d.pop("line1", UNSET)
+        line1: None | str | Unset = src_dict.get("line1", UNSET)
 
-        line2: None | str | Unset = d.pop("line2", UNSET)
+        line2: None | str | Unset = src_dict.get("line2", UNSET)
 
-        postal_code: None | str | Unset = d.pop("postalCode", UNSET)
+        postal_code: None | str | Unset = src_dict.get("postalCode", UNSET)
 
-        city: None | str | Unset = d.pop("city", UNSET)
+        city: None | str | Unset = src_dict.get("city", UNSET)
 
-        country: None | str | Unset = d.pop("country", UNSET)
+        country: None | str | Unset = src_dict.get("country", UNSET)
 
-        phone: None | str | Unset = d.pop("phone", UNSET)
+        phone: None | str | Unset = src_dict.get("phone", UNSET)
 
-        website: None | str | Unset = d.pop("website", UNSET)
+        website: None | str | Unset = src_dict.get("website", UNSET)
 
-        latitude: None | str | Unset = d.pop("latitude", UNSET)
+        latitude: None | str | Unset = src_dict.get("latitude", UNSET)
 
-        longitude: None | str | Unset = d.pop("longitude", UNSET)
+        longitude: None | str | Unset = src_dict.get("longitude", UNSET)
 
         venue = cls(
             name=name,
@@ -163,7 +178,12 @@ class Venue:
             longitude=longitude,
         )
 
-        venue.additional_properties = d
+        if not src_dict.keys() <= _DECLARED_KEYS:
+            venue.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _DECLARED_KEYS
+            }
         return venue
 
     @property
