@@ -111,42 +111,25 @@ def read_generated_module(source: str) -> GeneratedFunction:
 
 
 def wire_keys(cls: ast.ClassDef) -> dict[str, str]:
-    """A generated model's attributes and the JSON keys its `from_dict` reads them from
-    (`src_dict["hydra:member"]`, `src_dict.get("hydra:view", UNSET)`)."""
+    """A generated model's attributes and the JSON keys its `from_dict` reads them from (`d.pop("hydra:member")`)."""
     wire: dict[str, str] = {}
     for node in ast.walk(cls):
         if not isinstance(node, ast.Assign | ast.AnnAssign) or node.value is None:
             continue
         target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-        if not isinstance(target, ast.Name):
-            continue
-        for read in ast.walk(node.value):
-            key = _key_read(read)
-            if key is not None:
-                wire[target.id.lstrip("_")] = key
+        for call in ast.walk(node.value):
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "pop"
+                and isinstance(call.func.value, ast.Name)
+                and call.func.value.id == "d"
+                and isinstance(call.args[0], ast.Constant)
+                and isinstance(target, ast.Name)
+            ):
+                wire[target.id.lstrip("_")] = str(call.args[0].value)
                 break
     return wire
-
-
-def _key_read(node: ast.AST) -> str | None:
-    """The constant key a `from_dict` expression reads from its input, if it is such a read."""
-    if isinstance(node, ast.Subscript) and _is_input(node.value):
-        key = node.slice
-    elif (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "get"
-        and _is_input(node.func.value)
-        and node.args
-    ):
-        key = node.args[0]
-    else:
-        return None
-    return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
-
-
-def _is_input(node: ast.AST) -> bool:
-    return isinstance(node, ast.Name) and node.id == "src_dict"
 
 
 def member_model(model_source: str, model: str) -> str | None:

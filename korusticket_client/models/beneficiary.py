@@ -10,20 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Beneficiary")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "firstname",
-        "lastname",
-        "email",
-        "phone",
-        "title",
-        "dateOfBirth",
-        "placeOfBirth",
-        "nationality",
-    }
-)
-
 
 @_attrs_define
 class Beneficiary:
@@ -119,21 +105,22 @@ class Beneficiary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        firstname = src_dict.get("firstname", UNSET)
+        d = dict(src_dict)
+        firstname = d.pop("firstname", UNSET)
 
-        lastname = src_dict.get("lastname", UNSET)
+        lastname = d.pop("lastname", UNSET)
 
-        email: None | str | Unset = src_dict.get("email", UNSET)
+        email: None | str | Unset = d.pop("email", UNSET)
 
-        phone: None | str | Unset = src_dict.get("phone", UNSET)
+        phone: None | str | Unset = d.pop("phone", UNSET)
 
-        title: None | str | Unset = src_dict.get("title", UNSET)
+        title: None | str | Unset = d.pop("title", UNSET)
 
-        date_of_birth: None | str | Unset = src_dict.get("dateOfBirth", UNSET)
+        date_of_birth: None | str | Unset = d.pop("dateOfBirth", UNSET)
 
-        place_of_birth: None | str | Unset = src_dict.get("placeOfBirth", UNSET)
+        place_of_birth: None | str | Unset = d.pop("placeOfBirth", UNSET)
 
-        nationality: None | str | Unset = src_dict.get("nationality", UNSET)
+        nationality: None | str | Unset = d.pop("nationality", UNSET)
 
         beneficiary = cls(
             firstname=firstname,
@@ -146,12 +133,7 @@ class Beneficiary:
             nationality=nationality,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            beneficiary.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        beneficiary.additional_properties = d
         return beneficiary
 
     @property

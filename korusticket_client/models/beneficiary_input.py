@@ -11,20 +11,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BeneficiaryInput")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "firstname",
-        "lastname",
-        "title",
-        "nationality",
-        "dateOfBirth",
-        "placeOfBirth",
-        "email",
-        "phone",
-    }
-)
-
 
 @_attrs_define
 class BeneficiaryInput:
@@ -122,21 +108,22 @@ class BeneficiaryInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        firstname = src_dict["firstname"]
+        d = dict(src_dict)
+        firstname = d.pop("firstname")
 
-        lastname = src_dict["lastname"]
+        lastname = d.pop("lastname")
 
-        title = _parse_title(src_dict.get("title", UNSET))
+        title = _parse_title(d.pop("title", UNSET))
 
-        nationality: None | str | Unset = src_dict.get("nationality", UNSET)
+        nationality: None | str | Unset = d.pop("nationality", UNSET)
 
-        date_of_birth: None | str | Unset = src_dict.get("dateOfBirth", UNSET)
+        date_of_birth: None | str | Unset = d.pop("dateOfBirth", UNSET)
 
-        place_of_birth: None | str | Unset = src_dict.get("placeOfBirth", UNSET)
+        place_of_birth: None | str | Unset = d.pop("placeOfBirth", UNSET)
 
-        email: None | str | Unset = src_dict.get("email", UNSET)
+        email: None | str | Unset = d.pop("email", UNSET)
 
-        phone: None | str | Unset = src_dict.get("phone", UNSET)
+        phone: None | str | Unset = d.pop("phone", UNSET)
 
         beneficiary_input = cls(
             firstname=firstname,
@@ -149,12 +136,7 @@ class BeneficiaryInput:
             phone=phone,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            beneficiary_input.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        beneficiary_input.additional_properties = d
         return beneficiary_input
 
     @property

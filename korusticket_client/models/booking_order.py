@@ -17,28 +17,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrder")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "createdAt",
-        "catalog",
-        "organization",
-        "reference",
-        "externalReference",
-        "connectorReference",
-        "totalAmountInclTax",
-        "totalAmountExclTax",
-        "reservation",
-        "customer",
-        "status",
-        "cancelledAt",
-        "items",
-        "documents",
-        "notes",
-    }
-)
-
 
 @_attrs_define
 class BookingOrder:
@@ -201,42 +179,39 @@ class BookingOrder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        _created_at = src_dict.get("createdAt", UNSET)
+        _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
         if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        catalog = src_dict.get("catalog", UNSET)
+        catalog = d.pop("catalog", UNSET)
 
-        organization = src_dict.get("organization", UNSET)
+        organization = d.pop("organization", UNSET)
 
-        reference = src_dict.get("reference", UNSET)
+        reference = d.pop("reference", UNSET)
 
-        external_reference: None | str | Unset = src_dict.get(
-            "externalReference", UNSET
-        )
+        external_reference: None | str | Unset = d.pop("externalReference", UNSET)
 
-        connector_reference: None | str | Unset = src_dict.get(
-            "connectorReference", UNSET
-        )
+        connector_reference: None | str | Unset = d.pop("connectorReference", UNSET)
 
-        total_amount_incl_tax = src_dict.get("totalAmountInclTax", UNSET)
+        total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
 
-        total_amount_excl_tax = src_dict.get("totalAmountExclTax", UNSET)
+        total_amount_excl_tax = d.pop("totalAmountExclTax", UNSET)
 
-        reservation = src_dict.get("reservation", UNSET)
+        reservation = d.pop("reservation", UNSET)
 
-        customer = _parse_customer(src_dict.get("customer", UNSET))
+        customer = _parse_customer(d.pop("customer", UNSET))
 
-        status = _parse_status(src_dict.get("status", UNSET))
+        status = _parse_status(d.pop("status", UNSET))
 
-        cancelled_at = _parse_cancelled_at(src_dict.get("cancelledAt", UNSET))
+        cancelled_at = _parse_cancelled_at(d.pop("cancelledAt", UNSET))
 
-        _items = src_dict.get("items", UNSET)
+        _items = d.pop("items", UNSET)
         items: list[OrderItem] | Unset = UNSET
         if _items is not UNSET:
             items = []
@@ -245,9 +220,9 @@ class BookingOrder:
 
                 items.append(items_item)
 
-        documents = cast(list[str], src_dict.get("documents", UNSET))
+        documents = cast(list[str], d.pop("documents", UNSET))
 
-        notes: None | str | Unset = src_dict.get("notes", UNSET)
+        notes: None | str | Unset = d.pop("notes", UNSET)
 
         booking_order = cls(
             id=id,
@@ -268,12 +243,7 @@ class BookingOrder:
             notes=notes,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            booking_order.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        booking_order.additional_properties = d
         return booking_order
 
     @property

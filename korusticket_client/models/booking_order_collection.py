@@ -16,16 +16,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrderCollection")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "member",
-        "totalItems",
-        "search",
-        "view",
-    }
-)
-
 
 @_attrs_define
 class BookingOrderCollection:
@@ -84,23 +74,24 @@ class BookingOrderCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
         member = []
-        _member = src_dict["member"]
+        _member = d.pop("member")
         for member_item_data in _member:
             member_item = BookingOrder.from_dict(member_item_data)
 
             member.append(member_item)
 
-        total_items = src_dict.get("totalItems", UNSET)
+        total_items = d.pop("totalItems", UNSET)
 
-        _search = src_dict.get("search", UNSET)
+        _search = d.pop("search", UNSET)
         search: HydraSearch | Unset
         if _search is UNSET:
             search = UNSET
         else:
             search = HydraSearch.from_dict(_search)
 
-        _view = src_dict.get("view", UNSET)
+        _view = d.pop("view", UNSET)
         view: HydraView | Unset
         if _view is UNSET:
             view = UNSET
@@ -114,12 +105,7 @@ class BookingOrderCollection:
             view=view,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            booking_order_collection.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        booking_order_collection.additional_properties = d
         return booking_order_collection
 
     @property

@@ -11,14 +11,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BookingOrderDocument")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "downloadableAt",
-    }
-)
-
 
 @_attrs_define
 class BookingOrderDocument:
@@ -61,21 +53,17 @@ class BookingOrderDocument:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        downloadable_at = _parse_downloadable_at(src_dict.get("downloadableAt", UNSET))
+        downloadable_at = _parse_downloadable_at(d.pop("downloadableAt", UNSET))
 
         booking_order_document = cls(
             id=id,
             downloadable_at=downloadable_at,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            booking_order_document.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        booking_order_document.additional_properties = d
         return booking_order_document
 
     @property

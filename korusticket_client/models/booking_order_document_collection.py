@@ -15,15 +15,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrderDocumentCollection")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "member",
-        "totalItems",
-        "search",
-    }
-)
-
 
 @_attrs_define
 class BookingOrderDocumentCollection:
@@ -73,16 +64,17 @@ class BookingOrderDocumentCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
         member = []
-        _member = src_dict["member"]
+        _member = d.pop("member")
         for member_item_data in _member:
             member_item = BookingOrderDocument.from_dict(member_item_data)
 
             member.append(member_item)
 
-        total_items = src_dict.get("totalItems", UNSET)
+        total_items = d.pop("totalItems", UNSET)
 
-        _search = src_dict.get("search", UNSET)
+        _search = d.pop("search", UNSET)
         search: HydraSearch | Unset
         if _search is UNSET:
             search = UNSET
@@ -95,12 +87,7 @@ class BookingOrderDocumentCollection:
             search=search,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            booking_order_document_collection.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        booking_order_document_collection.additional_properties = d
         return booking_order_document_collection
 
     @property

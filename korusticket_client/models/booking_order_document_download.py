@@ -10,15 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BookingOrderDocumentDownload")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "temporaryUrl",
-        "cachedLanguage",
-    }
-)
-
 
 @_attrs_define
 class BookingOrderDocumentDownload:
@@ -67,11 +58,12 @@ class BookingOrderDocumentDownload:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        temporary_url = src_dict.get("temporaryUrl", UNSET)
+        temporary_url = d.pop("temporaryUrl", UNSET)
 
-        cached_language: None | str | Unset = src_dict.get("cachedLanguage", UNSET)
+        cached_language: None | str | Unset = d.pop("cachedLanguage", UNSET)
 
         booking_order_document_download = cls(
             id=id,
@@ -79,12 +71,7 @@ class BookingOrderDocumentDownload:
             cached_language=cached_language,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            booking_order_document_download.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        booking_order_document_download.additional_properties = d
         return booking_order_document_download
 
     @property

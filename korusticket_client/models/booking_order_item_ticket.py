@@ -20,22 +20,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingOrderItemTicket")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "voucher",
-        "occursAt",
-        "event",
-        "requiredBeneficiaryFields",
-        "beneficiary",
-        "beneficiaryDesignationDeadline",
-        "beneficiaryAmendable",
-        "status",
-        "seating",
-    }
-)
-
 
 @_attrs_define
 class BookingOrderItemTicket:
@@ -165,29 +149,30 @@ class BookingOrderItemTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        voucher: None | str | Unset = src_dict.get("voucher", UNSET)
+        voucher: None | str | Unset = d.pop("voucher", UNSET)
 
-        occurs_at = _parse_occurs_at(src_dict.get("occursAt", UNSET))
+        occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
 
-        event: None | str | Unset = src_dict.get("event", UNSET)
+        event: None | str | Unset = d.pop("event", UNSET)
 
         required_beneficiary_fields = cast(
-            list[str], src_dict.get("requiredBeneficiaryFields", UNSET)
+            list[str], d.pop("requiredBeneficiaryFields", UNSET)
         )
 
-        beneficiary = _parse_beneficiary(src_dict.get("beneficiary", UNSET))
+        beneficiary = _parse_beneficiary(d.pop("beneficiary", UNSET))
 
         beneficiary_designation_deadline = _parse_beneficiary_designation_deadline(
-            src_dict.get("beneficiaryDesignationDeadline", UNSET)
+            d.pop("beneficiaryDesignationDeadline", UNSET)
         )
 
-        beneficiary_amendable = src_dict.get("beneficiaryAmendable", UNSET)
+        beneficiary_amendable = d.pop("beneficiaryAmendable", UNSET)
 
-        status = _parse_status(src_dict.get("status", UNSET))
+        status = _parse_status(d.pop("status", UNSET))
 
-        seating = _parse_seating(src_dict.get("seating", UNSET))
+        seating = _parse_seating(d.pop("seating", UNSET))
 
         booking_order_item_ticket = cls(
             id=id,
@@ -202,12 +187,7 @@ class BookingOrderItemTicket:
             seating=seating,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            booking_order_item_ticket.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        booking_order_item_ticket.additional_properties = d
         return booking_order_item_ticket
 
     @property

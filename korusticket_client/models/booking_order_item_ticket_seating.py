@@ -30,9 +30,10 @@ class BookingOrderItemTicketSeating:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
         booking_order_item_ticket_seating = cls()
 
-        booking_order_item_ticket_seating.additional_properties = dict(src_dict)
+        booking_order_item_ticket_seating.additional_properties = d
         return booking_order_item_ticket_seating
 
     @property

@@ -23,25 +23,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BookingReservation")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "expired",
-        "catalog",
-        "id",
-        "createdAt",
-        "totalAmountInclTax",
-        "totalAmountExclTax",
-        "expiresAt",
-        "items",
-        "organization",
-        "order",
-        "seatsArrangement",
-        "releasable",
-        "status",
-    }
-)
-
 
 @_attrs_define
 class BookingReservation:
@@ -173,33 +154,32 @@ class BookingReservation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        expired = src_dict.get("expired", UNSET)
+        d = dict(src_dict)
+        expired = d.pop("expired", UNSET)
 
-        catalog = src_dict.get("catalog", UNSET)
+        catalog = d.pop("catalog", UNSET)
 
-        id = src_dict.get("id", UNSET)
+        id = d.pop("id", UNSET)
 
-        _created_at = src_dict.get("createdAt", UNSET)
+        _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
         if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        total_amount_incl_tax = src_dict.get("totalAmountInclTax", UNSET)
+        total_amount_incl_tax = d.pop("totalAmountInclTax", UNSET)
 
-        total_amount_excl_tax: None | str | Unset = src_dict.get(
-            "totalAmountExclTax", UNSET
-        )
+        total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
 
-        _expires_at = src_dict.get("expiresAt", UNSET)
+        _expires_at = d.pop("expiresAt", UNSET)
         expires_at: datetime.datetime | Unset
         if _expires_at is UNSET:
             expires_at = UNSET
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
-        _items = src_dict.get("items", UNSET)
+        _items = d.pop("items", UNSET)
         items: list[ReservationItem] | Unset = UNSET
         if _items is not UNSET:
             items = []
@@ -208,17 +188,15 @@ class BookingReservation:
 
                 items.append(items_item)
 
-        organization = src_dict.get("organization", UNSET)
+        organization = d.pop("organization", UNSET)
 
-        order: None | str | Unset = src_dict.get("order", UNSET)
+        order: None | str | Unset = d.pop("order", UNSET)
 
-        seats_arrangement = _parse_seats_arrangement(
-            src_dict.get("seatsArrangement", UNSET)
-        )
+        seats_arrangement = _parse_seats_arrangement(d.pop("seatsArrangement", UNSET))
 
-        releasable = src_dict.get("releasable", UNSET)
+        releasable = d.pop("releasable", UNSET)
 
-        status = _parse_status(src_dict.get("status", UNSET))
+        status = _parse_status(d.pop("status", UNSET))
 
         booking_reservation = cls(
             expired=expired,
@@ -236,12 +214,7 @@ class BookingReservation:
             status=status,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            booking_reservation.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        booking_reservation.additional_properties = d
         return booking_reservation
 
     @property

@@ -14,17 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ConstraintViolation")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "propertyPath",
-        "message",
-        "code",
-        "hint",
-        "payload",
-    }
-)
-
 
 @_attrs_define
 class ConstraintViolation:
@@ -80,15 +69,16 @@ class ConstraintViolation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        property_path = src_dict["propertyPath"]
+        d = dict(src_dict)
+        property_path = d.pop("propertyPath")
 
-        message = src_dict["message"]
+        message = d.pop("message")
 
-        code = src_dict.get("code", UNSET)
+        code = d.pop("code", UNSET)
 
-        hint = src_dict.get("hint", UNSET)
+        hint = d.pop("hint", UNSET)
 
-        _payload = src_dict.get("payload", UNSET)
+        _payload = d.pop("payload", UNSET)
         payload: ConstraintViolationPayload | Unset
         if _payload is UNSET:
             payload = UNSET
@@ -103,12 +93,7 @@ class ConstraintViolation:
             payload=payload,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            constraint_violation.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        constraint_violation.additional_properties = d
         return constraint_violation
 
     @property

@@ -14,19 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ConstraintViolationList")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "status",
-        "violations",
-        "detail",
-        "description",
-        "type",
-        "title",
-        "instance",
-    }
-)
-
 
 @_attrs_define
 class ConstraintViolationList:
@@ -106,9 +93,10 @@ class ConstraintViolationList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        status = src_dict.get("status", UNSET)
+        d = dict(src_dict)
+        status = d.pop("status", UNSET)
 
-        _violations = src_dict.get("violations", UNSET)
+        _violations = d.pop("violations", UNSET)
         violations: list[ConstraintViolation] | Unset = UNSET
         if _violations is not UNSET:
             violations = []
@@ -117,15 +105,15 @@ class ConstraintViolationList:
 
                 violations.append(violations_item)
 
-        detail = src_dict.get("detail", UNSET)
+        detail = d.pop("detail", UNSET)
 
-        description = src_dict.get("description", UNSET)
+        description = d.pop("description", UNSET)
 
-        type_ = src_dict.get("type", UNSET)
+        type_ = d.pop("type", UNSET)
 
-        title: None | str | Unset = src_dict.get("title", UNSET)
+        title: None | str | Unset = d.pop("title", UNSET)
 
-        instance: None | str | Unset = src_dict.get("instance", UNSET)
+        instance: None | str | Unset = d.pop("instance", UNSET)
 
         constraint_violation_list = cls(
             status=status,
@@ -137,12 +125,7 @@ class ConstraintViolationList:
             instance=instance,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            constraint_violation_list.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        constraint_violation_list.additional_properties = d
         return constraint_violation_list
 
     @property

@@ -35,9 +35,10 @@ class ConstraintViolationPayload:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
         constraint_violation_payload = cls()
 
-        constraint_violation_payload.additional_properties = dict(src_dict)
+        constraint_violation_payload.additional_properties = d
         return constraint_violation_payload
 
     @property

@@ -14,16 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CreateOrdersInput")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "reservations",
-        "customer",
-        "externalReference",
-        "notes",
-    }
-)
-
 
 @_attrs_define
 class CreateOrdersInput:
@@ -76,13 +66,14 @@ class CreateOrdersInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        reservations = cast(list[str], src_dict["reservations"])
+        d = dict(src_dict)
+        reservations = cast(list[str], d.pop("reservations"))
 
-        customer = CreateOrdersInputCustomer.from_dict(src_dict["customer"])
+        customer = CreateOrdersInputCustomer.from_dict(d.pop("customer"))
 
-        external_reference = src_dict["externalReference"]
+        external_reference = d.pop("externalReference")
 
-        notes: None | str | Unset = src_dict.get("notes", UNSET)
+        notes: None | str | Unset = d.pop("notes", UNSET)
 
         create_orders_input = cls(
             reservations=reservations,
@@ -91,12 +82,7 @@ class CreateOrdersInput:
             notes=notes,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            create_orders_input.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        create_orders_input.additional_properties = d
         return create_orders_input
 
     @property

@@ -11,20 +11,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="CreateOrdersInputCustomer")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "firstname",
-        "lastname",
-        "email",
-        "phone",
-        "country",
-        "language",
-        "optin",
-        "title",
-    }
-)
-
 
 @_attrs_define
 class CreateOrdersInputCustomer:
@@ -98,21 +84,22 @@ class CreateOrdersInputCustomer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        firstname = src_dict["firstname"]
+        d = dict(src_dict)
+        firstname = d.pop("firstname")
 
-        lastname = src_dict["lastname"]
+        lastname = d.pop("lastname")
 
-        email = src_dict["email"]
+        email = d.pop("email")
 
-        phone = src_dict.get("phone", UNSET)
+        phone = d.pop("phone", UNSET)
 
-        country = src_dict.get("country", UNSET)
+        country = d.pop("country", UNSET)
 
-        language = src_dict.get("language", UNSET)
+        language = d.pop("language", UNSET)
 
-        optin = src_dict.get("optin", UNSET)
+        optin = d.pop("optin", UNSET)
 
-        _title = src_dict.get("title", UNSET)
+        _title = d.pop("title", UNSET)
         title: PersonTitle | Unset
         if _title is UNSET:
             title = UNSET
@@ -130,12 +117,7 @@ class CreateOrdersInputCustomer:
             title=title,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            create_orders_input_customer.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        create_orders_input_customer.additional_properties = d
         return create_orders_input_customer
 
     @property

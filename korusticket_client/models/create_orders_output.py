@@ -15,14 +15,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CreateOrdersOutput")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "orders",
-        "failedOrders",
-    }
-)
-
 
 @_attrs_define
 class CreateOrdersOutput:
@@ -68,7 +60,8 @@ class CreateOrdersOutput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        _orders = src_dict.get("orders", UNSET)
+        d = dict(src_dict)
+        _orders = d.pop("orders", UNSET)
         orders: list[BookingOrder] | Unset = UNSET
         if _orders is not UNSET:
             orders = []
@@ -77,7 +70,7 @@ class CreateOrdersOutput:
 
                 orders.append(orders_item)
 
-        _failed_orders = src_dict.get("failedOrders", UNSET)
+        _failed_orders = d.pop("failedOrders", UNSET)
         failed_orders: list[FailedOrder] | Unset = UNSET
         if _failed_orders is not UNSET:
             failed_orders = []
@@ -91,12 +84,7 @@ class CreateOrdersOutput:
             failed_orders=failed_orders,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            create_orders_output.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        create_orders_output.additional_properties = d
         return create_orders_output
 
     @property

@@ -14,13 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CreateReservationsInput")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "items",
-    }
-)
-
 
 @_attrs_define
 class CreateReservationsInput:
@@ -54,8 +47,9 @@ class CreateReservationsInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
         items = []
-        _items = src_dict["items"]
+        _items = d.pop("items")
         for items_item_data in _items:
             items_item = CreateReservationsInputItem.from_dict(items_item_data)
 
@@ -65,12 +59,7 @@ class CreateReservationsInput:
             items=items,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            create_reservations_input.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        create_reservations_input.additional_properties = d
         return create_reservations_input
 
     @property

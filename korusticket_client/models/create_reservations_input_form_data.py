@@ -16,14 +16,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CreateReservationsInputFormData")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "form",
-        "fields",
-    }
-)
-
 
 @_attrs_define
 class CreateReservationsInputFormData:
@@ -63,9 +55,10 @@ class CreateReservationsInputFormData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        form = src_dict.get("form", UNSET)
+        d = dict(src_dict)
+        form = d.pop("form", UNSET)
 
-        _fields = src_dict.get("fields", UNSET)
+        _fields = d.pop("fields", UNSET)
         fields: list[CreateReservationsInputFormField] | Unset = UNSET
         if _fields is not UNSET:
             fields = []
@@ -81,12 +74,7 @@ class CreateReservationsInputFormData:
             fields=fields,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            create_reservations_input_form_data.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        create_reservations_input_form_data.additional_properties = d
         return create_reservations_input_form_data
 
     @property

@@ -10,14 +10,6 @@ from ..types import model_repr
 
 T = TypeVar("T", bound="CreateReservationsInputFormField")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "field",
-        "value",
-    }
-)
-
 
 @_attrs_define
 class CreateReservationsInputFormField:
@@ -54,21 +46,17 @@ class CreateReservationsInputFormField:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        field = src_dict["field"]
+        d = dict(src_dict)
+        field = d.pop("field")
 
-        value = src_dict["value"]
+        value = d.pop("value")
 
         create_reservations_input_form_field = cls(
             field=field,
             value=value,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            create_reservations_input_form_field.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        create_reservations_input_form_field.additional_properties = d
         return create_reservations_input_form_field
 
     @property

@@ -16,15 +16,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CreateReservationsInputItem")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "offer",
-        "quantity",
-        "ticketSessions",
-    }
-)
-
 
 @_attrs_define
 class CreateReservationsInputItem:
@@ -70,12 +61,13 @@ class CreateReservationsInputItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        offer = src_dict["offer"]
+        d = dict(src_dict)
+        offer = d.pop("offer")
 
-        quantity = src_dict["quantity"]
+        quantity = d.pop("quantity")
 
         ticket_sessions = []
-        _ticket_sessions = src_dict["ticketSessions"]
+        _ticket_sessions = d.pop("ticketSessions")
         for ticket_sessions_item_data in _ticket_sessions:
             ticket_sessions_item = CreateReservationsInputTicketSession.from_dict(
                 ticket_sessions_item_data
@@ -89,12 +81,7 @@ class CreateReservationsInputItem:
             ticket_sessions=ticket_sessions,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            create_reservations_input_item.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        create_reservations_input_item.additional_properties = d
         return create_reservations_input_item
 
     @property

@@ -16,15 +16,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CreateReservationsInputTicketSession")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "ticket",
-        "session",
-        "formData",
-    }
-)
-
 
 @_attrs_define
 class CreateReservationsInputTicketSession:
@@ -76,11 +67,12 @@ class CreateReservationsInputTicketSession:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        ticket = src_dict["ticket"]
+        d = dict(src_dict)
+        ticket = d.pop("ticket")
 
-        session: None | str | Unset = src_dict.get("session", UNSET)
+        session: None | str | Unset = d.pop("session", UNSET)
 
-        _form_data = src_dict.get("formData", UNSET)
+        _form_data = d.pop("formData", UNSET)
         form_data: CreateReservationsInputFormData | Unset
         if _form_data is UNSET:
             form_data = UNSET
@@ -93,12 +85,7 @@ class CreateReservationsInputTicketSession:
             form_data=form_data,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            create_reservations_input_ticket_session.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        create_reservations_input_ticket_session.additional_properties = d
         return create_reservations_input_ticket_session
 
     @property

@@ -15,14 +15,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CreateReservationsOutput")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "reservations",
-        "failedReservations",
-    }
-)
-
 
 @_attrs_define
 class CreateReservationsOutput:
@@ -68,7 +60,8 @@ class CreateReservationsOutput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        _reservations = src_dict.get("reservations", UNSET)
+        d = dict(src_dict)
+        _reservations = d.pop("reservations", UNSET)
         reservations: list[BookingReservation] | Unset = UNSET
         if _reservations is not UNSET:
             reservations = []
@@ -77,7 +70,7 @@ class CreateReservationsOutput:
 
                 reservations.append(reservations_item)
 
-        _failed_reservations = src_dict.get("failedReservations", UNSET)
+        _failed_reservations = d.pop("failedReservations", UNSET)
         failed_reservations: list[FailedReservation] | Unset = UNSET
         if _failed_reservations is not UNSET:
             failed_reservations = []
@@ -93,12 +86,7 @@ class CreateReservationsOutput:
             failed_reservations=failed_reservations,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            create_reservations_output.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        create_reservations_output.additional_properties = d
         return create_reservations_output
 
     @property

@@ -10,18 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Error")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "title",
-        "detail",
-        "status",
-        "instance",
-        "type",
-        "description",
-    }
-)
-
 
 @_attrs_define
 class Error:
@@ -98,17 +86,18 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        title: None | str | Unset = src_dict.get("title", UNSET)
+        d = dict(src_dict)
+        title: None | str | Unset = d.pop("title", UNSET)
 
-        detail: None | str | Unset = src_dict.get("detail", UNSET)
+        detail: None | str | Unset = d.pop("detail", UNSET)
 
-        status = src_dict.get("status", UNSET)
+        status = d.pop("status", UNSET)
 
-        instance: None | str | Unset = src_dict.get("instance", UNSET)
+        instance: None | str | Unset = d.pop("instance", UNSET)
 
-        type_ = src_dict.get("type", UNSET)
+        type_ = d.pop("type", UNSET)
 
-        description: None | str | Unset = src_dict.get("description", UNSET)
+        description: None | str | Unset = d.pop("description", UNSET)
 
         error = cls(
             title=title,
@@ -119,12 +108,7 @@ class Error:
             description=description,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            error.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        error.additional_properties = d
         return error
 
     @property

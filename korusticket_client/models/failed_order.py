@@ -10,14 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="FailedOrder")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "reservation",
-        "message",
-    }
-)
-
 
 @_attrs_define
 class FailedOrder:
@@ -54,21 +46,17 @@ class FailedOrder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        reservation = src_dict.get("reservation", UNSET)
+        d = dict(src_dict)
+        reservation = d.pop("reservation", UNSET)
 
-        message = src_dict.get("message", UNSET)
+        message = d.pop("message", UNSET)
 
         failed_order = cls(
             reservation=reservation,
             message=message,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            failed_order.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        failed_order.additional_properties = d
         return failed_order
 
     @property

@@ -10,15 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="FailedReservation")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "offer",
-        "quantity",
-        "message",
-    }
-)
-
 
 @_attrs_define
 class FailedReservation:
@@ -61,11 +52,12 @@ class FailedReservation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        offer = src_dict.get("offer", UNSET)
+        d = dict(src_dict)
+        offer = d.pop("offer", UNSET)
 
-        quantity = src_dict.get("quantity", UNSET)
+        quantity = d.pop("quantity", UNSET)
 
-        message = src_dict.get("message", UNSET)
+        message = d.pop("message", UNSET)
 
         failed_reservation = cls(
             offer=offer,
@@ -73,12 +65,7 @@ class FailedReservation:
             message=message,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            failed_reservation.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        failed_reservation.additional_properties = d
         return failed_reservation
 
     @property

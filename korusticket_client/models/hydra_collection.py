@@ -15,15 +15,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="HydraCollection")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "totalItems",
-        "search",
-        "view",
-    }
-)
-
 
 @_attrs_define
 class HydraCollection:
@@ -71,16 +62,17 @@ class HydraCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        total_items = src_dict.get("totalItems", UNSET)
+        d = dict(src_dict)
+        total_items = d.pop("totalItems", UNSET)
 
-        _search = src_dict.get("search", UNSET)
+        _search = d.pop("search", UNSET)
         search: HydraSearch | Unset
         if _search is UNSET:
             search = UNSET
         else:
             search = HydraSearch.from_dict(_search)
 
-        _view = src_dict.get("view", UNSET)
+        _view = d.pop("view", UNSET)
         view: HydraView | Unset
         if _view is UNSET:
             view = UNSET
@@ -93,12 +85,7 @@ class HydraCollection:
             view=view,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            hydra_collection.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        hydra_collection.additional_properties = d
         return hydra_collection
 
     @property

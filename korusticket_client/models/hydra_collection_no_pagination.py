@@ -14,14 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="HydraCollectionNoPagination")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "totalItems",
-        "search",
-    }
-)
-
 
 @_attrs_define
 class HydraCollectionNoPagination:
@@ -60,9 +52,10 @@ class HydraCollectionNoPagination:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        total_items = src_dict.get("totalItems", UNSET)
+        d = dict(src_dict)
+        total_items = d.pop("totalItems", UNSET)
 
-        _search = src_dict.get("search", UNSET)
+        _search = d.pop("search", UNSET)
         search: HydraSearch | Unset
         if _search is UNSET:
             search = UNSET
@@ -74,12 +67,7 @@ class HydraCollectionNoPagination:
             search=search,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            hydra_collection_no_pagination.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        hydra_collection_no_pagination.additional_properties = d
         return hydra_collection_no_pagination
 
     @property

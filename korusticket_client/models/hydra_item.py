@@ -30,9 +30,10 @@ class HydraItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
         hydra_item = cls()
 
-        hydra_item.additional_properties = dict(src_dict)
+        hydra_item.additional_properties = d
         return hydra_item
 
     @property

@@ -14,15 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="HydraSearch")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "template",
-        "variableRepresentation",
-        "mapping",
-    }
-)
-
 
 @_attrs_define
 class HydraSearch:
@@ -74,11 +65,12 @@ class HydraSearch:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        template = src_dict.get("template", UNSET)
+        d = dict(src_dict)
+        template = d.pop("template", UNSET)
 
-        variable_representation = src_dict.get("variableRepresentation", UNSET)
+        variable_representation = d.pop("variableRepresentation", UNSET)
 
-        _mapping = src_dict.get("mapping", UNSET)
+        _mapping = d.pop("mapping", UNSET)
         mapping: list[HydraSearchMapping] | Unset = UNSET
         if _mapping is not UNSET:
             mapping = []
@@ -93,12 +85,7 @@ class HydraSearch:
             mapping=mapping,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            hydra_search.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        hydra_search.additional_properties = d
         return hydra_search
 
     @property

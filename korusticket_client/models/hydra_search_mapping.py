@@ -10,15 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="HydraSearchMapping")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "variable",
-        "property",
-        "required",
-    }
-)
-
 
 @_attrs_define
 class HydraSearchMapping:
@@ -63,11 +54,12 @@ class HydraSearchMapping:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        variable = src_dict.get("variable", UNSET)
+        d = dict(src_dict)
+        variable = d.pop("variable", UNSET)
 
-        property_: None | str | Unset = src_dict.get("property", UNSET)
+        property_: None | str | Unset = d.pop("property", UNSET)
 
-        required = src_dict.get("required", UNSET)
+        required = d.pop("required", UNSET)
 
         hydra_search_mapping = cls(
             variable=variable,
@@ -75,12 +67,7 @@ class HydraSearchMapping:
             required=required,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            hydra_search_mapping.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        hydra_search_mapping.additional_properties = d
         return hydra_search_mapping
 
     @property

@@ -10,16 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="HydraView")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "first",
-        "last",
-        "previous",
-        "next",
-    }
-)
-
 
 @_attrs_define
 class HydraView:
@@ -74,13 +64,14 @@ class HydraView:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        first = src_dict.get("first", UNSET)
+        d = dict(src_dict)
+        first = d.pop("first", UNSET)
 
-        last = src_dict.get("last", UNSET)
+        last = d.pop("last", UNSET)
 
-        previous = src_dict.get("previous", UNSET)
+        previous = d.pop("previous", UNSET)
 
-        next_ = src_dict.get("next", UNSET)
+        next_ = d.pop("next", UNSET)
 
         hydra_view = cls(
             first=first,
@@ -89,12 +80,7 @@ class HydraView:
             next_=next_,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            hydra_view.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        hydra_view.additional_properties = d
         return hydra_view
 
     @property

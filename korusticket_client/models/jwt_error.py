@@ -10,14 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="JWTError")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "code",
-        "message",
-    }
-)
-
 
 @_attrs_define
 class JWTError:
@@ -53,21 +45,17 @@ class JWTError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        code = src_dict.get("code", UNSET)
+        d = dict(src_dict)
+        code = d.pop("code", UNSET)
 
-        message = src_dict.get("message", UNSET)
+        message = d.pop("message", UNSET)
 
         jwt_error = cls(
             code=code,
             message=message,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            jwt_error.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        jwt_error.additional_properties = d
         return jwt_error
 
     @property

@@ -10,14 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Media")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "url",
-        "position",
-    }
-)
-
 
 @_attrs_define
 class Media:
@@ -57,21 +49,17 @@ class Media:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        url = src_dict.get("url", UNSET)
+        d = dict(src_dict)
+        url = d.pop("url", UNSET)
 
-        position: int | None | Unset = src_dict.get("position", UNSET)
+        position: int | None | Unset = d.pop("position", UNSET)
 
         media = cls(
             url=url,
             position=position,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            media.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        media.additional_properties = d
         return media
 
     @property

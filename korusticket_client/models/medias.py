@@ -14,14 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="Medias")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "logo",
-        "gallery",
-    }
-)
-
 
 @_attrs_define
 class Medias:
@@ -68,9 +60,10 @@ class Medias:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        logo = _parse_logo(src_dict.get("logo", UNSET))
+        d = dict(src_dict)
+        logo = _parse_logo(d.pop("logo", UNSET))
 
-        _gallery = src_dict.get("gallery", UNSET)
+        _gallery = d.pop("gallery", UNSET)
         gallery: list[Media] | Unset = UNSET
         if _gallery is not UNSET:
             gallery = []
@@ -84,12 +77,7 @@ class Medias:
             gallery=gallery,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            medias.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        medias.additional_properties = d
         return medias
 
     @property

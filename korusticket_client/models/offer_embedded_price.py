@@ -11,16 +11,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="OfferEmbeddedPrice")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "amountInclTax",
-        "originalAmountInclTax",
-        "currency",
-        "syncAt",
-    }
-)
-
 
 @_attrs_define
 class OfferEmbeddedPrice:
@@ -78,15 +68,16 @@ class OfferEmbeddedPrice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        amount_incl_tax = src_dict.get("amountInclTax", UNSET)
+        d = dict(src_dict)
+        amount_incl_tax = d.pop("amountInclTax", UNSET)
 
-        original_amount_incl_tax: None | str | Unset = src_dict.get(
+        original_amount_incl_tax: None | str | Unset = d.pop(
             "originalAmountInclTax", UNSET
         )
 
-        currency = src_dict.get("currency", UNSET)
+        currency = d.pop("currency", UNSET)
 
-        sync_at = _parse_sync_at(src_dict.get("syncAt", UNSET))
+        sync_at = _parse_sync_at(d.pop("syncAt", UNSET))
 
         offer_embedded_price = cls(
             amount_incl_tax=amount_incl_tax,
@@ -95,12 +86,7 @@ class OfferEmbeddedPrice:
             sync_at=sync_at,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            offer_embedded_price.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        offer_embedded_price.additional_properties = d
         return offer_embedded_price
 
     @property

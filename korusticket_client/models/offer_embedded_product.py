@@ -10,16 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="OfferEmbeddedProduct")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "name",
-        "description",
-        "disabled",
-    }
-)
-
 
 @_attrs_define
 class OfferEmbeddedProduct:
@@ -75,13 +65,14 @@ class OfferEmbeddedProduct:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id: None | str | Unset = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id: None | str | Unset = d.pop("id", UNSET)
 
-        name = src_dict.get("name", UNSET)
+        name = d.pop("name", UNSET)
 
-        description: None | str | Unset = src_dict.get("description", UNSET)
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        disabled = src_dict.get("disabled", UNSET)
+        disabled = d.pop("disabled", UNSET)
 
         offer_embedded_product = cls(
             id=id,
@@ -90,12 +81,7 @@ class OfferEmbeddedProduct:
             disabled=disabled,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            offer_embedded_product.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        offer_embedded_product.additional_properties = d
         return offer_embedded_product
 
     @property

@@ -10,17 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="OfferEmbeddedTicket")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "name",
-        "description",
-        "dateAccess",
-        "form",
-    }
-)
-
 
 @_attrs_define
 class OfferEmbeddedTicket:
@@ -92,15 +81,16 @@ class OfferEmbeddedTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id: None | str | Unset = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id: None | str | Unset = d.pop("id", UNSET)
 
-        name: None | str | Unset = src_dict.get("name", UNSET)
+        name: None | str | Unset = d.pop("name", UNSET)
 
-        description: None | str | Unset = src_dict.get("description", UNSET)
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        date_access = src_dict.get("dateAccess", UNSET)
+        date_access = d.pop("dateAccess", UNSET)
 
-        form: None | str | Unset = src_dict.get("form", UNSET)
+        form: None | str | Unset = d.pop("form", UNSET)
 
         offer_embedded_ticket = cls(
             id=id,
@@ -110,12 +100,7 @@ class OfferEmbeddedTicket:
             form=form,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            offer_embedded_ticket.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        offer_embedded_ticket.additional_properties = d
         return offer_embedded_ticket
 
     @property

@@ -10,20 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="OrderCustomer")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "firstname",
-        "lastname",
-        "email",
-        "phone",
-        "optin",
-        "country",
-        "language",
-        "title",
-    }
-)
-
 
 @_attrs_define
 class OrderCustomer:
@@ -95,21 +81,22 @@ class OrderCustomer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        firstname = src_dict.get("firstname", UNSET)
+        d = dict(src_dict)
+        firstname = d.pop("firstname", UNSET)
 
-        lastname = src_dict.get("lastname", UNSET)
+        lastname = d.pop("lastname", UNSET)
 
-        email = src_dict.get("email", UNSET)
+        email = d.pop("email", UNSET)
 
-        phone = src_dict.get("phone", UNSET)
+        phone = d.pop("phone", UNSET)
 
-        optin = src_dict.get("optin", UNSET)
+        optin = d.pop("optin", UNSET)
 
-        country = src_dict.get("country", UNSET)
+        country = d.pop("country", UNSET)
 
-        language = src_dict.get("language", UNSET)
+        language = d.pop("language", UNSET)
 
-        title = src_dict.get("title", UNSET)
+        title = d.pop("title", UNSET)
 
         order_customer = cls(
             firstname=firstname,
@@ -122,12 +109,7 @@ class OrderCustomer:
             title=title,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            order_customer.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        order_customer.additional_properties = d
         return order_customer
 
     @property

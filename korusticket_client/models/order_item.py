@@ -16,25 +16,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="OrderItem")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "amountInclTax",
-        "amountExclTax",
-        "date",
-        "offer",
-        "product",
-        "quantity",
-        "unitAmountInclTax",
-        "unitAmountExclTax",
-        "totalAmountInclTax",
-        "totalAmountExclTax",
-        "offerTickets",
-        "tickets",
-    }
-)
-
 
 @_attrs_define
 class OrderItem:
@@ -192,39 +173,32 @@ class OrderItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id: None | str | Unset = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id: None | str | Unset = d.pop("id", UNSET)
 
-        amount_incl_tax = src_dict.get("amountInclTax", UNSET)
+        amount_incl_tax = d.pop("amountInclTax", UNSET)
 
-        amount_excl_tax: None | str | Unset = src_dict.get("amountExclTax", UNSET)
+        amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
 
-        date = _parse_date(src_dict.get("date", UNSET))
+        date = _parse_date(d.pop("date", UNSET))
 
-        offer: None | str | Unset = src_dict.get("offer", UNSET)
+        offer: None | str | Unset = d.pop("offer", UNSET)
 
-        product = src_dict.get("product", UNSET)
+        product = d.pop("product", UNSET)
 
-        quantity: int | None | Unset = src_dict.get("quantity", UNSET)
+        quantity: int | None | Unset = d.pop("quantity", UNSET)
 
-        unit_amount_incl_tax: None | str | Unset = src_dict.get(
-            "unitAmountInclTax", UNSET
-        )
+        unit_amount_incl_tax: None | str | Unset = d.pop("unitAmountInclTax", UNSET)
 
-        unit_amount_excl_tax: None | str | Unset = src_dict.get(
-            "unitAmountExclTax", UNSET
-        )
+        unit_amount_excl_tax: None | str | Unset = d.pop("unitAmountExclTax", UNSET)
 
-        total_amount_incl_tax: None | str | Unset = src_dict.get(
-            "totalAmountInclTax", UNSET
-        )
+        total_amount_incl_tax: None | str | Unset = d.pop("totalAmountInclTax", UNSET)
 
-        total_amount_excl_tax: None | str | Unset = src_dict.get(
-            "totalAmountExclTax", UNSET
-        )
+        total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
 
-        offer_tickets = _parse_offer_tickets(src_dict.get("offerTickets", UNSET))
+        offer_tickets = _parse_offer_tickets(d.pop("offerTickets", UNSET))
 
-        _tickets = src_dict.get("tickets", UNSET)
+        _tickets = d.pop("tickets", UNSET)
         tickets: list[BookingOrderItemTicket] | Unset = UNSET
         if _tickets is not UNSET:
             tickets = []
@@ -249,12 +223,7 @@ class OrderItem:
             tickets=tickets,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            order_item.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        order_item.additional_properties = d
         return order_item
 
     @property

@@ -14,15 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="OrderItemOfferTicket")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "ticket",
-        "session",
-        "seating",
-    }
-)
-
 
 @_attrs_define
 class OrderItemOfferTicket:
@@ -77,11 +68,12 @@ class OrderItemOfferTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        ticket = src_dict.get("ticket", UNSET)
+        d = dict(src_dict)
+        ticket = d.pop("ticket", UNSET)
 
-        session: None | str | Unset = src_dict.get("session", UNSET)
+        session: None | str | Unset = d.pop("session", UNSET)
 
-        seating = _parse_seating(src_dict.get("seating", UNSET))
+        seating = _parse_seating(d.pop("seating", UNSET))
 
         order_item_offer_ticket = cls(
             ticket=ticket,
@@ -89,12 +81,7 @@ class OrderItemOfferTicket:
             seating=seating,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            order_item_offer_ticket.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        order_item_offer_ticket.additional_properties = d
         return order_item_offer_ticket
 
     @property

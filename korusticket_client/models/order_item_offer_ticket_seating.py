@@ -30,9 +30,10 @@ class OrderItemOfferTicketSeating:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
         order_item_offer_ticket_seating = cls()
 
-        order_item_offer_ticket_seating.additional_properties = dict(src_dict)
+        order_item_offer_ticket_seating.additional_properties = d
         return order_item_offer_ticket_seating
 
     @property

@@ -15,23 +15,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ReservationItem")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "amountInclTax",
-        "amountExclTax",
-        "date",
-        "offer",
-        "product",
-        "offerTickets",
-        "quantity",
-        "unitAmountInclTax",
-        "unitAmountExclTax",
-        "totalAmountInclTax",
-        "totalAmountExclTax",
-    }
-)
-
 
 @_attrs_define
 class ReservationItem:
@@ -158,17 +141,18 @@ class ReservationItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        amount_incl_tax = src_dict.get("amountInclTax", UNSET)
+        d = dict(src_dict)
+        amount_incl_tax = d.pop("amountInclTax", UNSET)
 
-        amount_excl_tax: None | str | Unset = src_dict.get("amountExclTax", UNSET)
+        amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
 
-        date = _parse_date(src_dict.get("date", UNSET))
+        date = _parse_date(d.pop("date", UNSET))
 
-        offer = src_dict.get("offer", UNSET)
+        offer = d.pop("offer", UNSET)
 
-        product = src_dict.get("product", UNSET)
+        product = d.pop("product", UNSET)
 
-        _offer_tickets = src_dict.get("offerTickets", UNSET)
+        _offer_tickets = d.pop("offerTickets", UNSET)
         offer_tickets: list[ReservationItemOfferTicket] | Unset = UNSET
         if _offer_tickets is not UNSET:
             offer_tickets = []
@@ -179,23 +163,15 @@ class ReservationItem:
 
                 offer_tickets.append(offer_tickets_item)
 
-        quantity: int | None | Unset = src_dict.get("quantity", UNSET)
+        quantity: int | None | Unset = d.pop("quantity", UNSET)
 
-        unit_amount_incl_tax: None | str | Unset = src_dict.get(
-            "unitAmountInclTax", UNSET
-        )
+        unit_amount_incl_tax: None | str | Unset = d.pop("unitAmountInclTax", UNSET)
 
-        unit_amount_excl_tax: None | str | Unset = src_dict.get(
-            "unitAmountExclTax", UNSET
-        )
+        unit_amount_excl_tax: None | str | Unset = d.pop("unitAmountExclTax", UNSET)
 
-        total_amount_incl_tax: None | str | Unset = src_dict.get(
-            "totalAmountInclTax", UNSET
-        )
+        total_amount_incl_tax: None | str | Unset = d.pop("totalAmountInclTax", UNSET)
 
-        total_amount_excl_tax: None | str | Unset = src_dict.get(
-            "totalAmountExclTax", UNSET
-        )
+        total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
 
         reservation_item = cls(
             amount_incl_tax=amount_incl_tax,
@@ -211,12 +187,7 @@ class ReservationItem:
             total_amount_excl_tax=total_amount_excl_tax,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            reservation_item.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        reservation_item.additional_properties = d
         return reservation_item
 
     @property

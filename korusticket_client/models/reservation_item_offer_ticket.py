@@ -16,15 +16,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ReservationItemOfferTicket")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "ticket",
-        "session",
-        "seating",
-    }
-)
-
 
 @_attrs_define
 class ReservationItemOfferTicket:
@@ -80,11 +71,12 @@ class ReservationItemOfferTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        ticket = src_dict.get("ticket", UNSET)
+        d = dict(src_dict)
+        ticket = d.pop("ticket", UNSET)
 
-        session: None | str | Unset = src_dict.get("session", UNSET)
+        session: None | str | Unset = d.pop("session", UNSET)
 
-        seating = _parse_seating(src_dict.get("seating", UNSET))
+        seating = _parse_seating(d.pop("seating", UNSET))
 
         reservation_item_offer_ticket = cls(
             ticket=ticket,
@@ -92,12 +84,7 @@ class ReservationItemOfferTicket:
             seating=seating,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            reservation_item_offer_ticket.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        reservation_item_offer_ticket.additional_properties = d
         return reservation_item_offer_ticket
 
     @property

@@ -30,9 +30,10 @@ class ReservationItemOfferTicketSeating:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
         reservation_item_offer_ticket_seating = cls()
 
-        reservation_item_offer_ticket_seating.additional_properties = dict(src_dict)
+        reservation_item_offer_ticket_seating.additional_properties = d
         return reservation_item_offer_ticket_seating
 
     @property

@@ -10,14 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="SeatMapSeatingCategory")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "code",
-        "name",
-    }
-)
-
 
 @_attrs_define
 class SeatMapSeatingCategory:
@@ -53,21 +45,17 @@ class SeatMapSeatingCategory:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        code = src_dict.get("code", UNSET)
+        d = dict(src_dict)
+        code = d.pop("code", UNSET)
 
-        name = src_dict.get("name", UNSET)
+        name = d.pop("name", UNSET)
 
         seat_map_seating_category = cls(
             code=code,
             name=name,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            seat_map_seating_category.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        seat_map_seating_category.additional_properties = d
         return seat_map_seating_category
 
     @property

@@ -16,22 +16,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingCatalog")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "name",
-        "createdAt",
-        "lastSyncedAt",
-        "supportedLanguage",
-        "shortDescription",
-        "description",
-        "termsOfUse",
-        "venue",
-        "medias",
-    }
-)
-
 
 @_attrs_define
 class TicketingCatalog:
@@ -145,37 +129,36 @@ class TicketingCatalog:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        name = src_dict.get("name", UNSET)
+        name = d.pop("name", UNSET)
 
-        _created_at = src_dict.get("createdAt", UNSET)
+        _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
         if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        _last_synced_at = src_dict.get("lastSyncedAt", UNSET)
+        _last_synced_at = d.pop("lastSyncedAt", UNSET)
         last_synced_at: datetime.datetime | Unset
         if _last_synced_at is UNSET:
             last_synced_at = UNSET
         else:
             last_synced_at = datetime.datetime.fromisoformat(_last_synced_at)
 
-        supported_language: None | str | Unset = src_dict.get(
-            "supportedLanguage", UNSET
-        )
+        supported_language: None | str | Unset = d.pop("supportedLanguage", UNSET)
 
-        short_description: None | str | Unset = src_dict.get("shortDescription", UNSET)
+        short_description: None | str | Unset = d.pop("shortDescription", UNSET)
 
-        description: None | str | Unset = src_dict.get("description", UNSET)
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        terms_of_use: None | str | Unset = src_dict.get("termsOfUse", UNSET)
+        terms_of_use: None | str | Unset = d.pop("termsOfUse", UNSET)
 
-        venue = _parse_venue(src_dict.get("venue", UNSET))
+        venue = _parse_venue(d.pop("venue", UNSET))
 
-        _medias = src_dict.get("medias", UNSET)
+        _medias = d.pop("medias", UNSET)
         medias: Medias | Unset
         if _medias is UNSET:
             medias = UNSET
@@ -195,12 +178,7 @@ class TicketingCatalog:
             medias=medias,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_catalog.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_catalog.additional_properties = d
         return ticketing_catalog
 
     @property

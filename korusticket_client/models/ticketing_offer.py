@@ -17,20 +17,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingOffer")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "date",
-        "availabilityCheckRequired",
-        "realtimePriceRequired",
-        "price",
-        "product",
-        "tickets",
-        "availableQuantity",
-    }
-)
-
 
 @_attrs_define
 class TicketingOffer:
@@ -123,29 +109,30 @@ class TicketingOffer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        date = _parse_date(src_dict.get("date", UNSET))
+        date = _parse_date(d.pop("date", UNSET))
 
-        availability_check_required = src_dict.get("availabilityCheckRequired", UNSET)
+        availability_check_required = d.pop("availabilityCheckRequired", UNSET)
 
-        realtime_price_required = src_dict.get("realtimePriceRequired", UNSET)
+        realtime_price_required = d.pop("realtimePriceRequired", UNSET)
 
-        _price = src_dict.get("price", UNSET)
+        _price = d.pop("price", UNSET)
         price: OfferEmbeddedPrice | Unset
         if _price is UNSET:
             price = UNSET
         else:
             price = OfferEmbeddedPrice.from_dict(_price)
 
-        _product = src_dict.get("product", UNSET)
+        _product = d.pop("product", UNSET)
         product: OfferEmbeddedProduct | Unset
         if _product is UNSET:
             product = UNSET
         else:
             product = OfferEmbeddedProduct.from_dict(_product)
 
-        _tickets = src_dict.get("tickets", UNSET)
+        _tickets = d.pop("tickets", UNSET)
         tickets: list[OfferEmbeddedTicket] | Unset = UNSET
         if _tickets is not UNSET:
             tickets = []
@@ -154,9 +141,7 @@ class TicketingOffer:
 
                 tickets.append(tickets_item)
 
-        available_quantity: int | None | Unset = src_dict.get(
-            "availableQuantity", UNSET
-        )
+        available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         ticketing_offer = cls(
             id=id,
@@ -169,12 +154,7 @@ class TicketingOffer:
             available_quantity=available_quantity,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_offer.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_offer.additional_properties = d
         return ticketing_offer
 
     @property

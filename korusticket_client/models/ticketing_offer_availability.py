@@ -14,14 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingOfferAvailability")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "availableQuantity",
-        "sessionsAvailability",
-    }
-)
-
 
 @_attrs_define
 class TicketingOfferAvailability:
@@ -66,11 +58,10 @@ class TicketingOfferAvailability:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        available_quantity: int | None | Unset = src_dict.get(
-            "availableQuantity", UNSET
-        )
+        d = dict(src_dict)
+        available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
-        _sessions_availability = src_dict.get("sessionsAvailability", UNSET)
+        _sessions_availability = d.pop("sessionsAvailability", UNSET)
         sessions_availability: list[TicketingSessionAvailability] | Unset = UNSET
         if _sessions_availability is not UNSET:
             sessions_availability = []
@@ -86,12 +77,7 @@ class TicketingOfferAvailability:
             sessions_availability=sessions_availability,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_offer_availability.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_offer_availability.additional_properties = d
         return ticketing_offer_availability
 
     @property

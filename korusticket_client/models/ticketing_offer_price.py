@@ -10,15 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingOfferPrice")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "amountInclTax",
-        "amountExclTax",
-        "currency",
-    }
-)
-
 
 @_attrs_define
 class TicketingOfferPrice:
@@ -64,11 +55,12 @@ class TicketingOfferPrice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        amount_incl_tax = src_dict.get("amountInclTax", UNSET)
+        d = dict(src_dict)
+        amount_incl_tax = d.pop("amountInclTax", UNSET)
 
-        amount_excl_tax: None | str | Unset = src_dict.get("amountExclTax", UNSET)
+        amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
 
-        currency = src_dict.get("currency", UNSET)
+        currency = d.pop("currency", UNSET)
 
         ticketing_offer_price = cls(
             amount_incl_tax=amount_incl_tax,
@@ -76,12 +68,7 @@ class TicketingOfferPrice:
             currency=currency,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_offer_price.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_offer_price.additional_properties = d
         return ticketing_offer_price
 
     @property

@@ -14,18 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingOfferTicket")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "name",
-        "description",
-        "dateAccess",
-        "form",
-        "sessions",
-    }
-)
-
 
 @_attrs_define
 class TicketingOfferTicket:
@@ -106,17 +94,18 @@ class TicketingOfferTicket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        name = src_dict.get("name", UNSET)
+        name = d.pop("name", UNSET)
 
-        description: None | str | Unset = src_dict.get("description", UNSET)
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        date_access = src_dict.get("dateAccess", UNSET)
+        date_access = d.pop("dateAccess", UNSET)
 
-        form: None | str | Unset = src_dict.get("form", UNSET)
+        form: None | str | Unset = d.pop("form", UNSET)
 
-        sessions = _parse_sessions(src_dict.get("sessions", UNSET))
+        sessions = _parse_sessions(d.pop("sessions", UNSET))
 
         ticketing_offer_ticket = cls(
             id=id,
@@ -127,12 +116,7 @@ class TicketingOfferTicket:
             sessions=sessions,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_offer_ticket.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_offer_ticket.additional_properties = d
         return ticketing_offer_ticket
 
     @property

@@ -11,16 +11,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingOfferTicketSession")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "occursAt",
-        "duration",
-        "availableQuantity",
-    }
-)
-
 
 @_attrs_define
 class TicketingOfferTicketSession:
@@ -78,20 +68,19 @@ class TicketingOfferTicketSession:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        _occurs_at = src_dict.get("occursAt", UNSET)
+        _occurs_at = d.pop("occursAt", UNSET)
         occurs_at: datetime.datetime | Unset
         if _occurs_at is UNSET:
             occurs_at = UNSET
         else:
             occurs_at = datetime.datetime.fromisoformat(_occurs_at)
 
-        duration: int | None | Unset = src_dict.get("duration", UNSET)
+        duration: int | None | Unset = d.pop("duration", UNSET)
 
-        available_quantity: int | None | Unset = src_dict.get(
-            "availableQuantity", UNSET
-        )
+        available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         ticketing_offer_ticket_session = cls(
             id=id,
@@ -100,12 +89,7 @@ class TicketingOfferTicketSession:
             available_quantity=available_quantity,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_offer_ticket_session.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_offer_ticket_session.additional_properties = d
         return ticketing_offer_ticket_session
 
     @property

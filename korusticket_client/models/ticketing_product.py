@@ -10,16 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingProduct")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "name",
-        "description",
-        "disabled",
-    }
-)
-
 
 @_attrs_define
 class TicketingProduct:
@@ -71,13 +61,14 @@ class TicketingProduct:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        name = src_dict.get("name", UNSET)
+        name = d.pop("name", UNSET)
 
-        description: None | str | Unset = src_dict.get("description", UNSET)
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        disabled = src_dict.get("disabled", UNSET)
+        disabled = d.pop("disabled", UNSET)
 
         ticketing_product = cls(
             id=id,
@@ -86,12 +77,7 @@ class TicketingProduct:
             disabled=disabled,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_product.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_product.additional_properties = d
         return ticketing_product
 
     @property

@@ -15,27 +15,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingProductBase")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "name",
-        "description",
-        "shortDescription",
-        "termsOfUse",
-        "disabled",
-        "useSession",
-        "timezone",
-        "recurring",
-        "beneficiaryInfoMayBeRequired",
-        "instantDocumentDelivery",
-        "maxAmountPerOrder",
-        "universe",
-        "venue",
-        "medias",
-    }
-)
-
 
 @_attrs_define
 class TicketingProductBase:
@@ -180,39 +159,36 @@ class TicketingProductBase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        name = src_dict.get("name", UNSET)
+        name = d.pop("name", UNSET)
 
-        description: None | str | Unset = src_dict.get("description", UNSET)
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        short_description: None | str | Unset = src_dict.get("shortDescription", UNSET)
+        short_description: None | str | Unset = d.pop("shortDescription", UNSET)
 
-        terms_of_use: None | str | Unset = src_dict.get("termsOfUse", UNSET)
+        terms_of_use: None | str | Unset = d.pop("termsOfUse", UNSET)
 
-        disabled = src_dict.get("disabled", UNSET)
+        disabled = d.pop("disabled", UNSET)
 
-        use_session = src_dict.get("useSession", UNSET)
+        use_session = d.pop("useSession", UNSET)
 
-        timezone = src_dict.get("timezone", UNSET)
+        timezone = d.pop("timezone", UNSET)
 
-        recurring = src_dict.get("recurring", UNSET)
+        recurring = d.pop("recurring", UNSET)
 
-        beneficiary_info_may_be_required = src_dict.get(
-            "beneficiaryInfoMayBeRequired", UNSET
-        )
+        beneficiary_info_may_be_required = d.pop("beneficiaryInfoMayBeRequired", UNSET)
 
-        instant_document_delivery = src_dict.get("instantDocumentDelivery", UNSET)
+        instant_document_delivery = d.pop("instantDocumentDelivery", UNSET)
 
-        max_amount_per_order: int | None | Unset = src_dict.get(
-            "maxAmountPerOrder", UNSET
-        )
+        max_amount_per_order: int | None | Unset = d.pop("maxAmountPerOrder", UNSET)
 
-        universe: None | str | Unset = src_dict.get("universe", UNSET)
+        universe: None | str | Unset = d.pop("universe", UNSET)
 
-        venue = _parse_venue(src_dict.get("venue", UNSET))
+        venue = _parse_venue(d.pop("venue", UNSET))
 
-        _medias = src_dict.get("medias", UNSET)
+        _medias = d.pop("medias", UNSET)
         medias: Medias | Unset
         if _medias is UNSET:
             medias = UNSET
@@ -237,12 +213,7 @@ class TicketingProductBase:
             medias=medias,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_product_base.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_product_base.additional_properties = d
         return ticketing_product_base
 
     @property

@@ -14,14 +14,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingProductBaseOption")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "code",
-        "name",
-    }
-)
-
 
 @_attrs_define
 class TicketingProductBaseOption:
@@ -63,21 +55,17 @@ class TicketingProductBaseOption:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        code = _parse_code(src_dict.get("code", UNSET))
+        d = dict(src_dict)
+        code = _parse_code(d.pop("code", UNSET))
 
-        name = src_dict.get("name", UNSET)
+        name = d.pop("name", UNSET)
 
         ticketing_product_base_option = cls(
             code=code,
             name=name,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_product_base_option.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_product_base_option.additional_properties = d
         return ticketing_product_base_option
 
     @property

@@ -10,14 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingProductBaseOptionValue")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "name",
-    }
-)
-
 
 @_attrs_define
 class TicketingProductBaseOptionValue:
@@ -53,21 +45,17 @@ class TicketingProductBaseOptionValue:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        name = src_dict.get("name", UNSET)
+        name = d.pop("name", UNSET)
 
         ticketing_product_base_option_value = cls(
             id=id,
             name=name,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_product_base_option_value.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_product_base_option_value.additional_properties = d
         return ticketing_product_base_option_value
 
     @property

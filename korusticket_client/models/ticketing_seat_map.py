@@ -15,15 +15,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TicketingSeatMap")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "id",
-        "zones",
-        "seatingCategories",
-    }
-)
-
 
 @_attrs_define
 class TicketingSeatMap:
@@ -75,9 +66,10 @@ class TicketingSeatMap:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        id = src_dict.get("id", UNSET)
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        _zones = src_dict.get("zones", UNSET)
+        _zones = d.pop("zones", UNSET)
         zones: list[SeatMapZone] | Unset = UNSET
         if _zones is not UNSET:
             zones = []
@@ -86,7 +78,7 @@ class TicketingSeatMap:
 
                 zones.append(zones_item)
 
-        _seating_categories = src_dict.get("seatingCategories", UNSET)
+        _seating_categories = d.pop("seatingCategories", UNSET)
         seating_categories: list[SeatMapSeatingCategory] | Unset = UNSET
         if _seating_categories is not UNSET:
             seating_categories = []
@@ -103,12 +95,7 @@ class TicketingSeatMap:
             seating_categories=seating_categories,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_seat_map.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_seat_map.additional_properties = d
         return ticketing_seat_map
 
     @property

@@ -10,14 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="TicketingSessionAvailability")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "session",
-        "availableQuantity",
-    }
-)
-
 
 @_attrs_define
 class TicketingSessionAvailability:
@@ -59,23 +51,17 @@ class TicketingSessionAvailability:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        session = src_dict.get("session", UNSET)
+        d = dict(src_dict)
+        session = d.pop("session", UNSET)
 
-        available_quantity: int | None | Unset = src_dict.get(
-            "availableQuantity", UNSET
-        )
+        available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         ticketing_session_availability = cls(
             session=session,
             available_quantity=available_quantity,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            ticketing_session_availability.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        ticketing_session_availability.additional_properties = d
         return ticketing_session_availability
 
     @property

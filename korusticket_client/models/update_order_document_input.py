@@ -30,9 +30,10 @@ class UpdateOrderDocumentInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
         update_order_document_input = cls()
 
-        update_order_document_input.additional_properties = dict(src_dict)
+        update_order_document_input.additional_properties = d
         return update_order_document_input
 
     @property

@@ -14,13 +14,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="UpdateOrderItemTicketInput")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "beneficiary",
-    }
-)
-
 
 @_attrs_define
 class UpdateOrderItemTicketInput:
@@ -51,7 +44,8 @@ class UpdateOrderItemTicketInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        _beneficiary = src_dict.get("beneficiary", UNSET)
+        d = dict(src_dict)
+        _beneficiary = d.pop("beneficiary", UNSET)
         beneficiary: BeneficiaryInput | Unset
         if _beneficiary is UNSET:
             beneficiary = UNSET
@@ -62,12 +56,7 @@ class UpdateOrderItemTicketInput:
             beneficiary=beneficiary,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            update_order_item_ticket_input.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        update_order_item_ticket_input.additional_properties = d
         return update_order_item_ticket_input
 
     @property

@@ -10,22 +10,6 @@ from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Venue")
 
-# korusticket: the JSON keys the model declares; from_dict keeps every other key in additional_properties.
-_DECLARED_KEYS = frozenset(
-    {
-        "name",
-        "line1",
-        "line2",
-        "postalCode",
-        "city",
-        "country",
-        "phone",
-        "website",
-        "latitude",
-        "longitude",
-    }
-)
-
 
 @_attrs_define
 class Venue:
@@ -145,25 +129,26 @@ class Venue:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        name = src_dict.get("name", UNSET)
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
 
-        line1: None | str | Unset = src_dict.get("line1", UNSET)
+        line1: None | str | Unset = d.pop("line1", UNSET)
 
-        line2: None | str | Unset = src_dict.get("line2", UNSET)
+        line2: None | str | Unset = d.pop("line2", UNSET)
 
-        postal_code: None | str | Unset = src_dict.get("postalCode", UNSET)
+        postal_code: None | str | Unset = d.pop("postalCode", UNSET)
 
-        city: None | str | Unset = src_dict.get("city", UNSET)
+        city: None | str | Unset = d.pop("city", UNSET)
 
-        country: None | str | Unset = src_dict.get("country", UNSET)
+        country: None | str | Unset = d.pop("country", UNSET)
 
-        phone: None | str | Unset = src_dict.get("phone", UNSET)
+        phone: None | str | Unset = d.pop("phone", UNSET)
 
-        website: None | str | Unset = src_dict.get("website", UNSET)
+        website: None | str | Unset = d.pop("website", UNSET)
 
-        latitude: None | str | Unset = src_dict.get("latitude", UNSET)
+        latitude: None | str | Unset = d.pop("latitude", UNSET)
 
-        longitude: None | str | Unset = src_dict.get("longitude", UNSET)
+        longitude: None | str | Unset = d.pop("longitude", UNSET)
 
         venue = cls(
             name=name,
@@ -178,12 +163,7 @@ class Venue:
             longitude=longitude,
         )
 
-        if not src_dict.keys() <= _DECLARED_KEYS:
-            venue.additional_properties = {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _DECLARED_KEYS
-            }
+        venue.additional_properties = d
         return venue
 
     @property
