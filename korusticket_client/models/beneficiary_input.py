@@ -113,21 +113,6 @@ class BeneficiaryInput:
 
         lastname = d.pop("lastname")
 
-        def _parse_title(data: object) -> None | PersonTitle | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                title_type_0 = check_person_title(data)
-
-                return title_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PersonTitle | Unset, data)
-
         title = _parse_title(d.pop("title", UNSET))
 
         nationality: None | str | Unset = d.pop("nationality", UNSET)
@@ -169,3 +154,18 @@ class BeneficiaryInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_title(data: object) -> None | PersonTitle | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            title_type_0 = check_person_title(data)
+
+            return title_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | PersonTitle | Unset, data)

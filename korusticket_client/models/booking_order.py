@@ -184,7 +184,7 @@ class BookingOrder:
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
@@ -205,60 +205,9 @@ class BookingOrder:
 
         reservation = d.pop("reservation", UNSET)
 
-        def _parse_customer(data: object) -> list[Any] | None | OrderCustomer | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                customer_type_0 = OrderCustomer.from_dict(data)
-
-                return customer_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                customer_type_1 = cast(list[Any], data)
-
-                return customer_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | None | OrderCustomer | Unset, data)
-
         customer = _parse_customer(d.pop("customer", UNSET))
 
-        def _parse_status(data: object) -> BookingOrderStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_booking_order_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingOrderStatus | str | Unset, data)
-
         status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_cancelled_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                cancelled_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return cancelled_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
 
         cancelled_at = _parse_cancelled_at(d.pop("cancelledAt", UNSET))
 
@@ -312,6 +261,56 @@ class BookingOrder:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_customer(data: object) -> list[Any] | None | OrderCustomer | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            customer_type_0 = OrderCustomer.from_dict(data)
+
+            return customer_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, list):
+        try:
+            customer_type_1 = cast(list[Any], data)
+
+            return customer_type_1
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[Any] | None | OrderCustomer | Unset, data)
+
+
+def _parse_status(data: object) -> BookingOrderStatus | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            status_type_0 = check_booking_order_status(data)
+
+            return status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingOrderStatus | str | Unset, data)
+
+
+def _parse_cancelled_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            cancelled_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return cancelled_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

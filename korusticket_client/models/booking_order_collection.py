@@ -86,14 +86,14 @@ class BookingOrderCollection:
 
         _search = d.pop("search", UNSET)
         search: HydraSearch | Unset
-        if isinstance(_search, Unset):
+        if _search is UNSET:
             search = UNSET
         else:
             search = HydraSearch.from_dict(_search)
 
         _view = d.pop("view", UNSET)
         view: HydraView | Unset
-        if isinstance(_view, Unset):
+        if _view is UNSET:
             view = UNSET
         else:
             view = HydraView.from_dict(_view)

@@ -56,21 +56,6 @@ class BookingOrderDocument:
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        def _parse_downloadable_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                downloadable_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return downloadable_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
         downloadable_at = _parse_downloadable_at(d.pop("downloadableAt", UNSET))
 
         booking_order_document = cls(
@@ -96,3 +81,18 @@ class BookingOrderDocument:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_downloadable_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            downloadable_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return downloadable_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)

@@ -154,21 +154,6 @@ class BookingOrderItemTicket:
 
         voucher: None | str | Unset = d.pop("voucher", UNSET)
 
-        def _parse_occurs_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                occurs_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return occurs_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
         occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
 
         event: None | str | Unset = d.pop("event", UNSET)
@@ -177,41 +162,7 @@ class BookingOrderItemTicket:
             list[str], d.pop("requiredBeneficiaryFields", UNSET)
         )
 
-        def _parse_beneficiary(data: object) -> Beneficiary | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                beneficiary_type_0 = Beneficiary.from_dict(data)
-
-                return beneficiary_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Beneficiary | None | Unset, data)
-
         beneficiary = _parse_beneficiary(d.pop("beneficiary", UNSET))
-
-        def _parse_beneficiary_designation_deadline(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                beneficiary_designation_deadline_type_0 = (
-                    datetime.datetime.fromisoformat(data)
-                )
-
-                return beneficiary_designation_deadline_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
 
         beneficiary_designation_deadline = _parse_beneficiary_designation_deadline(
             d.pop("beneficiaryDesignationDeadline", UNSET)
@@ -219,37 +170,7 @@ class BookingOrderItemTicket:
 
         beneficiary_amendable = d.pop("beneficiaryAmendable", UNSET)
 
-        def _parse_status(data: object) -> BookingOrderItemTicketStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_booking_order_item_ticket_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingOrderItemTicketStatus | str | Unset, data)
-
         status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_seating(
-            data: object,
-        ) -> BookingOrderItemTicketSeating | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                seating_type_0 = BookingOrderItemTicketSeating.from_dict(data)
-
-                return seating_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingOrderItemTicketSeating | None | Unset, data)
 
         seating = _parse_seating(d.pop("seating", UNSET))
 
@@ -284,6 +205,83 @@ class BookingOrderItemTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_occurs_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            occurs_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return occurs_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_beneficiary(data: object) -> Beneficiary | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            beneficiary_type_0 = Beneficiary.from_dict(data)
+
+            return beneficiary_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(Beneficiary | None | Unset, data)
+
+
+def _parse_beneficiary_designation_deadline(
+    data: object,
+) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            beneficiary_designation_deadline_type_0 = datetime.datetime.fromisoformat(
+                data
+            )
+
+            return beneficiary_designation_deadline_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_status(data: object) -> BookingOrderItemTicketStatus | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            status_type_0 = check_booking_order_item_ticket_status(data)
+
+            return status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingOrderItemTicketStatus | str | Unset, data)
+
+
+def _parse_seating(data: object) -> BookingOrderItemTicketSeating | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            seating_type_0 = BookingOrderItemTicketSeating.from_dict(data)
+
+            return seating_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingOrderItemTicketSeating | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -163,7 +163,7 @@ class BookingReservation:
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
@@ -174,7 +174,7 @@ class BookingReservation:
 
         _expires_at = d.pop("expiresAt", UNSET)
         expires_at: datetime.datetime | Unset
-        if isinstance(_expires_at, Unset):
+        if _expires_at is UNSET:
             expires_at = UNSET
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
@@ -192,39 +192,9 @@ class BookingReservation:
 
         order: None | str | Unset = d.pop("order", UNSET)
 
-        def _parse_seats_arrangement(
-            data: object,
-        ) -> BookingReservationSeatsArrangement | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                seats_arrangement_type_0 = check_booking_reservation_seats_arrangement(
-                    data
-                )
-
-                return seats_arrangement_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingReservationSeatsArrangement | str | Unset, data)
-
         seats_arrangement = _parse_seats_arrangement(d.pop("seatsArrangement", UNSET))
 
         releasable = d.pop("releasable", UNSET)
-
-        def _parse_status(data: object) -> BookingReservationStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_booking_reservation_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BookingReservationStatus | str | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 
@@ -262,6 +232,34 @@ class BookingReservation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_seats_arrangement(
+    data: object,
+) -> BookingReservationSeatsArrangement | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            seats_arrangement_type_0 = check_booking_reservation_seats_arrangement(data)
+
+            return seats_arrangement_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingReservationSeatsArrangement | str | Unset, data)
+
+
+def _parse_status(data: object) -> BookingReservationStatus | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            status_type_0 = check_booking_reservation_status(data)
+
+            return status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BookingReservationStatus | str | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -80,7 +80,7 @@ class ConstraintViolation:
 
         _payload = d.pop("payload", UNSET)
         payload: ConstraintViolationPayload | Unset
-        if isinstance(_payload, Unset):
+        if _payload is UNSET:
             payload = UNSET
         else:
             payload = ConstraintViolationPayload.from_dict(_payload)

@@ -101,7 +101,7 @@ class CreateOrdersInputCustomer:
 
         _title = d.pop("title", UNSET)
         title: PersonTitle | Unset
-        if isinstance(_title, Unset):
+        if _title is UNSET:
             title = UNSET
         else:
             title = check_person_title(_title)

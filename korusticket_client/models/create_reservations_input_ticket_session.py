@@ -74,7 +74,7 @@ class CreateReservationsInputTicketSession:
 
         _form_data = d.pop("formData", UNSET)
         form_data: CreateReservationsInputFormData | Unset
-        if isinstance(_form_data, Unset):
+        if _form_data is UNSET:
             form_data = UNSET
         else:
             form_data = CreateReservationsInputFormData.from_dict(_form_data)

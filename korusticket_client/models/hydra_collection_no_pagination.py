@@ -57,7 +57,7 @@ class HydraCollectionNoPagination:
 
         _search = d.pop("search", UNSET)
         search: HydraSearch | Unset
-        if isinstance(_search, Unset):
+        if _search is UNSET:
             search = UNSET
         else:
             search = HydraSearch.from_dict(_search)

@@ -61,22 +61,6 @@ class Medias:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_logo(data: object) -> Media | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logo_type_0 = Media.from_dict(data)
-
-                return logo_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Media | None | Unset, data)
-
         logo = _parse_logo(d.pop("logo", UNSET))
 
         _gallery = d.pop("gallery", UNSET)
@@ -111,6 +95,21 @@ class Medias:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_logo(data: object) -> Media | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            logo_type_0 = Media.from_dict(data)
+
+            return logo_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(Media | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

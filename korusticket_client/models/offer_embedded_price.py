@@ -77,21 +77,6 @@ class OfferEmbeddedPrice:
 
         currency = d.pop("currency", UNSET)
 
-        def _parse_sync_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                sync_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return sync_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
         sync_at = _parse_sync_at(d.pop("syncAt", UNSET))
 
         offer_embedded_price = cls(
@@ -119,3 +104,18 @@ class OfferEmbeddedPrice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_sync_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            sync_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return sync_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)

@@ -180,21 +180,6 @@ class OrderItem:
 
         amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
 
-        def _parse_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_type_0 = datetime.date.fromisoformat(data)
-
-                return date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
-
         date = _parse_date(d.pop("date", UNSET))
 
         offer: None | str | Unset = d.pop("offer", UNSET)
@@ -210,30 +195,6 @@ class OrderItem:
         total_amount_incl_tax: None | str | Unset = d.pop("totalAmountInclTax", UNSET)
 
         total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
-
-        def _parse_offer_tickets(
-            data: object,
-        ) -> list[OrderItemOfferTicket] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                offer_tickets_type_0 = []
-                _offer_tickets_type_0 = data
-                for offer_tickets_type_0_item_data in _offer_tickets_type_0:
-                    offer_tickets_type_0_item = OrderItemOfferTicket.from_dict(
-                        offer_tickets_type_0_item_data
-                    )
-
-                    offer_tickets_type_0.append(offer_tickets_type_0_item)
-
-                return offer_tickets_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[OrderItemOfferTicket] | None | Unset, data)
 
         offer_tickets = _parse_offer_tickets(d.pop("offerTickets", UNSET))
 
@@ -280,6 +241,43 @@ class OrderItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_date(data: object) -> datetime.date | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            date_type_0 = datetime.date.fromisoformat(data)
+
+            return date_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.date | None | Unset, data)
+
+
+def _parse_offer_tickets(data: object) -> list[OrderItemOfferTicket] | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, list):
+        try:
+            offer_tickets_type_0 = []
+            _offer_tickets_type_0 = data
+            for offer_tickets_type_0_item_data in _offer_tickets_type_0:
+                offer_tickets_type_0_item = OrderItemOfferTicket.from_dict(
+                    offer_tickets_type_0_item_data
+                )
+
+                offer_tickets_type_0.append(offer_tickets_type_0_item)
+
+            return offer_tickets_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[OrderItemOfferTicket] | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

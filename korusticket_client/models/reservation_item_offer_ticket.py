@@ -76,23 +76,6 @@ class ReservationItemOfferTicket:
 
         session: None | str | Unset = d.pop("session", UNSET)
 
-        def _parse_seating(
-            data: object,
-        ) -> None | ReservationItemOfferTicketSeating | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                seating_type_0 = ReservationItemOfferTicketSeating.from_dict(data)
-
-                return seating_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ReservationItemOfferTicketSeating | Unset, data)
-
         seating = _parse_seating(d.pop("seating", UNSET))
 
         reservation_item_offer_ticket = cls(
@@ -119,6 +102,21 @@ class ReservationItemOfferTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_seating(data: object) -> None | ReservationItemOfferTicketSeating | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            seating_type_0 = ReservationItemOfferTicketSeating.from_dict(data)
+
+            return seating_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | ReservationItemOfferTicketSeating | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -136,14 +136,14 @@ class TicketingCatalog:
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         _last_synced_at = d.pop("lastSyncedAt", UNSET)
         last_synced_at: datetime.datetime | Unset
-        if isinstance(_last_synced_at, Unset):
+        if _last_synced_at is UNSET:
             last_synced_at = UNSET
         else:
             last_synced_at = datetime.datetime.fromisoformat(_last_synced_at)
@@ -156,26 +156,11 @@ class TicketingCatalog:
 
         terms_of_use: None | str | Unset = d.pop("termsOfUse", UNSET)
 
-        def _parse_venue(data: object) -> None | Unset | Venue:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                venue_type_0 = Venue.from_dict(data)
-
-                return venue_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | Venue, data)
-
         venue = _parse_venue(d.pop("venue", UNSET))
 
         _medias = d.pop("medias", UNSET)
         medias: Medias | Unset
-        if isinstance(_medias, Unset):
+        if _medias is UNSET:
             medias = UNSET
         else:
             medias = Medias.from_dict(_medias)
@@ -211,6 +196,21 @@ class TicketingCatalog:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_venue(data: object) -> None | Unset | Venue:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            venue_type_0 = Venue.from_dict(data)
+
+            return venue_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | Unset | Venue, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -112,21 +112,6 @@ class TicketingOffer:
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        def _parse_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_type_0 = datetime.date.fromisoformat(data)
-
-                return date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
-
         date = _parse_date(d.pop("date", UNSET))
 
         availability_check_required = d.pop("availabilityCheckRequired", UNSET)
@@ -135,14 +120,14 @@ class TicketingOffer:
 
         _price = d.pop("price", UNSET)
         price: OfferEmbeddedPrice | Unset
-        if isinstance(_price, Unset):
+        if _price is UNSET:
             price = UNSET
         else:
             price = OfferEmbeddedPrice.from_dict(_price)
 
         _product = d.pop("product", UNSET)
         product: OfferEmbeddedProduct | Unset
-        if isinstance(_product, Unset):
+        if _product is UNSET:
             product = UNSET
         else:
             product = OfferEmbeddedProduct.from_dict(_product)
@@ -187,6 +172,21 @@ class TicketingOffer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_date(data: object) -> datetime.date | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            date_type_0 = datetime.date.fromisoformat(data)
+
+            return date_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.date | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

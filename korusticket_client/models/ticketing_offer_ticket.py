@@ -105,30 +105,6 @@ class TicketingOfferTicket:
 
         form: None | str | Unset = d.pop("form", UNSET)
 
-        def _parse_sessions(
-            data: object,
-        ) -> list[TicketingOfferTicketSession] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                sessions_type_0 = []
-                _sessions_type_0 = data
-                for sessions_type_0_item_data in _sessions_type_0:
-                    sessions_type_0_item = TicketingOfferTicketSession.from_dict(
-                        sessions_type_0_item_data
-                    )
-
-                    sessions_type_0.append(sessions_type_0_item)
-
-                return sessions_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[TicketingOfferTicketSession] | None | Unset, data)
-
         sessions = _parse_sessions(d.pop("sessions", UNSET))
 
         ticketing_offer_ticket = cls(
@@ -158,6 +134,28 @@ class TicketingOfferTicket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_sessions(data: object) -> list[TicketingOfferTicketSession] | None | Unset:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, list):
+        try:
+            sessions_type_0 = []
+            _sessions_type_0 = data
+            for sessions_type_0_item_data in _sessions_type_0:
+                sessions_type_0_item = TicketingOfferTicketSession.from_dict(
+                    sessions_type_0_item_data
+                )
+
+                sessions_type_0.append(sessions_type_0_item)
+
+            return sessions_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[TicketingOfferTicketSession] | None | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -73,7 +73,7 @@ class TicketingOfferTicketSession:
 
         _occurs_at = d.pop("occursAt", UNSET)
         occurs_at: datetime.datetime | Unset
-        if isinstance(_occurs_at, Unset):
+        if _occurs_at is UNSET:
             occurs_at = UNSET
         else:
             occurs_at = datetime.datetime.fromisoformat(_occurs_at)

@@ -186,26 +186,11 @@ class TicketingProductBase:
 
         universe: None | str | Unset = d.pop("universe", UNSET)
 
-        def _parse_venue(data: object) -> None | Unset | Venue:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                venue_type_0 = Venue.from_dict(data)
-
-                return venue_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | Venue, data)
-
         venue = _parse_venue(d.pop("venue", UNSET))
 
         _medias = d.pop("medias", UNSET)
         medias: Medias | Unset
-        if isinstance(_medias, Unset):
+        if _medias is UNSET:
             medias = UNSET
         else:
             medias = Medias.from_dict(_medias)
@@ -246,6 +231,21 @@ class TicketingProductBase:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_venue(data: object) -> None | Unset | Venue:
+    if data is None:
+        return data
+    if data is UNSET:
+        return data
+    if isinstance(data, dict):
+        try:
+            venue_type_0 = Venue.from_dict(data)
+
+            return venue_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | Unset | Venue, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

@@ -56,20 +56,6 @@ class TicketingProductBaseOption:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_code(data: object) -> ProductBaseOptionCode | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                code_type_0 = check_product_base_option_code(data)
-
-                return code_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ProductBaseOptionCode | str | Unset, data)
-
         code = _parse_code(d.pop("code", UNSET))
 
         name = d.pop("name", UNSET)
@@ -97,3 +83,16 @@ class TicketingProductBaseOption:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_code(data: object) -> ProductBaseOptionCode | str | Unset:
+    if data is UNSET:
+        return data
+    if isinstance(data, str):
+        try:
+            code_type_0 = check_product_base_option_code(data)
+
+            return code_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(ProductBaseOptionCode | str | Unset, data)

@@ -47,7 +47,7 @@ class UpdateOrderItemTicketInput:
         d = dict(src_dict)
         _beneficiary = d.pop("beneficiary", UNSET)
         beneficiary: BeneficiaryInput | Unset
-        if isinstance(_beneficiary, Unset):
+        if _beneficiary is UNSET:
             beneficiary = UNSET
         else:
             beneficiary = BeneficiaryInput.from_dict(_beneficiary)
