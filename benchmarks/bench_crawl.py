@@ -1,249 +1,195 @@
-"""The 10k-offer crawl at 20 ms RTT, client alone (fixed bytes) and over the sandbox served on loopback.
+"""The 10,000-offer crawl at 20 ms round trip: `kt.paginate(..., prefetch=W)` against a raw httpx + orjson window
+of the same width W (8 and 16), sync and async, candidates interleaved in rounds.
 
-Compared in one run: the naive loop over generated functions, `paginate` sequential and with prefetch
-4/8/16 (sync and async), a raw-httpx window of the same width (fetch and decode, no models), and the
-latency bound (the first page, then the rest `window` at a time).
+Two servers:
+
+- **fixed bytes** (`httpx.MockTransport`, a 20 ms sleep per request in the client's process): the client alone;
+- **the served sandbox in another process** (`korusticket.testing.served.serve_in_subprocess`, uvicorn on
+  loopback, a `latency` fault of 20 ms on every request): real sockets and HTTP, the sandbox rendering each page
+  on the other core.
+
+The raw window fetches and decodes each page (`orjson.loads`, the members counted) and builds no model: what the
+network and the decoder allow. Ratios are the SDK's time over the raw window's of the same width in the same round.
+
+    PYTHONPATH=. .venv/bin/python -m benchmarks.bench_crawl
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import contextvars
-import threading
-import time
-import unittest.mock
-from collections.abc import Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 import orjson
-import uvicorn
 
-from benchmarks.common import API, TOKEN, FixedPages, table, timed
-from korusticket import AsyncKorusTicket, KorusTicket, pagination
-from korusticket.testing import Sandbox
-from korusticket.testing.asgi import SandboxASGI
-from korusticket_client import Client
-from korusticket_client.api.ticketing_offer import list_offers
+from benchmarks.common import (
+    API,
+    TOKEN,
+    Section,
+    Spread,
+    Target,
+    interleaved,
+    offer_pages,
+    ratios,
+    rounds,
+    table,
+    timing,
+)
+from korusticket import AsyncKorusTicket, KorusTicket, ops
 
 OFFERS = 10_000
 RTT = 0.020
-REPEAT = 5
+WINDOWS = (8, 16)
+LIMITS = {8: 1.10, 16: 1.15}
+ROUNDS = rounds(5, 2)
+SERVED_ROUNDS = rounds(3, 1)
+"""The served sandbox renders every page (2.5-4 s a crawl): fewer rounds keep `make bench` near 6 minutes."""
 
 
-def naive(pages: FixedPages) -> int:
-    generated = Client(base_url=API).set_httpx_client(httpx.Client(base_url=API, transport=pages.transport()))
-    count, number = 0, 1
-    while True:
-        page = list_offers.sync(pages.catalog, client=generated, page=number, items_per_page=50)
-        count += len(page.member)
-        if not page.view or not page.view.next_:
-            return count
-        number += 1
+def sync_sdk(make: Callable[[], KorusTicket], catalog: str, window: int) -> int:
+    with make() as kt:
+        return sum(1 for _ in kt.paginate(ops.list_offers, catalog_id=catalog, prefetch=window))
 
 
-def sync_crawl(pages: FixedPages, prefetch: int) -> int:
-    with KorusTicket.demo(token=TOKEN, transport=pages.transport(), max_retries=0) as kt:
-        return sum(1 for _ in kt.paginate(list_offers, catalog_id=pages.catalog, prefetch=prefetch))
-
-
-def async_crawl(pages: FixedPages, prefetch: int, free_on_bytes: bool = True) -> int:
-    """`free_on_bytes=False` measures the alternative design: the window's slot frees once the page is parsed.
-
-    It hides the slot from the async client (`_http.WINDOW_SLOT`), which then parses as it would for any call.
-    """
-    if not free_on_bytes:
-        with unittest.mock.patch.object(pagination, "WINDOW_SLOT", contextvars.ContextVar("unseen", default=None)):
-            return async_crawl(pages, prefetch)
-
+def async_sdk(make: Callable[[], AsyncKorusTicket], catalog: str, window: int) -> int:
     async def crawl() -> int:
-        async with AsyncKorusTicket.demo(token=TOKEN, transport=pages.async_transport(), max_retries=0) as kt:
-            return len([o async for o in kt.paginate(list_offers, catalog_id=pages.catalog, prefetch=prefetch)])
+        async with make() as kt:
+            return len([o async for o in kt.paginate(ops.list_offers, catalog_id=catalog, prefetch=window)])
 
     return asyncio.run(crawl())
 
 
-def raw_window(pages: FixedPages, window: int) -> int:
-    """The same window with plain httpx and orjson: what the network allows, without models."""
-    with httpx.Client(base_url=API, transport=pages.transport()) as raw:
+def sync_raw(make: Callable[[], httpx.Client], path: str, pages: int, window: int) -> int:
+    """The first page, then the rest `window` at a time from a thread pool (as the SDK's sync window does)."""
+    with make() as raw:
 
         def fetch(number: int) -> int:
-            body = raw.get(pages.path, params={"page": number, "itemsPerPage": 50}).content
+            body = raw.get(path, params={"page": number, "itemsPerPage": 50}).content
             return len(orjson.loads(body)["member"])
 
         first = fetch(1)
         with ThreadPoolExecutor(window) as pool:
-            return first + sum(pool.map(fetch, range(2, pages.pages + 1)))
+            return first + sum(pool.map(fetch, range(2, pages + 1)))
 
 
-def bytes_first_window(pages: FixedPages, window: int) -> int:
-    """The window frees a slot when a page's bytes arrive; the consumer parses (the alternative design)."""
-    from korusticket_client.models import TicketingOfferCollection
-
-    with httpx.Client(base_url=API, transport=pages.transport()) as raw:
-
-        def fetch(number: int) -> bytes:
-            return raw.get(pages.path, params={"page": number, "itemsPerPage": 50}).content
-
-        count = len(TicketingOfferCollection.from_dict(orjson.loads(fetch(1))).member)
-        with ThreadPoolExecutor(window) as pool:
-            for body in pool.map(fetch, range(2, pages.pages + 1)):
-                count += len(TicketingOfferCollection.from_dict(orjson.loads(body)).member)
-        return count
-
-
-def async_raw_window(pages: FixedPages, window: int) -> int:
+def async_raw(make: Callable[[], httpx.AsyncClient], path: str, pages: int, window: int) -> int:
     async def crawl() -> int:
-        async with httpx.AsyncClient(base_url=API, transport=pages.async_transport()) as raw:
+        async with make() as raw:
             gate = asyncio.Semaphore(window)
 
             async def fetch(number: int) -> int:
                 async with gate:
-                    body = (await raw.get(pages.path, params={"page": number, "itemsPerPage": 50})).content
+                    body = (await raw.get(path, params={"page": number, "itemsPerPage": 50})).content
                 return len(orjson.loads(body)["member"])
 
             first = await fetch(1)
-            rest = await asyncio.gather(*(fetch(n) for n in range(2, pages.pages + 1)))
-            return first + sum(rest)
+            return first + sum(await asyncio.gather(*(fetch(n) for n in range(2, pages + 1))))
 
     return asyncio.run(crawl())
 
 
-def sleeps_only(pages: FixedPages, window: int, use_async: bool) -> int:
-    """The harness's own floor: the same window of round-trip sleeps with no HTTP and no parse.
+def checked(run: Callable[[], int]) -> Callable[[], object]:
+    def counted() -> int:
+        count = run()
+        if count != OFFERS:
+            raise RuntimeError(f"the crawl read {count} offers, not {OFFERS}: it measures nothing")
+        return count
 
-    Timers overshoot (asyncio rounds its epoll timeout up to the millisecond; a thread's sleep wakes late under
-    load), so even this sits above the latency bound: the client's ratio is read against it.
-    """
-
-    def wait(_: int) -> int:
-        time.sleep(pages.rtt)
-        return pages.per_page
-
-    async def await_window() -> int:
-        gate = asyncio.Semaphore(window)
-
-        async def one(_: int) -> int:
-            async with gate:
-                await asyncio.sleep(pages.rtt)
-            return pages.per_page
-
-        await asyncio.sleep(pages.rtt)
-        return pages.per_page + sum(await asyncio.gather(*(one(n) for n in range(2, pages.pages + 1))))
-
-    if use_async:
-        return asyncio.run(await_window())
-    first = wait(1)
-    with ThreadPoolExecutor(window) as pool:
-        return first + sum(pool.map(wait, range(2, pages.pages + 1)))
+    return counted
 
 
-def fixed_bytes() -> list[str]:
-    pages = FixedPages(OFFERS, RTT)
-    rows: list[list[Any]] = []
-
-    def row(name: str, run: Any, window: int | None, repeat: int = REPEAT) -> None:
-        counted: list[int] = []
-        median, spread = timed(lambda: counted.append(run()), repeat)
-        assert counted[-1] == OFFERS, (name, counted[-1])  # noqa: S101 - a crawl that lost offers measures nothing
-        bound = pages.latency_bound(window or 1)
-        rows.append([name, f"{median:.3f}", f"{spread:.3f}", f"{median / bound:.2f}x", f"{naive_time / median:.1f}x"])
-
-    naive_time, _ = timed(lambda: naive(pages), 1)
-    rows.append(
-        [
-            "naive loop, generated functions",
-            f"{naive_time:.3f}",
-            "-",
-            f"{naive_time / pages.latency_bound(1):.2f}x",
-            "1.0x",
-        ]
-    )
-    row("paginate, sync, sequential", lambda: sync_crawl(pages, 0), None, 1)
-    row("paginate, async, sequential", lambda: async_crawl(pages, 0), None, 1)
-    for window in (4, 8, 16):
-        row(f"paginate, sync, prefetch={window}", lambda w=window: sync_crawl(pages, w), window)
-        row(f"paginate, async, prefetch={window}", lambda w=window: async_crawl(pages, w), window)
-        row(f"raw httpx window {window}, sync", lambda w=window: raw_window(pages, w), window)
-        row(f"raw httpx window {window}, async", lambda w=window: async_raw_window(pages, w), window)
-        row(
-            f"bytes-first window {window}, parse in the consumer", lambda w=window: bytes_first_window(pages, w), window
+def crawl_candidates(
+    catalog: str,
+    path: str,
+    pages: int,
+    clients: dict[str, Callable[[], Any]],
+) -> dict[str, Callable[[], float]]:
+    runs: dict[str, Callable[[], float]] = {}
+    for window in WINDOWS:
+        runs[f"paginate, sync, prefetch={window}"] = timing(
+            checked(lambda w=window: sync_sdk(clients["sdk"], catalog, w))
         )
-        if window == 8:
-            row(
-                "paginate, async, prefetch=8, slot freed after the parse",
-                lambda: async_crawl(pages, 8, free_on_bytes=False),
-                window,
-            )
-        row(f"sleeps only, window {window}, threads", lambda w=window: sleeps_only(pages, w, False), window)
-        row(f"sleeps only, window {window}, asyncio", lambda w=window: sleeps_only(pages, w, True), window)
-    header = ["crawl of 10k offers, 20 ms RTT, fixed bytes", "median s", "spread", "/ latency bound", "vs naive"]
-    return [
-        f"{pages.pages} pages of 50; latency bound = first page + ceil(199 / window) x 20 ms. The 'sleeps only' rows"
-        " are the harness's floor: the same window of 20 ms sleeps, no HTTP, no parse (timers wake late, so even they"
-        " sit above the bound).",
-        "",
-        *table(header, rows),
-    ]
+        runs[f"raw httpx + orjson, sync, window {window}"] = timing(
+            checked(lambda w=window: sync_raw(clients["raw"], path, pages, w))
+        )
+        runs[f"paginate, async, prefetch={window}"] = timing(
+            checked(lambda w=window: async_sdk(clients["async_sdk"], catalog, w))
+        )
+        runs[f"raw httpx + orjson, async, window {window}"] = timing(
+            checked(lambda w=window: async_raw(clients["async_raw"], path, pages, w))
+        )
+    return runs
 
 
-class CountingASGI:
-    """The sandbox's ASGI app, counting the client connections (distinct client ports) it saw."""
-
-    def __init__(self, app: SandboxASGI) -> None:
-        self.app = app
-        self.clients: set[Any] = set()
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            self.clients.add(tuple(scope.get("client") or ()))
-        await self.app(scope, receive, send)
-
-
-@contextlib.contextmanager
-def served(sandbox: Sandbox, app: CountingASGI) -> Iterator[str]:
-    from korusticket.testing.served import free_port
-
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", date_header=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+def report(server: str, samples: dict[str, list[float]]) -> tuple[list[str], list[Target]]:
+    rows, targets = [], []
+    for window in WINDOWS:
+        for mode in ("sync", "async"):
+            sdk, raw = f"paginate, {mode}, prefetch={window}", f"raw httpx + orjson, {mode}, window {window}"
+            ratio = Spread.of(ratios(samples, sdk, raw))
+            rows.append([sdk, Spread.of(samples[sdk]).show(), ratio.show(digits=2, unit="x")])
+            rows.append([raw, Spread.of(samples[raw]).show(), "1.00x"])
+            targets.append(Target(f"crawl, {server}: {mode}, prefetch={window} / raw window", ratio, LIMITS[window]))
+    header = [f"10k offers, 20 ms RTT, {server}", "seconds", "/ raw window (same round)"]
+    return table(header, rows), targets
 
 
-def loopback_crawl(base_url: str, token: str, catalog: str, mode: str) -> int:
-    options: Any = {"base_url": base_url, "token": token, "max_retries": 0, "environ": {}}
-    if mode == "sync":
+def fixed_bytes() -> Section:
+    pages, catalog = offer_pages(OFFERS, RTT)
+    clients = {
+        "sdk": lambda: KorusTicket(base_url=API, token=TOKEN, transport=pages.transport(), max_retries=0, environ={}),
+        "async_sdk": lambda: AsyncKorusTicket(
+            base_url=API, token=TOKEN, transport=pages.async_transport(), max_retries=0, environ={}
+        ),
+        "raw": lambda: httpx.Client(base_url=API, transport=pages.transport()),
+        "async_raw": lambda: httpx.AsyncClient(base_url=API, transport=pages.async_transport()),
+    }
+    samples = interleaved(crawl_candidates(catalog, pages.path, pages.pages, clients), ROUNDS)
+    lines, targets = report("fixed bytes", samples)
+    note = (
+        f"{pages.pages} pages of 50 from `httpx.MockTransport`, a 20 ms sleep per request; {ROUNDS} rounds, the 8"
+        " candidates taking turns. The latency bound is 20 ms + ceil(199 / W) x 20 ms: 0.520 s at 8, 0.280 s at 16."
+    )
+    return Section("2a. The 10k-offer crawl at 20 ms RTT, client alone (fixed bytes)", [note, "", *lines], targets)
+
+
+def served_subprocess() -> Section:
+    from korusticket.testing.served import serve_in_subprocess
+
+    with serve_in_subprocess(seed=0, catalog_offers=OFFERS) as served:
+        grant = {"grant_type": "client_credentials", "client_id": served.client_id}
+        grant["client_secret"] = served.client_secret
+        token = httpx.post(served.token_url, data=grant, timeout=30).json()["access_token"]
+        options: dict[str, Any] = {"base_url": served.base_url, "token": token, "max_retries": 0, "environ": {}}
         with KorusTicket(**options) as kt:
-            return sum(1 for _ in kt.paginate(list_offers, catalog_id=catalog, prefetch=8))
+            catalog = next(
+                c.id
+                for c in kt.paginate(ops.list_catalogs)
+                if kt.call(ops.list_offers, catalog_id=c.id, items_per_page=1).total_items == OFFERS
+            )
+        served.inject("latency", latency=RTT, times=None)
+        path = f"/v1/ticketing/catalogs/{catalog}/offers"
+        headers = {"authorization": f"Bearer {token}"}
+        limits = httpx.Limits(max_connections=max(WINDOWS), max_keepalive_connections=max(WINDOWS))
+        clients = {
+            "sdk": lambda: KorusTicket(**options),
+            "async_sdk": lambda: AsyncKorusTicket(**options),
+            "raw": lambda: httpx.Client(base_url=served.base_url, headers=headers, limits=limits),
+            "async_raw": lambda: httpx.AsyncClient(base_url=served.base_url, headers=headers, limits=limits),
+        }
+        samples = interleaved(crawl_candidates(catalog, path, 200, clients), SERVED_ROUNDS)
+    lines, targets = report("served sandbox", samples)
+    note = (
+        "The sandbox (10,000 offers in its park catalog) served by `python -m korusticket.testing.served` in another"
+        f" process, a 20 ms latency fault on every request; {SERVED_ROUNDS} rounds. Both use one bearer token fetched"
+        " beforehand, and a new client (new connections) per crawl."
+    )
+    return Section("2b. The same crawl against the sandbox served in another process", [note, "", *lines], targets)
 
-    async def crawl() -> int:
-        async with AsyncKorusTicket(**options) as kt:
-            return len([o async for o in kt.paginate(list_offers, catalog_id=catalog, prefetch=8)])
 
-    return asyncio.run(crawl())
-
-
-def over_loopback() -> list[str]:
-    sandbox = Sandbox(seed=0, catalog_offers=OFFERS)
-    sandbox.faults.inject("latency", latency=RTT, times=None)
-    rows = []
-    for mode in ("sync", "async"):
-        app = CountingASGI(SandboxASGI(sandbox))
-        with served(sandbox, app) as base_url:
-            started = time.perf_counter()
-            count = loopback_crawl(base_url, sandbox.issue_token(), sandbox.catalog_id, mode)
-            elapsed = time.perf_counter() - started
-        rows.append([f"paginate, {mode}, prefetch=8", count, f"{elapsed:.3f}", len(app.clients)])
-    header = ["crawl over the served sandbox (uvicorn, loopback)", "offers", "seconds", "TCP connections"]
-    note = "The sandbox renders every page and sleeps 20 ms per request: this measures client and sandbox together."
-    return [note, "", *table(header, rows)]
+if __name__ == "__main__":
+    for section in (fixed_bytes(), served_subprocess()):
+        print("\n".join(section.lines))
+        print("\n".join(f"{t.row()}" for t in section.targets))

@@ -1,101 +1,141 @@
-"""Per-page cost of the client alone: one 50-offer page, fixed bytes, no sandbox in the loop.
+"""Per-page cost of the client alone: a 50-offer page and a 50-order page, fixed bytes, no sandbox in the loop.
 
-The page is captured once from the sandbox, then served by an `httpx.MockTransport` that returns the same
-bytes every time, so the time measured is the client's: decoding, parsing, the facade's checks. The floor
-is the decoder on the same bytes. The candidates take turns within each round (so a machine that slows down
-for a while slows them all), and each is reported as the median and spread of its rounds, and as ratios.
+Each page is captured once from the in-process sandbox (the orders page from a few real bookings, repeated to
+50 members), then served by an `httpx.MockTransport` that returns the same bytes every time, so the time measured
+is the client's. The candidates, per page:
+
+- `json.loads` (the stdlib floor) and `orjson.loads` (the SDK's decoder) on the bytes;
+- `orjson + from_dict`: the decoder and the generated collection model's `from_dict`, what the generated code
+  builds, without HTTP: the "generated" baseline;
+- `kt.call` (sync, and async on one event loop): a whole call through the facade and httpx's MockTransport.
+
+    PYTHONPATH=. .venv/bin/python -m benchmarks.bench_parse
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import statistics
-import time
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import orjson
 
-from benchmarks.common import table
-from korusticket import AsyncKorusTicket, KorusTicket
+from benchmarks.common import API, TOKEN, Section, Spread, Target, interleaved, ratios, rounds, table, timing
+from korusticket import AsyncKorusTicket, Customer, Item, KorusTicket, ops
 from korusticket.testing import Sandbox
-from korusticket_client import Client
-from korusticket_client.api.ticketing_offer import list_offers
+from korusticket_client.models import BookingOrderCollection, TicketingOfferCollection
 
-ROUNDS = 9
-CALLS = 200
-TOKEN = "benchmark-token"  # noqa: S105 - the mock transport checks nothing
+ROUNDS = rounds(9, 3)
+CALLS = 100
+"""Calls per candidate per round (its time is their mean)."""
+PER_PAGE = 50
+CUSTOMER: Customer = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
+FLOOR, DECODER, GENERATED, CALL, ASYNC_CALL = (
+    "json.loads (stdlib floor)",
+    "orjson.loads (the SDK's decoder)",
+    "orjson + from_dict (generated)",
+    "kt.call (sync)",
+    "kt.call (async)",
+)
 
 
-def captured_page() -> tuple[str, bytes]:
+def fifty(page: dict[str, Any]) -> bytes:
+    """The page with its members repeated to 50 and its total to match, as compact JSON bytes."""
+    members = page["member"]
+    page = {**page, "member": (members * (PER_PAGE // len(members) + 1))[:PER_PAGE], "totalItems": PER_PAGE}
+    page.pop("view", None)
+    return json.dumps(page, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def captured_pages() -> dict[str, tuple[bytes, Any, Any, dict[str, Any]]]:
+    """Page name -> (bytes, collection model, operation, call arguments)."""
     sandbox = Sandbox(seed=0)
+    catalog = sandbox.catalog_id
     with sandbox.client() as kt:
-        path = f"/v1/ticketing/catalogs/{sandbox.catalog_id}/offers"
-        page = kt.http.get(path, params={"itemsPerPage": 50})
-    return sandbox.catalog_id, page.content
+        offers = kt.http.get(f"/v1/ticketing/catalogs/{catalog}/offers", params={"itemsPerPage": 50}).json()
+        choices = [
+            offer
+            for offer in kt.paginate(ops.list_offers, catalog_id=catalog, max_items=200)
+            if offer.available_quantity and all(ticket.date_access for ticket in offer.tickets)
+        ]
+        for number, offer in enumerate(choices[:5]):
+            kt.book(Item(offer), customer=CUSTOMER, external_reference=f"BENCH-PAGE-{number}")
+        orders = kt.http.get("/v1/booking/orders", params={"itemsPerPage": 50}).json()
+    if not orders["member"]:
+        raise RuntimeError("the sandbox holds no order to build the orders page from")
+    return {
+        "offers": (fifty(offers), TicketingOfferCollection, ops.list_offers, {"catalog_id": catalog}),
+        "orders": (fifty(orders), BookingOrderCollection, ops.list_orders, {}),
+    }
 
 
-def measure(runs: dict[str, Callable[[], object]]) -> dict[str, tuple[float, float]]:
-    """Median and spread (max - min) of each one's per-call time in milliseconds, taking turns each round."""
-    rounds: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(ROUNDS):
-        for name, run in runs.items():
-            started = time.perf_counter()
-            for _ in range(CALLS):
-                run()
-            rounds[name].append((time.perf_counter() - started) / CALLS * 1000)
-    return {name: (statistics.median(times), max(times) - min(times)) for name, times in rounds.items()}
-
-
-def per_page() -> list[str]:
-    """The per-page table, as Markdown lines."""
-    catalog, body = captured_page()
-
+def candidates(body: bytes, model: Any, operation: Any, arguments: dict[str, Any]) -> tuple[dict[str, Any], Any]:
     def serve(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=body, headers={"content-type": "application/ld+json"})
-
-    transport = httpx.MockTransport(serve)
-    raw = httpx.Client(base_url="https://api.demo.korusticket.com", transport=transport)
-    generated = Client(base_url="https://api.demo.korusticket.com").set_httpx_client(raw)
-    kt = KorusTicket.demo(token=TOKEN, transport=transport, max_retries=0)
 
     async def serve_async(request: httpx.Request) -> httpx.Response:
         return serve(request)
 
-    loop = asyncio.new_event_loop()
-    akt = AsyncKorusTicket.demo(token=TOKEN, transport=httpx.MockTransport(serve_async), max_retries=0)
-    path = f"/v1/ticketing/catalogs/{catalog}/offers"
-    results = measure(
-        {
-            "json.loads (stdlib floor)": lambda: json.loads(body),
-            "orjson.loads (the SDK's decoder)": lambda: orjson.loads(body),
-            "raw httpx + orjson.loads": lambda: orjson.loads(raw.get(path).content),
-            "generated sync()": lambda: list_offers.sync(catalog_id=catalog, client=generated),
-            "kt.call (sync)": lambda: kt.call(list_offers, catalog_id=catalog),
-            "kt.call (async)": lambda: loop.run_until_complete(akt.call(list_offers, catalog_id=catalog)),
-        }
+    kt = KorusTicket(base_url=API, token=TOKEN, transport=httpx.MockTransport(serve), max_retries=0, environ={})
+    akt = AsyncKorusTicket(
+        base_url=API, token=TOKEN, transport=httpx.MockTransport(serve_async), max_retries=0, environ={}
     )
-    kt.close()
-    loop.run_until_complete(akt.aclose())
-    loop.close()
-    floor = results["json.loads (stdlib floor)"][0]
-    generated_time = results["generated sync()"][0]
+    loop = asyncio.new_event_loop()
+    runs: dict[str, Callable[[], object]] = {
+        FLOOR: lambda: json.loads(body),
+        DECODER: lambda: orjson.loads(body),
+        GENERATED: lambda: model.from_dict(orjson.loads(body)),
+        CALL: lambda: kt.call(operation, **arguments),
+        ASYNC_CALL: lambda: loop.run_until_complete(akt.call(operation, **arguments)),
+    }
+    for run in runs.values():  # the same result from each, and every cache warm
+        run()
+    if len(kt.call(operation, **arguments).member) != PER_PAGE:
+        raise RuntimeError("the client did not read the 50 members")
+
+    def close() -> None:
+        kt.close()
+        loop.run_until_complete(akt.aclose())
+        loop.close()
+
+    return {name: timing(run, CALLS) for name, run in runs.items()}, close
+
+
+def per_page() -> Section:
     lines = [
-        f"One page of 50 offers ({len(body) / 1000:.0f} KB), fixed bytes; "
-        f"median and spread of {ROUNDS} rounds of {CALLS} calls, the candidates taking turns in each round.",
+        f"Fixed bytes, client alone; each candidate's time per call is the mean of {CALLS} calls, {ROUNDS} rounds"
+        " taking turns; ratios within each round, median (min-max).",
         "",
     ]
-    table_rows = [
-        [name, f"{median:.3f}", f"{spread:.3f}", f"{median / floor:.2f}x", f"{median / generated_time:.2f}x"]
-        for name, (median, spread) in results.items()
-    ]
-    return lines + table(["per page, client alone", "median ms", "spread", "/ json.loads", "/ generated"], table_rows)
-
-
-def main() -> None:
-    print("\n".join(per_page()))
+    targets = []
+    for name, (body, model, operation, arguments) in captured_pages().items():
+        runs, close = candidates(body, model, operation, arguments)
+        try:
+            samples = interleaved(runs, ROUNDS)
+        finally:
+            close()
+        rows = []
+        for candidate, values in samples.items():
+            rows.append(
+                [
+                    candidate,
+                    Spread.of(values).show(1000),
+                    Spread.of(ratios(samples, candidate, FLOOR)).show(digits=2, unit="x"),
+                    Spread.of(ratios(samples, candidate, GENERATED)).show(digits=2, unit="x"),
+                ]
+            )
+        header = [f"{name} page (50, {len(body) / 1000:.0f} KB)", "ms per call", "/ json.loads", "/ generated"]
+        lines += [*table(header, rows), ""]
+        targets += [
+            Target(f"{name} page: kt.call / json.loads", Spread.of(ratios(samples, CALL, FLOOR)), 2.0),
+            Target(f"{name} page: kt.call / (orjson + from_dict)", Spread.of(ratios(samples, CALL, GENERATED)), 1.25),
+        ]
+    return Section("1. Per-page cost, client alone (offers and orders)", lines, targets)
 
 
 if __name__ == "__main__":
-    main()
+    section = per_page()
+    print("\n".join(section.lines))
+    print("\n".join(f"{t.row()}" for t in section.targets))

@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import median_spread, table
+from benchmarks.common import Spread, differences, interleaved, rounds, table
 from tests.packaging.clean_venv import build, clean_environment, install
 
-ROUNDS = 15
+ROUNDS = rounds(11, 3)
 BASELINE = "plugin off: -p no:korusticket"
 PLUGIN = "_korusticket_pytest_plugin"
 EAGER = "korusticket.testing.pytest_plugin"
@@ -44,26 +44,22 @@ def one_run(python: Path, directory: Path, extra: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def import_times(python: Path, directory: Path, module: str) -> list[float]:
-    """Seconds to import `module` once pytest is imported, in a fresh process each round: the plugin's own
-    cost, without the rest of a pytest run's noise."""
+def import_time(python: Path, directory: Path, module: str) -> float:
+    """Seconds to import `module` once pytest is imported, in a fresh process: the plugin's own cost, without
+    the rest of a pytest run's noise."""
     code = f"import time, pytest; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
-    times = []
-    for _ in range(ROUNDS):
-        result = subprocess.run(  # noqa: S603 - the virtualenv's interpreter
-            [str(python), "-c", code],
-            cwd=directory,
-            env=clean_environment(),
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        times.append(float(result.stdout))
-    return times
+    result = subprocess.run(  # noqa: S603 - the virtualenv's interpreter
+        [str(python), "-c", code],
+        cwd=directory,
+        env=clean_environment(),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(result.stdout)
 
 
 def plugin_cost() -> list[str]:
-    samples: dict[str, list[float]] = {name: [] for name in VARIANTS}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         python = install(build(root / "dist").wheel, root / "venv", "pytest")
@@ -72,30 +68,28 @@ def plugin_cost() -> list[str]:
         (directory / "test_one.py").write_text("def test_nothing() -> None:\n    pass\n", encoding="utf-8")
         for extra in VARIANTS.values():  # write the bytecode caches before timing
             one_run(python, directory, extra)
-        for _ in range(ROUNDS):
-            for name, extra in VARIANTS.items():
-                samples[name].append(one_run(python, directory, extra))
-        imports = {module: import_times(python, directory, module) for module in (PLUGIN, EAGER)}
-    base, _ = median_spread(samples[BASELINE])
+        samples = interleaved(
+            {name: lambda extra=extra: one_run(python, directory, extra) for name, extra in VARIANTS.items()}, ROUNDS
+        )
+        imports = interleaved(
+            {module: lambda module=module: import_time(python, directory, module) for module in (PLUGIN, EAGER)},
+            ROUNDS,
+        )
     rows = []
     for name, values in samples.items():
-        median, spread = median_spread(values)
-        rows.append([name, f"{median:.3f}", f"{spread:.3f}", f"{median - base:+.3f}"])
+        rows.append([name, Spread.of(values).show(), Spread.of(differences(samples, name, BASELINE)).show()])
     return [
         f"A new virtualenv with the wheel and pytest; `python {' '.join(COMMAND)} [variant] test_one.py` (one empty",
-        f"test), median and spread of {ROUNDS} rounds, the variants taking turns in each round. Added: the median's",
-        "difference with the plugin off.",
+        f"test), median (min-max) of {ROUNDS} rounds, the variants taking turns. Added: the difference with the",
+        "plugin off in the same round.",
         "",
-        *table(["one-test pytest run", "median s", "spread", "added s"], rows),
+        *table(["one-test pytest run", "seconds", "added s (same round)"], rows),
         "",
         f"The plugin module's import alone, after `import pytest`, in a fresh process per round ({ROUNDS} rounds):",
         "",
         *table(
-            ["import", "median ms", "spread ms"],
-            [
-                [f"`{module}`", f"{median_spread(t)[0] * 1000:.2f}", f"{median_spread(t)[1] * 1000:.2f}"]
-                for module, t in imports.items()
-            ],
+            ["import", "ms"],
+            [[f"`{module}`", Spread.of(times).show(1000, 2)] for module, times in imports.items()],
         ),
     ]
 

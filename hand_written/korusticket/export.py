@@ -332,6 +332,7 @@ class _Export:
         self._writers: dict[str, _Writer] = {}
         self.state_path = directory / STATE_FILE
         self.start_over = _start_over(directory)
+        self._directory_synced = False
 
     @classmethod
     @contextlib.contextmanager
@@ -399,6 +400,13 @@ class _Export:
         for writer in self._writers.values():
             if not writer.done:
                 writer.open()
+        fresh = [writer for writer in self._writers.values() if writer.fresh and not writer.done]
+        if fresh:
+            # Every new file recorded empty before its first line, in one state: whatever a failure leaves in
+            # them is then ours to cut back.
+            for writer in fresh:
+                writer.sync()
+            self.save()
 
     def writer(self, name: str) -> _Writer:
         writer = self._writers[name]
@@ -409,8 +417,12 @@ class _Export:
         if self._progress is not None:
             self._progress(progress)
 
-    def save(self) -> None:
-        """Write the state beside the files: a temporary file synced, then renamed over the old one."""
+    def save(self, final: bool = False) -> None:
+        """Write the state beside the files: a temporary file synced, then renamed over the old one.
+
+        The directory is synced by the first save (the files' own entries are durable before any of their lines is
+        recorded) and by a collection's last (`final`); in between, a rename lost in a crash only brings back the
+        state before it, which the files still match (their unrecorded lines are cut back on resume)."""
         temporary = self.state_path.with_name(STATE_FILE + ".tmp")
         with _os_errors(self.state_path, "record the export state"):
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
@@ -420,11 +432,14 @@ class _Export:
             finally:
                 os.close(descriptor)
             os.replace(temporary, self.state_path)
+            if self._directory_synced and not final:
+                return
             directory = os.open(self.directory, os.O_RDONLY)
             try:
                 os.fsync(directory)  # the rename itself, and the files' own entries, are durable too
             finally:
                 os.close(directory)
+            self._directory_synced = True
 
     def result(self) -> ExportResult:
         counts = {name: writer.items for name, writer in self._writers.items()}
@@ -524,9 +539,6 @@ class _Writer:
             self.descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
             if os.fstat(self._fd).st_size > self.entry.bytes:
                 os.ftruncate(self._fd, self.entry.bytes)
-        if self.fresh:
-            # Recorded empty before its first line: whatever a failure leaves in it is then ours to cut back.
-            self.commit()
 
     def _count_lines(self, end: int) -> int:
         lines, offset = 0, 0
@@ -560,11 +572,11 @@ class _Writer:
             self.total = page.total_items
         if not page.items:
             return  # nothing to record: an empty page only ends the collection
-        lines = [orjson.dumps(item.to_dict()) for item in page.items]
-        data = b"\n".join(lines) + b"\n"
+        lines = [orjson.dumps(item.to_dict(), option=orjson.OPT_APPEND_NEWLINE) for item in page.items]
+        data = b"".join(lines)
         with _os_errors(self.path, "write the export file"):
             _write_all(self._fd, data, self.offset)
-        last = lines[-1] + b"\n"
+        last = lines[-1]
         self.last_line = (self.offset + len(data) - len(last), _sha256(last))
         self.offset += len(data)
         self.items += len(lines)
@@ -574,16 +586,23 @@ class _Writer:
             self.commit()
         self.report()
 
-    def commit(self) -> None:
-        """Sync what is written, then record it: a page is in the state only once its lines are durable."""
+    def sync(self) -> bool:
+        """Sync what is written and make it this file's entry in the state (saved by the caller); False when
+        nothing changed since the last one."""
         written = _Entry(self.pages, self.items, self.offset, self.last_line, self.total, self.done)
-        if written != self.entry or self.fresh:
-            with _os_errors(self.path, "sync the export file"):
-                os.fsync(self._fd)
-            self.entry = written
-            self.export.state.entries[self.name] = written
-            self.fresh = False
-            self.export.save()
+        if written == self.entry and not self.fresh:
+            return False
+        with _os_errors(self.path, "sync the export file"):
+            os.fsync(self._fd)
+        self.entry = written
+        self.export.state.entries[self.name] = written
+        self.fresh = False
+        return True
+
+    def commit(self, final: bool = False) -> None:
+        """Sync what is written, then record it: a page is in the state only once its lines are durable."""
+        if self.sync():
+            self.export.save(final)
         self._since_commit, self._committed_at = 0, time.monotonic()
 
     @contextlib.contextmanager
@@ -597,7 +616,7 @@ class _Writer:
                 self.commit()
             raise
         self.done = True
-        self.commit()
+        self.commit(final=True)
         self.report()
 
     def close(self) -> None:

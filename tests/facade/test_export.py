@@ -205,3 +205,89 @@ def test_arguments_are_checked(big: Sandbox, tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="kt: expected a KorusTicket"):
         export_catalog(big.async_client(), big.catalog_id, tmp_path)  # type: ignore[arg-type]
     assert issubclass(ExportError, KorusTicketError)
+
+
+class Crash(Exception):
+    """Stands for the process dying at that instant (raised from inside the export's own calls)."""
+
+
+def test_a_crash_between_writing_pages_and_recording_them_resumes_without_gap_or_duplicate(
+    big: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines of several pages are written, then synced once, then recorded: a crash after the writes and before
+    the state names them leaves lines the state does not record, and the next run cuts them back and fetches their
+    pages again. The state file also goes back one save (a rename the crash lost: between the first save and a
+    collection's last, the directory is not synced after each rename)."""
+    with big.client() as kt:
+        export_catalog(kt, big.catalog_id, tmp_path / "whole")
+    out = tmp_path / "crashed"
+    monkeypatch.setattr(export_module, "COMMIT_SECONDS", float("inf"))
+    monkeypatch.setattr(export_module, "COMMIT_PAGES", 3)
+    saved: list[bytes] = []
+    real_replace = os.replace
+
+    def replace(source: Any, target: Any) -> None:
+        if Path(target).name == STATE_FILE:
+            recorded = json.loads(Path(source).read_bytes())
+            if recorded["collections"].get("offers", {}).get("pages", 0) >= 9:
+                raise Crash  # pages 7-9 written and synced, not recorded
+            saved.append(Path(source).read_bytes())
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with big.client() as kt, pytest.raises(Crash):
+        export_catalog(kt, big.catalog_id, out)
+    monkeypatch.setattr(os, "replace", real_replace)
+    written = (out / "offers.jsonl").read_bytes().count(b"\n")
+    recorded = json.loads((out / STATE_FILE).read_bytes())["collections"]["offers"]
+    assert recorded["pages"] == 6
+    assert written > recorded["items"]  # lines on disk that no state names
+    (out / STATE_FILE).write_bytes(saved[-2])  # the last rename lost as well: pages 1-3 recorded
+    assert json.loads(saved[-2])["collections"]["offers"]["pages"] == 3
+
+    with big.client() as kt:
+        result = export_catalog(kt, big.catalog_id, out)
+    assert result.resumed
+    assert result.counts["offers"] == 1_000
+    assert contents(out) == contents(tmp_path / "whole")
+
+
+def test_the_directory_is_synced_by_the_first_save_and_each_collections_last(
+    big: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which state saves sync the directory: the first (the new files' entries) and each collection's last."""
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(descriptor: int) -> None:
+        real_fsync(descriptor)
+        path = Path(os.readlink(f"/proc/self/fd/{descriptor}"))
+        events.append("directory" if path == tmp_path else path.name)
+
+    def replace(source: Any, target: Any) -> None:
+        real_replace(source, target)
+        if Path(target).name == STATE_FILE:
+            offers = json.loads(Path(target).read_bytes())["collections"].get("offers", {})
+            events.append(f"saved offers={offers.get('pages')} done={offers.get('done')}")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(export_module, "COMMIT_SECONDS", float("inf"))
+    monkeypatch.setattr(export_module, "COMMIT_PAGES", 8)
+    with big.client() as kt:
+        export_catalog(kt, big.catalog_id, tmp_path)
+    saves = [index for index, event in enumerate(events) if event.startswith("saved")]
+    synced_after = [event for index, event in enumerate(events) if index - 1 in saves and event == "directory"]
+    assert events[: saves[0] + 2] == [
+        "product_bases.jsonl",
+        "products.jsonl",
+        "offers.jsonl",
+        STATE_FILE + ".tmp",
+        "saved offers=0 done=False",
+        "directory",
+    ]  # the three new files recorded empty in one save
+    assert len(synced_after) == 4  # that first save, and the last of each of the three collections
+    assert events[-3:] == [STATE_FILE + ".tmp", "saved offers=20 done=True", "directory"]
+    assert "saved offers=8 done=False" in events
+    after_eight = events.index("saved offers=8 done=False")
+    assert events[after_eight + 1] != "directory"

@@ -17,6 +17,10 @@ from korusticket.errors import ConfigurationError
 
 __all__ = ["build"]
 
+HELP_MARKUP = None
+"""Help and usage errors in click's plain layout: typer's rich layout imports rich's markdown and traceback renderers
+(~0.2 s of a 0.35 s `korusticket --help`; the target is 0.3 s, make bench: start-up)."""
+
 COMMANDS: tuple[tuple[str, Callable[..., None]], ...] = (
     ("catalogs", browse.catalogs),
     ("product-bases", browse.product_bases),
@@ -87,13 +91,14 @@ def build(sandbox_factory: Callable[[], Any] | None = None) -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        rich_markup_mode=HELP_MARKUP,
         context_settings={"obj": Settings(sandbox_factory=sandbox_factory)},
     )
     app.callback()(choose_target)
     for name, command in COMMANDS:
         app.command(name)(command)
     for name, help_text, commands in GROUPS:
-        group = typer.Typer(help=help_text, no_args_is_help=True)
+        group = typer.Typer(help=help_text, no_args_is_help=True, rich_markup_mode=HELP_MARKUP)
         for sub_name, command in commands:
             group.command(sub_name)(command)
         app.add_typer(group, name=name)

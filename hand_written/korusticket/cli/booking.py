@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from korusticket import Customer, Item
 from korusticket.cli.context import CATALOG, EXIT_ERROR, JSON, OFFER, ORDER, running, state_of
 from korusticket.cli.output import Column, field, listed
+
+if TYPE_CHECKING:  # the booking workflows load when a command runs, not for `--help`
+    from korusticket import Customer
 
 __all__ = ["ORDER_COLUMNS", "beneficiary", "book", "download", "order", "orders"]
 
@@ -40,6 +42,8 @@ def book(
 
     With KORUSTICKET_LEDGER (sqlite:///path.db, postgresql://...), commands run at once on one reference wait for
     each other."""
+    from korusticket.booking import Item
+
     with running(ctx, as_json) as (kt, out):
         choice = kt.offer_choice(state_of(ctx).offer_ref(offer_id, catalog))
         needing = [ticket for ticket in choice.tickets if ticket.needs_session]

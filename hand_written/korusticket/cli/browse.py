@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from korusticket import iri, ops
 from korusticket.cli.context import CATALOG, JSON, OFFER, running, state_of
 from korusticket.cli.output import Column, field, listed
 
@@ -44,17 +43,23 @@ def parse_day(value: str, option: str) -> date:
 
 def product_iri(value: str, catalog: str) -> str:
     """A product IRI from an IRI, or an id and its catalog."""
+    from korusticket import iri
+
     return value if "/" in value else iri.product(catalog, iri.check_id(value, "product"))
 
 
 def catalogs(ctx: typer.Context, as_json: JSON = False) -> None:
     """The catalogs this account may sell."""
+    from korusticket import ops
+
     with running(ctx, as_json) as (kt, out):
         out.rows("Catalogs", kt.paginate(ops.list_catalogs), [("id", field("id")), ("name", field("name"))])
 
 
 def product_bases(ctx: typer.Context, catalog: CATALOG = None, as_json: JSON = False) -> None:
     """The product bases of a catalog: a park, a show, a museum."""
+    from korusticket import ops
+
     with running(ctx, as_json) as (kt, out):
         rows = kt.paginate(ops.list_product_bases, catalog_id=state_of(ctx).catalog(catalog))
         columns: list[Column] = [
@@ -68,6 +73,8 @@ def product_bases(ctx: typer.Context, catalog: CATALOG = None, as_json: JSON = F
 
 def products(ctx: typer.Context, catalog: CATALOG = None, as_json: JSON = False) -> None:
     """The products of a catalog: a product base with its options."""
+    from korusticket import ops
+
     with running(ctx, as_json) as (kt, out):
         rows = kt.paginate(ops.list_products, catalog_id=state_of(ctx).catalog(catalog))
         out.rows("Products", rows, [("id", field("id")), ("name", field("name"))])
@@ -83,6 +90,8 @@ def offers(
     as_json: JSON = False,
 ) -> None:
     """Offers, a product on a day: price and places."""
+    from korusticket import ops
+
     with running(ctx, as_json) as (kt, out):
         catalog_id = state_of(ctx).catalog(catalog)
         filters: dict[str, Any] = {"catalog_id": catalog_id, "max_items": limit, "prefetch": 4}
@@ -131,6 +140,8 @@ def offer(ctx: typer.Context, offer_id: OFFER, catalog: CATALOG = None, as_json:
 
 def availability(ctx: typer.Context, offer_id: OFFER, catalog: CATALOG = None, as_json: JSON = False) -> None:
     """Places left for an offer now, per session."""
+    from korusticket import ops
+
     with running(ctx, as_json) as (kt, out):
         catalog_id, identifier = state_of(ctx).offer_ids(offer_id, catalog)
         found = kt.call(ops.get_offer_availability, catalog_id=catalog_id, id=identifier)
@@ -147,6 +158,8 @@ def availability(ctx: typer.Context, offer_id: OFFER, catalog: CATALOG = None, a
 
 def price(ctx: typer.Context, offer_id: OFFER, catalog: CATALOG = None, as_json: JSON = False) -> None:
     """The real-time price of an offer."""
+    from korusticket import ops
+
     with running(ctx, as_json) as (kt, out):
         catalog_id, identifier = state_of(ctx).offer_ids(offer_id, catalog)
         found = kt.call(ops.get_offer_price, catalog_id=catalog_id, id=identifier)
@@ -169,6 +182,8 @@ def seat_map(
     as_json: JSON = False,
 ) -> None:
     """A seat map: its zones and seating categories."""
+    from korusticket import ops
+
     with running(ctx, as_json) as (kt, out):
         catalog_id = state_of(ctx).catalog(catalog)
         found = kt.call(ops.get_seat_map, catalog_id=catalog_id, product_base_id=product_base, id=seat_map_id)

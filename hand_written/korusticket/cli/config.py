@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from korusticket.client import DEMO_URL, PRODUCTION_URL
 from korusticket.errors import ConfigurationError
 
 __all__ = [
@@ -29,7 +28,8 @@ __all__ = [
 
 CONFIG_KEYS = ("env", "base_url", "token_url", "client_id", "client_secret", "language", "catalog")
 """What the config file may hold. `catalog` is the default catalog of commands that take `--catalog`."""
-ENVIRONMENTS = {"demo": DEMO_URL, "production": PRODUCTION_URL}
+ENVIRONMENTS = ("demo", "production")
+"""`--env` values; their URLs are `korusticket.client`'s (imported when a command runs, not for `--help`)."""
 
 
 def config_path(environ: Mapping[str, str]) -> Path:
@@ -185,7 +185,9 @@ def resolve_target(
     chosen_env = env or settings.get("env")
     url = base_url or environ.get("KORUSTICKET_BASE_URL") or settings.get("base_url")
     if not url:
-        url = ENVIRONMENTS.get(chosen_env or "demo", DEMO_URL)
+        from korusticket.client import DEMO_URL, PRODUCTION_URL
+
+        url = PRODUCTION_URL if chosen_env == "production" else DEMO_URL
     if not token and not (client_id and client_secret):
         if env or base_url:
             raise ConfigurationError(

@@ -6,16 +6,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import httpx
 import typer
 
-from korusticket import KorusTicket, iri
 from korusticket.cli.config import Target
 from korusticket.cli.output import Output
 from korusticket.errors import REDACTED, ConfigurationError, KorusTicketError, redact_url
 from korusticket.logs import sdk_log_to_stderr
+
+if TYPE_CHECKING:  # the client loads when a command runs, not for `--help`
+    import httpx
+
+    from korusticket import KorusTicket
 
 __all__ = [
     "CATALOG",
@@ -61,6 +64,8 @@ class State:
     sandbox: Any = None
 
     def client(self, out: Output) -> KorusTicket:
+        from korusticket.client import KorusTicket
+
         if self.target is None:
             raise ConfigurationError("no target chosen")
         if self.target.why:
@@ -86,6 +91,8 @@ class State:
 
     def catalog(self, given: str | None) -> str:
         """`--catalog`, else the configured default, else the sandbox's park catalog."""
+        from korusticket import iri
+
         chosen = given or (self.target.catalog if self.target else None)
         if chosen:
             return iri.check_id(chosen, "catalog")
@@ -95,12 +102,16 @@ class State:
 
     def offer_ref(self, value: str, catalog: str | None) -> str:
         """An offer IRI from an IRI, or an id and the catalog."""
+        from korusticket import iri
+
         if "/" in value:
             return value
         return iri.offer(self.catalog(catalog), iri.check_id(value, "offer"))
 
     def offer_ids(self, value: str, catalog: str | None) -> tuple[str, str]:
         """The catalog id and offer id of an offer given as an id or IRI."""
+        from korusticket import iri
+
         parsed = iri.parse(self.offer_ref(value, catalog))
         if parsed.kind != "offer":
             raise ValueError(f"offer: expected an offer IRI, got the IRI of a {parsed.kind}")

@@ -6,14 +6,17 @@ Interrupted (Ctrl-C, an error, a full disk), it says so in one line; the same co
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from korusticket.cli.context import EXIT_INTERRUPTED, running, state_of
 from korusticket.cli.output import Output
-from korusticket.export import COLLECTIONS, ExportProgress, export_catalog
+
+if TYPE_CHECKING:  # rich and the export load when the command runs, not for `--help`
+    from rich.progress import TaskID
+
+    from korusticket.export import ExportProgress
 
 __all__ = ["ProgressBars", "export"]
 
@@ -24,6 +27,10 @@ class ProgressBars:
     """The export's progress as one bar per collection (items, pages, rate, time left) on the error console."""
 
     def __init__(self, out: Output) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from korusticket.export import COLLECTIONS
+
         columns = (
             TextColumn("{task.description}"),
             BarColumn(),
@@ -54,6 +61,8 @@ def export(
     prefetch: Annotated[int, typer.Option("--prefetch", min=0, max=16, help="Pages fetched ahead.")] = 4,
 ) -> None:
     """A catalog as JSON Lines files; re-run to resume."""
+    from korusticket.export import export_catalog
+
     with running(ctx) as (kt, out):
         catalog = state_of(ctx).catalog(catalog_id)
         bars = ProgressBars(out)

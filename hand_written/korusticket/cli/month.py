@@ -9,16 +9,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
 
-from korusticket.booking import CalendarDay
 from korusticket.cli.browse import parse_day, product_iri
 from korusticket.cli.context import CATALOG, JSON, running, state_of
+
+if TYPE_CHECKING:  # rich and the booking workflows load when the command runs, not for `--help`
+    from rich.console import Group
+    from rich.text import Text
+
+    from korusticket.booking import CalendarDay
 
 __all__ = ["SHADES", "SOLD_OUT", "DayCell", "calendar", "month_table", "parse_month", "shade", "weeks"]
 
@@ -87,6 +89,8 @@ def shade(available: int | None, most: int) -> str:
 
 
 def _cell(cell: DayCell | None, most: int) -> Text:
+    from rich.text import Text
+
     if cell is None:
         return Text("")
     if not cell.offers:
@@ -104,6 +108,10 @@ def _cell(cell: DayCell | None, most: int) -> Text:
 
 def month_table(first: date, days: Sequence[CalendarDay]) -> Group:
     """The calendar of `first`'s month, and a line saying what the shades mean."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     grid = weeks(first, days)
     most = max((c.available for row in grid for c in row if c and c.available is not None), default=0)
     table = Table(title=f"{first:%B %Y}", title_justify="left", show_lines=True)

@@ -10,13 +10,18 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-
 from korusticket.errors import KorusTicketError, ValidationError
-from korusticket_client.types import Unset
 
 __all__ = ["Column", "Output", "field", "listed", "plain"]
+
+# rich and the generated client load when something is printed, not for `--help` (make bench: start-up).
+
+
+def _is_unset(value: Any) -> bool:
+    from korusticket_client.types import Unset
+
+    return isinstance(value, Unset)
+
 
 Column = tuple[str, Callable[[Any], Any]]
 """A table column: its header, and how to read its cell from a row."""
@@ -29,14 +34,14 @@ def field(name: str) -> Callable[[Any], Any]:
 
 def listed(value: Any) -> list[Any]:
     """An optional list of a model (None or unset: empty)."""
-    return [] if value is None or isinstance(value, Unset) else list(value)
+    return [] if value is None or _is_unset(value) else list(value)
 
 
 def plain(value: Any) -> Any:
     """A value as JSON holds it: models through `to_dict()`, dates as ISO text, amounts as decimal strings."""
     if hasattr(value, "to_dict"):
         return value.to_dict()
-    if isinstance(value, Unset):
+    if _is_unset(value):
         return None
     if isinstance(value, Decimal):
         return str(value)
@@ -52,7 +57,7 @@ def plain(value: Any) -> Any:
 
 
 def _cell(value: Any) -> str:
-    if value is None or isinstance(value, Unset):
+    if value is None or _is_unset(value):
         return "-"
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -63,6 +68,8 @@ def _cell(value: Any) -> str:
 
 class Output:
     def __init__(self, *, as_json: bool, stdout: Any = None, stderr: Any = None) -> None:
+        from rich.console import Console
+
         self.as_json = as_json
         out, err = stdout or sys.stdout, stderr or sys.stderr
         # Not a terminal (a pipe, a test): wide enough that ids are never cut.
@@ -78,6 +85,8 @@ class Output:
                 self.console.file.write(json.dumps(plain(row), ensure_ascii=False, sort_keys=True) + "\n")
                 count += 1
             return count
+        from rich.table import Table
+
         table = Table(title=title, title_justify="left")
         for header, _ in columns:
             table.add_column(header, overflow="fold")
@@ -92,6 +101,8 @@ class Output:
         if self.as_json:
             self.console.file.write(json.dumps(plain(value), ensure_ascii=False, sort_keys=True) + "\n")
             return
+        from rich.table import Table
+
         table = Table(title=title, title_justify="left", show_header=False)
         table.add_column("field", style="bold")
         table.add_column("value", overflow="fold")

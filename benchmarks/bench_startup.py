@@ -1,0 +1,92 @@
+"""Start-up: `import korusticket` against `import httpx`, and the wall time of `korusticket --help`.
+
+Each sample is a fresh interpreter (no module cached in memory; the bytecode caches written by a first, untimed
+run of each). An import is timed inside the child around the `import` statement alone (`perf_counter`), so the
+interpreter's own start-up is out of it; `korusticket --help` is timed from outside, the whole process, as a user
+waits for it. The candidates take turns in rounds; the import target is the median, over rounds, of the
+difference `korusticket - httpx` measured in the same round.
+
+    PYTHONPATH=. .venv/bin/python -m benchmarks.bench_startup
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.common import Section, Spread, Target, differences, interleaved, rounds, table
+
+ROUNDS = rounds(15, 5)
+IMPORTS = {
+    "import httpx": "import httpx",
+    "import korusticket": "import korusticket",
+    "from korusticket import KorusTicket": "from korusticket import KorusTicket",
+}
+HELP = "korusticket --help (wall, whole process)"
+NOTHING = "python -c pass (wall, whole process)"
+
+
+def child_import(statement: str) -> Callable[[], float]:
+    code = f"import time\nstarted = time.perf_counter()\n{statement}\nprint(time.perf_counter() - started)"
+
+    def run() -> float:
+        result = subprocess.run(  # noqa: S603 - this interpreter
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        )
+        return float(result.stdout.strip().splitlines()[-1])
+
+    return run
+
+
+def wall(command: list[str]) -> Callable[[], float]:
+    def run() -> float:
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - our own command
+        return time.perf_counter() - started
+
+    return run
+
+
+def console_script() -> list[str]:
+    """The installed `korusticket` command beside this interpreter (else `python -m korusticket`)."""
+    script = Path(sys.executable).with_name("korusticket")
+    if script.exists():
+        return [str(script), "--help"]
+    found = shutil.which("korusticket")
+    return [found, "--help"] if found else [sys.executable, "-m", "korusticket", "--help"]
+
+
+def startup() -> Section:
+    runs = {name: child_import(statement) for name, statement in IMPORTS.items()}
+    runs[HELP] = wall(console_script())
+    runs[NOTHING] = wall([sys.executable, "-c", "pass"])
+    for run in runs.values():  # bytecode caches
+        run()
+    samples = interleaved(runs, ROUNDS)
+    rows = [[name, Spread.of(values).show(1000, 1)] for name, values in samples.items()]
+    added = Spread.of(differences(samples, "import korusticket", "import httpx"))
+    targets = [
+        Target("import korusticket - import httpx (ms)", added, 0.060, scale=1000, unit=" ms", digits=1),
+        Target("korusticket --help wall time (s)", Spread.of(samples[HELP]), 0.3, unit=" s", digits=3),
+    ]
+    lines = [
+        f"Fresh interpreters, {ROUNDS} rounds, the candidates taking turns. Imports are timed inside the child around"
+        " the import alone; the two whole-process rows include the interpreter's start-up. `import korusticket`"
+        " loads the errors and the log switch (PEP 562); `from korusticket import KorusTicket` loads the client,"
+        " httpx and the generated models, shown for comparison.",
+        "",
+        *table(["start-up", "ms: median (min-max)"], rows),
+        "",
+        f"`import korusticket` - `import httpx`, per round: {added.show(1000, 1, ' ms')}.",
+    ]
+    return Section("5. Start-up: imports and `korusticket --help`", lines, targets)
+
+
+if __name__ == "__main__":
+    section = startup()
+    print("\n".join(section.lines))
+    print("\n".join(f"{t.row()}" for t in section.targets))
