@@ -9,19 +9,65 @@ from __future__ import annotations
 import datetime
 import difflib
 import importlib
+import math
 import re
+import reprlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
 from typing import Any, Literal, TypeGuard
 
-from korusticket.errors import InvalidRequestError
+from korusticket.errors import InvalidRequestError, MissingBodyFieldError
 
 ANY_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$")
 """The identifier pattern `codegen.prepare.accept_any_uuid` gives every id parameter."""
 UUID_EXAMPLE = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e"
 CALENDAR_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+TEXT_LIMIT = 4000
+"""Longest string sent where the spec gives no `maxLength`: a body field or a query value longer than this is a
+mistake (a file read into a name), refused before sending rather than sent and stored."""
+DEPTH_LIMIT = 32
+"""Deepest nesting of lists and dicts a body may have: the API's own bodies are a few levels deep."""
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Characters that reorder the text around them: in a name or a reference they make what is shown differ from
+what is stored (a "Trojan Source" reference), so they are refused."""
+_SHORT = reprlib.Repr()  # Python 3.11's takes no keywords
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother, _SHORT.maxlist, _SHORT.maxdict = 3, 60, 60, 4, 4
+
+
+def refuse_controls(value: str, where: str, *, line_breaks: bool = False) -> None:
+    """Refuse control characters (NUL, escapes; line breaks and tabs unless `line_breaks`) and bidi controls."""
+    for character in value:
+        code = ord(character)
+        if (code < 32 or 0x7F <= code < 0xA0) and not (line_breaks and character in "\n\r\t"):
+            allowed = "" if line_breaks else " (line breaks, tabs)"
+            raise InvalidRequestError(f"{where}: must not contain control characters{allowed}, found {character!r}")
+        if character in BIDI_CONTROLS:
+            raise InvalidRequestError(
+                f"{where}: must not contain bidirectional control characters (U+{code:04X}): they make the "
+                "text shown differ from the text stored"
+            )
+
+
+def check_text(
+    value: Any,
+    where: str,
+    *,
+    limit: int = TEXT_LIMIT,
+    blank: bool = False,
+    line_breaks: bool = False,
+) -> str:
+    """`value` if it is a string of at most `limit` characters, not blank (unless `blank`), without control
+    characters (line breaks allowed with `line_breaks`); else an `InvalidRequestError` naming `where`."""
+    if not isinstance(value, str):
+        raise InvalidRequestError(f"{where}: expected a string, got {_shown(value)}")
+    if not blank and not value.strip():
+        raise InvalidRequestError(f"{where}: must not be empty or blank, got {_shown(value)}")
+    if len(value) > limit:
+        raise InvalidRequestError(f"{where}: {len(value)} characters; expected at most {limit}")
+    refuse_controls(value, where, line_breaks=line_breaks)
+    return value
 
 
 @dataclass(frozen=True)
@@ -87,6 +133,11 @@ def _check_scalar(name: str, value: Any, schema: Mapping[str, Any]) -> Any:
             return value
         if not isinstance(value, str):
             raise InvalidRequestError(f"{name}: expected a string, got {_shown(value)}")
+        if "pattern" not in schema and "enum" not in schema:  # those say exactly what is allowed
+            check_text(value, name, limit=schema.get("maxLength", TEXT_LIMIT))
+        if len(value) < schema.get("minLength", 0):
+            shortest = schema["minLength"]
+            raise InvalidRequestError(f"{name}: expected at least {shortest} characters, got {_shown(value)}")
     if "enum" in schema and value not in schema["enum"]:
         allowed = ", ".join(repr(choice) for choice in schema["enum"])
         raise InvalidRequestError(f"{name}: expected one of {allowed}, got {_shown(value)}")
@@ -122,9 +173,144 @@ def _check_calendar_day(name: str, value: str) -> None:
 
 
 def _shown(value: Any, limit: int = 80) -> str:
-    """A value for an error message: long input is cut, never echoed whole."""
-    text = repr(value)
+    """A value for an error message: long input is cut, never echoed whole; a deep one is abbreviated."""
+    if isinstance(value, str | bytes):
+        text = repr(value[: limit + 1])
+        if len(value) <= limit:
+            return text
+        return f"{text[:limit]}... ({len(value)} characters)"
+    if isinstance(value, list | tuple | dict | set | frozenset):
+        return _SHORT.repr(value)
+    try:
+        text = repr(value)
+    except Exception:  # a value whose repr fails is still named by its type
+        return f"a {type(value).__name__}"
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
+
+
+def check_body(value: Any, model: str, where: str = "body") -> None:
+    """Check a request body (a dict) against its model's rules (`BODY_RULES`, written from openapi.yaml by
+    `make generate`): each field's type, length, enum, range and nested models, plus no control characters
+    and no non-finite numbers anywhere. An `InvalidRequestError` names the field (`body.customer.firstname`)."""
+    from korusticket._generated.bodies import BODY_RULES
+
+    rules: dict[str, dict[str, Any]] = BODY_RULES.get(model) or {}
+    if not isinstance(value, Mapping):
+        raise InvalidRequestError(f"{where}: expected a dict or a {model}, got {_shown(value)}")
+    for key, rule in rules.items():
+        if rule.get("required") and key not in value:
+            raise MissingBodyFieldError(
+                f"{where}: missing required field {key!r} for {model}", field=key, model=model, argument=where
+            )
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise InvalidRequestError(f"{where}: expected field names (strings), got {_shown(key)}")
+        if key in rules:
+            _check_field(item, rules[key], f"{where}.{key}", 1)
+        else:
+            check_json(item, f"{where}.{key}")
+
+
+def _kinds(rule: Mapping[str, Any]) -> list[str]:
+    kinds = rule.get("type")
+    return kinds if isinstance(kinds, list) else [kinds] if isinstance(kinds, str) else []
+
+
+def _check_field(value: Any, rule: Mapping[str, Any], where: str, depth: int) -> None:
+    kinds = _kinds(rule)
+    if value is None:
+        if kinds and "null" not in kinds:
+            raise InvalidRequestError(f"{where}: expected {_expected(kinds)}, got None")
+        return
+    kind = next((k for k in kinds if k != "null" and _is_kind(value, k)), None)
+    if kinds and kind is None:
+        raise InvalidRequestError(f"{where}: expected {_expected(kinds)}, got {_shown(value)}")
+    if "enum" in rule and value not in rule["enum"]:
+        allowed = ", ".join(repr(choice) for choice in rule["enum"])
+        raise InvalidRequestError(f"{where}: expected one of {allowed}, got {_shown(value)}")
+    if isinstance(value, str):
+        free = not any(key in rule for key in ("format", "pattern", "enum", "maxLength"))
+        formatted = "format" in rule or rule.get("minLength", 0) >= 1
+        check_text(value, where, limit=rule.get("maxLength", TEXT_LIMIT), blank=not formatted, line_breaks=free)
+        if len(value) < rule.get("minLength", 0):
+            raise InvalidRequestError(f"{where}: expected at least {rule['minLength']} characters, got {_shown(value)}")
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise InvalidRequestError(f"{where}: expected a finite number, got {_shown(value)}")
+        if "minimum" in rule and value < rule["minimum"]:
+            raise InvalidRequestError(f"{where}: expected at least {rule['minimum']}, got {_shown(value)}")
+        if "maximum" in rule and value > rule["maximum"]:
+            raise InvalidRequestError(f"{where}: expected at most {rule['maximum']}, got {_shown(value)}")
+    elif isinstance(value, list | tuple):
+        if len(value) < rule.get("minItems", 0):
+            raise InvalidRequestError(f"{where}: expected at least {rule['minItems']} item(s), got {len(value)}")
+        if "maxItems" in rule and len(value) > rule["maxItems"]:
+            raise InvalidRequestError(f"{where}: expected at most {rule['maxItems']} item(s), got {len(value)}")
+        for index, item in enumerate(value):
+            _check_field(item, rule.get("items", {}), f"{where}[{index}]", depth + 1)
+    elif isinstance(value, Mapping):
+        if "model" in rule:
+            check_body(value, rule["model"], where)
+        else:
+            check_json(value, where, depth)
+    elif not kinds and not hasattr(value, "to_dict"):
+        check_json(value, where, depth)
+
+
+def _is_kind(value: Any, kind: str) -> bool:
+    match kind:
+        case "string":
+            return isinstance(value, str)
+        case "integer":
+            return is_integer(value)
+        case "number":
+            return isinstance(value, int | float) and not isinstance(value, bool)
+        case "boolean":
+            return isinstance(value, bool)
+        case "array":
+            return isinstance(value, list | tuple)
+        case "object":
+            return isinstance(value, Mapping) or hasattr(value, "to_dict")
+    return True
+
+
+def _expected(kinds: list[str]) -> str:
+    words = {
+        "string": "a string",
+        "integer": "an integer",
+        "number": "a number",
+        "boolean": "True or False",
+        "array": "a list",
+        "object": "a dict",
+    }
+    named = [words.get(kind, kind) for kind in kinds if kind != "null"]
+    return " or ".join(named) + (" (or None)" if "null" in kinds else "")
+
+
+def check_json(value: Any, where: str, depth: int = 0) -> None:
+    """A value the schema says nothing about must still be JSON: strings without control characters, finite
+    numbers, lists and dicts with string keys, at most `DEPTH_LIMIT` deep."""
+    if depth > DEPTH_LIMIT:
+        raise InvalidRequestError(f"{where}: nested more than {DEPTH_LIMIT} levels deep")
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, str):
+        check_text(value, where, blank=True, line_breaks=True)
+    elif isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InvalidRequestError(f"{where}: expected a finite number, got {_shown(value)}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            check_json(item, f"{where}[{index}]", depth + 1)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise InvalidRequestError(f"{where}: expected field names (strings), got {_shown(key)}")
+            check_json(item, f"{where}.{key}", depth + 1)
+    else:
+        raise InvalidRequestError(
+            f"{where}: expected a JSON value (str, int, float, bool, list, dict), got {_shown(value)}"
+        )
 
 
 @dataclass(frozen=True)

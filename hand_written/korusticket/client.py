@@ -34,7 +34,7 @@ from korusticket._http import (
     unexpected_response,
 )
 from korusticket._iri_core import parse_iri
-from korusticket._operation import Operation, closest, is_integer
+from korusticket._operation import Operation, check_body, closest, is_integer
 from korusticket._raw import CallOptions, RawResponse, check_language, check_timeout
 from korusticket._urls import is_loopback, origin
 from korusticket._version import __version__
@@ -188,10 +188,18 @@ def _body_model(entry: Operation, body: Any) -> Any:
     the schema does not have is almost always a misspelling (`date_of_birth` for `dateOfBirth`) that the
     server would ignore, so it is refused here, before anything is sent.
     """
-    if entry.body_model is None or not isinstance(body, Mapping):
-        if entry.body_model is not None and not hasattr(body, "to_dict"):
-            raise InvalidRequestError(f"body: expected a dict or a {entry.body_model}, got {type(body).__name__}")
+    if entry.body_model is None:
         return body
+    if not isinstance(body, Mapping):
+        if not hasattr(body, "to_dict"):
+            raise InvalidRequestError(f"body: expected a dict or a {entry.body_model}, got {type(body).__name__}")
+        try:
+            as_json = body.to_dict()
+        except Exception as error:  # a model holding values its to_dict cannot take
+            raise InvalidRequestError(f"body: not a valid {entry.body_model}: {error}") from None
+        check_body(as_json, entry.body_model)
+        return body
+    check_body(body, entry.body_model)
     model = getattr(models, entry.body_model)
     try:
         parsed = model.from_dict(dict(body))

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, Required, TypedDict
 
-from korusticket._operation import _shown, closest, is_integer
+from korusticket._operation import _shown, closest, is_integer, refuse_controls
 from korusticket.errors import InvalidRequestError
 from korusticket_client.models import (
     OfferEmbeddedTicket,
@@ -44,23 +44,6 @@ TEXT_LIMIT = 255
 Doctrine mapping gives a string column by default; a longer value is a mistake, not a name."""
 NOTES_LIMIT = 4000
 """Longest `notes` accepted (free text, line breaks allowed)."""
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-"""Characters that reorder the text around them: in a name or a reference they make what is shown differ from
-what is stored (a "Trojan Source" reference), so they are refused."""
-
-
-def refuse_controls(value: str, where: str, *, line_breaks: bool = False) -> None:
-    """Refuse control characters (NUL, escapes; line breaks and tabs unless `line_breaks`) and bidi controls."""
-    for character in value:
-        code = ord(character)
-        if (code < 32 or 0x7F <= code < 0xA0) and not (line_breaks and character in "\n\r\t"):
-            allowed = "" if line_breaks else " (line breaks, tabs)"
-            raise InvalidRequestError(f"{where}: must not contain control characters{allowed}, found {character!r}")
-        if character in BIDI_CONTROLS:
-            raise InvalidRequestError(
-                f"{where}: must not contain bidirectional control characters (U+{code:04X}): they make the "
-                "text shown differ from the text stored"
-            )
 
 
 class Customer(TypedDict, total=False):
