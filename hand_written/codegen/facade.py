@@ -425,7 +425,8 @@ def _resolved(spec: dict[str, Any], schema: Any) -> dict[str, Any]:
             merged.setdefault("properties", {}).update(part.get("properties", {}))
             merged.update({key: value for key, value in part.items() if key != "properties"})
         return merged
-    return schema
+    resolved: dict[str, Any] = schema
+    return resolved
 
 
 def _rule(spec: dict[str, Any], schema: Any, nested: str | None) -> dict[str, Any]:
@@ -445,8 +446,8 @@ def _rule(spec: dict[str, Any], schema: Any, nested: str | None) -> dict[str, An
         schema = merged
     rule = {key: schema[key] for key in RULE_KEYS if key in schema}
     if schema.get("nullable"):
-        kinds = rule.get("type")
-        rule["type"] = [*(kinds if isinstance(kinds, list) else [kinds]), "null"]
+        declared = rule.get("type")
+        rule["type"] = [*(declared if isinstance(declared, list) else [declared]), "null"]
     if schema.get("type") == "array" or (isinstance(schema.get("type"), list) and "array" in schema["type"]):
         rule["items"] = _rule(spec, schema.get("items", {}), nested)
     elif nested is not None:
