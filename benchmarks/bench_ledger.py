@@ -18,13 +18,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.common import table
+from benchmarks.common import rounds, table
 from korusticket import Customer, Item, iri
 from korusticket.testing import Sandbox
 from tests.postgres import postgres_server
 
 CUSTOMER: Customer = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
-ROUNDS = 12
+ROUNDS = rounds(12, 3)
 
 
 @contextlib.contextmanager

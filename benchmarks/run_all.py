@@ -5,7 +5,7 @@ asserted anywhere. `BENCH_QUICK=1 make bench` runs fewer rounds and leaves RESUL
 `BENCH_ONLY=parse,crawl` runs some sections only (quick or not, RESULTS.md is then left alone too).
 
 Sections: parse (per page), crawl (fixed bytes, then the sandbox served in another process), memory, export,
-startup, booking, plugin (the pytest plugin's cost: builds a wheel into a new virtualenv, the longest to set up).
+startup, booking, ledger, plugin (the pytest plugin's cost: builds a wheel into a new virtualenv, the longest).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ def sections() -> dict[str, Callable[[], list[Section]]]:
     from benchmarks.bench_booking import booking
     from benchmarks.bench_crawl import fixed_bytes, served_subprocess
     from benchmarks.bench_export import export_vs_crawl
+    from benchmarks.bench_ledger import ledger_cost
     from benchmarks.bench_memory import memory
     from benchmarks.bench_parse import per_page
     from benchmarks.bench_pytest_plugin import plugin_cost
@@ -37,6 +38,7 @@ def sections() -> dict[str, Callable[[], list[Section]]]:
         "export": lambda: [export_vs_crawl()],
         "startup": lambda: [startup()],
         "booking": lambda: [Section("6. Bulk reservation and the book() path at 20 ms RTT", booking(), [])],
+        "ledger": lambda: [Section("6b. A booking with each ledger, against the memory ledger", ledger_cost(), [])],
         "plugin": lambda: [
             Section("7. What the pytest plugin adds to a test run that does not use it", plugin_cost(), [])
         ],
