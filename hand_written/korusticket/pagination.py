@@ -74,7 +74,7 @@ def _first_attribute(model: Any, names: tuple[str, ...]) -> Any:
 
 
 def _member_id(item: Any) -> str | None:
-    """A member's `@id` (kept among a generated model's additional properties), or None."""
+    """A member's (or a collection's) `@id`, kept among a generated model's additional properties, or None."""
     properties = item if isinstance(item, Mapping) else getattr(item, "additional_properties", None)
     value = properties.get("@id") if isinstance(properties, Mapping) else None
     return value if isinstance(value, str) else None
@@ -183,15 +183,13 @@ class PagePlan:
     @staticmethod
     def _broken(page: Page[Any], message: str, summary: str) -> UnexpectedResponseError:
         """The error for a page that cannot be part of a consistent collection."""
-        properties = getattr(page.collection, "additional_properties", None)
-        where = properties.get("@id", "") if isinstance(properties, Mapping) else ""
         return UnexpectedResponseError(
             message,
             status_code=200,
             content_type="application/ld+json",
             excerpt=summary,
             method="GET",
-            url=str(where),
+            url=_member_id(page.collection) or "",
         )
 
     def _check_new(self, page: Page[Any]) -> None:
