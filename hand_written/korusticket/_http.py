@@ -85,9 +85,12 @@ def connection_error(error: httpx.TransportError, fallback: httpx.Request) -> AP
     kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "failed"
     never_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-    return kind(
-        f"{method} {url} {what}: {type(error).__name__}: {error}", method=method, url=url, request_sent=not never_sent
-    )
+    detail = f"{type(error).__name__}: {error}"
+    if isinstance(error, httpx.LocalProtocolError) and str(error).startswith("Illegal header"):
+        # h11 refuses a header before writing anything, and its message holds the value (maybe a credential).
+        never_sent = True
+        detail = "a request header is not valid HTTP (nothing was sent; the value is not shown)"
+    return kind(f"{method} {url} {what}: {detail}", method=method, url=url, request_sent=not never_sent)
 
 
 def check_response(response: httpx.Response, request: httpx.Request, secrets: SecretsSource, *, api: bool) -> None:
