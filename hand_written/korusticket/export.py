@@ -465,6 +465,10 @@ class _Writer:
         self.total = self.entry.total
         self.done = self.entry.done
         self.descriptor: int | None = None
+        self._pending: list[bytes] = []
+        """Pages' lines not written yet: written in one go when the batch is synced (a write per page would
+        hand the interpreter lock to the prefetching threads, and wait to get it back, once per page)."""
+        self._pending_from = self.offset
         self._since_commit = 0
         self._committed_at = time.monotonic()
 
@@ -574,8 +578,7 @@ class _Writer:
             return  # nothing to record: an empty page only ends the collection
         lines = [orjson.dumps(item.to_dict(), option=orjson.OPT_APPEND_NEWLINE) for item in page.items]
         data = b"".join(lines)
-        with _os_errors(self.path, "write the export file"):
-            _write_all(self._fd, data, self.offset)
+        self._pending.append(data)
         last = lines[-1]
         self.last_line = (self.offset + len(data) - len(last), _sha256(last))
         self.offset += len(data)
@@ -592,6 +595,12 @@ class _Writer:
         written = _Entry(self.pages, self.items, self.offset, self.last_line, self.total, self.done)
         if written == self.entry and not self.fresh:
             return False
+        if self._pending:
+            data = b"".join(self._pending)
+            with _os_errors(self.path, "write the export file"):
+                _write_all(self._fd, data, self._pending_from)
+            self._pending.clear()  # only once written: a failed write is tried again by the next sync
+            self._pending_from += len(data)
         with _os_errors(self.path, "sync the export file"):
             os.fsync(self._fd)
         self.entry = written
