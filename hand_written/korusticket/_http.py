@@ -288,18 +288,7 @@ class KorusHTTPClient(httpx.Client):
         return response
 
     def _read(self, response: httpx.Response, request: httpx.Request, deadline: float) -> None:
-        body = _BodyLimits(response, request, deadline, self.max_response_bytes)
-        failure: Exception | None = None
-        try:
-            for chunk in response.iter_bytes():
-                body.take(chunk)
-        except httpx.TransportError as error:
-            failure = connection_error(error, request)
-        except httpx.DecodingError:
-            failure = unexpected_response(response, request, "the body could not be decompressed", None)
-        if failure is not None:
-            raise failure
-        body.finish()
+        read_body(response, request, self.max_response_bytes, deadline)
 
 
 class AsyncKorusHTTPClient(httpx.AsyncClient):
@@ -340,21 +329,64 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
         return response
 
     async def _read(self, response: httpx.Response, request: httpx.Request, deadline: float) -> None:
-        body = _BodyLimits(response, request, deadline, self.max_response_bytes)
-        failure: Exception | None = None
-        try:
-            async with asyncio.timeout_at(_loop_time(deadline)):
-                async for chunk in response.aiter_bytes():
-                    body.take(chunk)
-        except httpx.TransportError as error:
-            failure = connection_error(error, request)
-        except httpx.DecodingError:
+        await aread_body(response, request, self.max_response_bytes, deadline)
+
+
+def read_body(
+    response: httpx.Response,
+    request: httpx.Request,
+    max_bytes: int,
+    deadline: float | None = None,
+    *,
+    undecodable_ok: bool = False,
+) -> None:
+    """Read `response` whole, within the call's deadline and `max_bytes`: else the SDK's error, the rest unread.
+
+    A body that cannot be decompressed is an `UnexpectedResponseError`, or with `undecodable_ok` (an error answer
+    whose status decides) the part decoded before it failed; either way what was decoded stays readable.
+    """
+    body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
+    failure: Exception | None = None
+    try:
+        for chunk in response.iter_bytes():
+            body.take(chunk)
+    except httpx.TransportError as error:
+        failure = connection_error(error, request)
+    except httpx.DecodingError:
+        body.finish()  # what was decoded before it failed: the error's excerpt reads it
+        if not undecodable_ok:
             failure = unexpected_response(response, request, "the body could not be decompressed", None)
-        except TimeoutError:
-            failure = _out_of_time(request, f"the body was still arriving ({body.size} bytes read)")
-        if failure is not None:
-            raise failure
+    if failure is not None:
+        raise failure
+    body.finish()
+
+
+async def aread_body(
+    response: httpx.Response,
+    request: httpx.Request,
+    max_bytes: int,
+    deadline: float | None = None,
+    *,
+    undecodable_ok: bool = False,
+) -> None:
+    """The async twin of `read_body`: the deadline is exact here (the event loop cancels what runs past it)."""
+    body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
+    failure: Exception | None = None
+    try:
+        async with asyncio.timeout_at(_loop_time(body.deadline)):
+            async for chunk in response.aiter_bytes():
+                body.take(chunk)
+    except httpx.TransportError as error:
+        failure = connection_error(error, request)
+    except httpx.DecodingError:
         body.finish()
+        if not undecodable_ok:
+            failure = unexpected_response(response, request, "the body could not be decompressed", None)
+    except TimeoutError:
+        failure = _out_of_time(request, f"the body was still arriving ({body.size} bytes read)")
+    if failure is not None:
+        raise failure
+    body.finish()
 
 
 def _loop_time(deadline: float) -> float | None:

@@ -1,0 +1,320 @@
+"""Hostile answers to every operation: whatever status, headers and body the server sends, `kt.call` (and
+`kt.paginate` on collections) returns the documented model or raises one of the SDK's errors; no raw exception
+escapes.
+
+The calls are the sandbox tour's own (`tour_of_every_operation`: each operation once, with the arguments of real
+resources), recorded with the sandbox's answer to each. Hypothesis then replays every call against a server that
+answers with a mutation of that real answer: a field replaced by another JSON value or removed, the body cut
+short, wrapped, nested deeply, replaced by random JSON or bytes; under any status and content type, sometimes with
+odd `Content-Encoding`, `Content-Length`, `Retry-After` or `Location` headers.
+
+Each call may be retried once (the retrying transport reads a retried answer too); waits are recorded, not slept.
+Bounded: a fixed seed (derandomized) and a fixed number of examples per operation; the counts print with `-s`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from korusticket import AsyncKorusTicket, KorusTicket, KorusTicketError
+from korusticket._generated.operations import OPERATIONS
+from korusticket.testing import Sandbox
+from tests.testing.helpers import Validated, options, tour_of_every_operation
+
+EXAMPLES = 150
+API = "https://api.demo.korusticket.com"
+TOKEN = "fuzz-token"
+
+
+@dataclass
+class Recorded:
+    operation: Any
+    name: str
+    arguments: dict[str, Any]
+    status: int
+    content: bytes
+    collection: bool
+
+    def __repr__(self) -> str:
+        return f"Recorded({self.name})"
+
+
+def record_tour() -> list[Recorded]:
+    """Each operation of the tour once: its arguments and the sandbox's answer."""
+    sandbox = Sandbox(seed=5)
+    validated = Validated(sandbox)
+    inner = validated.transport()
+    last: list[httpx.Response] = []
+
+    class Recording(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            response = inner.handle_request(request)
+            response.read()
+            last.append(response)
+            return response
+
+    calls: dict[str, Recorded] = {}
+    by_module = {entry.module_name: entry for entry in OPERATIONS}
+    with KorusTicket(transport=Recording(), **options(sandbox)) as kt:
+        real_call = kt.call
+
+        def call(operation: Any, **arguments: Any) -> Any:
+            last.clear()
+            result = real_call(operation, **arguments)
+            entry = by_module[operation.__name__]
+            if entry.name not in calls and last:
+                answer = last[-1]
+                calls[entry.name] = Recorded(
+                    operation,
+                    entry.name,
+                    arguments,
+                    answer.status_code,
+                    answer.content,
+                    entry.member_model is not None and entry.method == "GET",
+                )
+            return result
+
+        kt.call = call  # type: ignore[method-assign]
+        tour_of_every_operation(kt, sandbox, validated)
+    return list(calls.values())
+
+
+TOUR = record_tour()
+
+JSON_LEAF = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**64 - 1),  # orjson writes 64 bits; bigger ones: `huge` below
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=30),
+    st.sampled_from(["", "not-a-date", "2025-13-45T99:99:99Z", "/v1/elsewhere", "https://evil.example/x", "\u202e"]),
+)
+JSON_VALUE = st.recursive(
+    JSON_LEAF,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every location inside a decoded JSON value."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value[:3]):
+            found += paths(item, (*prefix, index))
+    return found
+
+
+def replaced(value: Any, path: tuple[Any, ...], new: Any, remove: bool) -> Any:
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict):
+        copy = dict(value)
+        if remove and not rest:
+            copy.pop(head, None)
+        else:
+            copy[head] = replaced(value[head], rest, new, remove)
+        return copy
+    copy_list = list(value)
+    if remove and not rest:
+        del copy_list[head]
+    else:
+        copy_list[head] = replaced(value[head], rest, new, remove)
+    return copy_list
+
+
+@st.composite
+def bodies(draw: st.DrawFn, real: bytes) -> bytes:
+    """A body derived from the real answer `real`, or none of it."""
+    decoded = orjson.loads(real) if real else None
+    kind = draw(
+        st.sampled_from(
+            ["mutate", "mutate", "mutate", "mutate", "cut", "wrap", "deep", "huge", "json", "bytes", "empty"]
+        )
+    )
+    if kind == "mutate" and decoded is not None:
+        where = draw(st.sampled_from(paths(decoded)))
+        remove = bool(where) and draw(st.booleans())
+        return orjson.dumps(replaced(decoded, where, draw(JSON_VALUE), remove))
+    if kind == "cut" and real:
+        return real[: draw(st.integers(min_value=0, max_value=len(real) - 1))]
+    if kind == "wrap":
+        return orjson.dumps(draw(st.sampled_from([[decoded], {"data": decoded}, {"member": decoded}, "x"])))
+    if kind == "deep":
+        depth = draw(st.integers(min_value=100, max_value=100_000))
+        return b"[" * depth + b"]" * depth
+    if kind == "huge" and real:
+        # Every number of the real answer 400 digits long (past any int64 or double).
+        return re.sub(rb'(":\s*)(-?\d+(\.\d+)?)', rb"\g<1>" + b"9" * 400, real)
+    if kind == "json":
+        return orjson.dumps(draw(JSON_VALUE))
+    if kind == "bytes":
+        return draw(st.binary(max_size=200))
+    return b""
+
+
+CONTENT_TYPES = [
+    "application/ld+json; charset=utf-8",
+    "application/ld+json",
+    "application/json",
+    "application/problem+json",
+    "text/html",
+    "application/ld+json; charset=latin-1",
+    "",
+    "garbage",
+]
+STATUSES = [200, 200, 200, 200, 201, 202, 204, 206, 301, 302, 304, 307, 400, 401, 403, 404, 409, 422, 429, 500, 503]
+
+
+@st.composite
+def answers(draw: st.DrawFn, recorded: Recorded) -> tuple[int, dict[str, str], bytes]:
+    status = draw(st.sampled_from([recorded.status, *STATUSES]))
+    body = draw(bodies(recorded.content))
+    headers: dict[str, str] = {}
+    content_type = draw(st.sampled_from(CONTENT_TYPES))
+    if content_type:
+        headers["content-type"] = content_type
+    extra = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    ("content-encoding", "gzip"),
+                    ("content-encoding", "br, nonsense"),
+                    ("retry-after", "1e9"),
+                    ("retry-after", "-1"),
+                    ("retry-after", "Wed, 21 Oct 2099 07:28:00 GMT"),
+                    ("location", "https://evil.example/steal"),
+                    ("location", "/v1/ticketing/catalogs"),
+                    ("location", "::not a url::"),
+                    ("date", "yesterday"),
+                    ("date", "Mon, 01 Jan 1900 00:00:00 GMT"),
+                ]
+            ),
+            max_size=2,
+            unique_by=lambda pair: pair[0],
+        )
+    )
+    headers.update(extra)
+    return status, headers, body
+
+
+def serving(answer: tuple[int, dict[str, str], bytes], seen: list[httpx.Request]) -> Callable[..., httpx.Response]:
+    status, headers, body = answer
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        # A stream, not `content=`: httpx decodes `content` at once, where a real answer is decoded as it is read.
+        return httpx.Response(status, headers=headers, stream=httpx.ByteStream(body))
+
+    return respond
+
+
+OUTCOMES: Counter[str] = Counter()
+RAW: list[str] = []
+
+
+def classify(name: str, run: Callable[[], Any]) -> None:
+    try:
+        run()
+    except KorusTicketError:
+        OUTCOMES["SDK error"] += 1
+    except Exception as error:
+        OUTCOMES["raw"] += 1
+        RAW.append(f"{name}: {type(error).__name__}: {str(error)[:200]}")
+    else:
+        OUTCOMES["returned"] += 1
+
+
+def client(answer: tuple[int, dict[str, str], bytes], seen: list[httpx.Request]) -> KorusTicket:
+    transport = httpx.MockTransport(serving(answer, seen))
+    return KorusTicket(base_url=API, token=TOKEN, transport=transport, max_retries=1, timeout=5, environ={})
+
+
+@pytest.mark.parametrize("recorded", TOUR, ids=[recorded.name for recorded in TOUR])
+def test_no_answer_gets_a_raw_exception_out(recorded: Recorded, sleeps: list[float]) -> None:
+    @settings(
+        max_examples=EXAMPLES,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(answers(recorded))
+    def check(answer: tuple[int, dict[str, str], bytes]) -> None:
+        seen: list[httpx.Request] = []
+        with client(answer, seen) as kt:
+            classify(recorded.name, lambda: kt.call(recorded.operation, **recorded.arguments))
+            if recorded.collection:
+                paginate = kt.paginate(recorded.operation, max_items=200, **recorded.arguments)
+                classify(f"{recorded.name} (paginate)", lambda: list(paginate))
+        assert all(request.url.host == "api.demo.korusticket.com" for request in seen)
+
+    before = len(RAW)
+    check()
+    assert RAW[before:] == [], "\n".join(RAW[before:][:20])
+
+
+def test_no_answer_gets_a_raw_exception_out_of_the_async_client(sleeps: list[float]) -> None:
+    @settings(
+        max_examples=EXAMPLES * 3,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.sampled_from(TOUR).flatmap(lambda recorded: st.tuples(st.just(recorded), answers(recorded))))
+    def check(case: tuple[Recorded, tuple[int, dict[str, str], bytes]]) -> None:
+        recorded, answer = case
+        seen: list[httpx.Request] = []
+
+        async def run() -> None:
+            transport = httpx.MockTransport(serving(answer, seen))
+            async with AsyncKorusTicket(
+                base_url=API, token=TOKEN, transport=transport, max_retries=1, timeout=5, environ={}
+            ) as kt:
+                try:
+                    await kt.call(recorded.operation, **recorded.arguments)
+                except KorusTicketError:
+                    OUTCOMES["SDK error"] += 1
+                except Exception as error:
+                    OUTCOMES["raw"] += 1
+                    RAW.append(f"{recorded.name} (async): {type(error).__name__}: {str(error)[:200]}")
+                else:
+                    OUTCOMES["returned"] += 1
+
+        asyncio.run(run())
+
+    before = len(RAW)
+    check()
+    assert RAW[before:] == [], "\n".join(RAW[before:][:20])
+
+
+def test_the_tour_covers_every_operation() -> None:
+    assert {recorded.name for recorded in TOUR} == {entry.name for entry in OPERATIONS}
+
+
+def teardown_module() -> None:
+    kinds = Counter(line.split(": ")[1] + ": " + line.split(": ", 2)[2][:70] for line in RAW)
+    for kind, count in kinds.most_common():
+        sys.__stderr__.write(f"  {count:5d} {kind}\n")
+    total = sum(OUTCOMES.values())
+    sys.__stderr__.write(
+        f"\nanswer fuzz: {total} calls over {len(TOUR)} operations: {OUTCOMES['returned']} returned a model, "
+        f"{OUTCOMES['SDK error']} raised an SDK error, {OUTCOMES['raw']} raised a raw exception\n"
+    )
