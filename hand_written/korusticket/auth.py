@@ -27,7 +27,7 @@ from typing import Any, Literal
 import httpx
 
 from korusticket._context import SAFE_TO_REPEAT
-from korusticket._http import connection_error
+from korusticket._http import aread_body, connection_error, read_body
 from korusticket._raw import FIELD_VALUE
 from korusticket._urls import Origin, is_loopback, origin
 from korusticket.errors import (
@@ -40,6 +40,7 @@ from korusticket.errors import (
     excerpt,
     redact,
 )
+from korusticket.retries import call_deadline
 
 __all__ = [
     "DEFAULT_TOKEN_URL",
@@ -63,6 +64,8 @@ DEFAULT_LIFETIME = 300.0
 MIN_LIFETIME = 30.0
 """The shortest lifetime believed: an `expires_in` of 0, negative or NaN would otherwise fetch a token per call.
 A token that does expire sooner is refused with a 401, which fetches a new one."""
+TOKEN_RESPONSE_BYTES = 1024 * 1024
+"""The most of a token endpoint's answer read (a token answer is a few kilobytes): past it, a typed error."""
 MAX_LIFETIME = 86400.0
 """The longest lifetime believed (a day): an infinite `expires_in` would otherwise keep a token for ever."""
 B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
@@ -401,11 +404,16 @@ class ClientCredentialsAuth(TokenAuth):
         failure = None
         try:
             response = transport.handle_request(request)
-            response.read()
         except httpx.TransportError as error:
             failure = connection_error(error, request)
         if failure is not None:
             raise failure  # outside the except block: the httpx error (and its request) is not chained
+        try:
+            # Within its timeout (the deadline the retrying transport set when it sent it), and capped.
+            read_body(response, request, TOKEN_RESPONSE_BYTES, call_deadline(request))
+        except BaseException:
+            response.close()
+            raise
         return response
 
     async def _asend(self, request: httpx.Request) -> httpx.Response:
@@ -414,11 +422,15 @@ class ClientCredentialsAuth(TokenAuth):
         failure = None
         try:
             response = await transport.handle_async_request(request)
-            await response.aread()
         except httpx.TransportError as error:
             failure = connection_error(error, request)
         if failure is not None:
             raise failure
+        try:
+            await aread_body(response, request, TOKEN_RESPONSE_BYTES, call_deadline(request))
+        except BaseException:
+            await response.aclose()
+            raise
         return response
 
     def _current(self) -> Secret:

@@ -19,6 +19,7 @@ from korusticket import (
     APIConnectionError,
     APITimeoutError,
     AsyncKorusTicket,
+    ClientCredentialsAuth,
     ConfigurationError,
     DocumentDownloadError,
     KorusTicket,
@@ -184,3 +185,31 @@ async def test_downloads_are_checked_under_async_too(server: HostileServer, tmp_
     assert good == len(PDF)
     assert [path.name for path in tmp_path.iterdir()] == ["ticket.pdf"]
     assert not any(seen.authorization for seen in server.seen)
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_the_token_endpoints_answer_is_bounded_too(server: HostileServer, asynchronous: bool) -> None:
+    """The identity server is another host: a flood or a trickle from it is cut like any answer."""
+
+    def auth(behaviour: str) -> ClientCredentialsAuth:
+        return ClientCredentialsAuth("id", "secret", token_url=f"{server.url}/token?behaviour={behaviour}", timeout=0.5)
+
+    async def run_async(behaviour: str) -> None:
+        async with AsyncKorusTicket(base_url=server.url, auth=auth(behaviour), max_retries=0, environ={}) as kt:
+            await kt.call(ops.list_catalogs)
+
+    def run(behaviour: str) -> None:
+        if asynchronous:
+            asyncio.run(run_async(behaviour))
+            return
+        with KorusTicket(base_url=server.url, auth=auth(behaviour), max_retries=0, environ={}) as kt:
+            kt.call(ops.list_catalogs)
+
+    with pytest.raises(ResponseTooLargeError):
+        run("flood_chunked")
+    assert [(seen.path, seen.finished) for seen in server.seen] == [("/token", False)]
+    assert server.seen[0].sent < 100 * 1024 * 1024
+    server.seen.clear()
+    with pytest.raises(APITimeoutError):
+        run("trickle")
+    assert [(seen.path, seen.finished) for seen in server.seen] == [("/token", False)]
