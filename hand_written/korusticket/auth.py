@@ -493,7 +493,7 @@ class ClientCredentialsAuth(TokenAuth):
     def _unusable(self, response: httpx.Response, problem: str) -> UnexpectedResponseError:
         try:
             body = json.loads(response.content)
-        except ValueError:
+        except (ValueError, RecursionError):
             body = None
         # The refused token is not among `secrets()` yet: redact whatever the answer holds under the token keys.
         shown = [body.get(key) for key in ("access_token", "refresh_token")] if isinstance(body, dict) else []
@@ -516,7 +516,7 @@ class ClientCredentialsAuth(TokenAuth):
         """
         try:
             body = json.loads(response.content)
-        except ValueError:
+        except (ValueError, RecursionError):
             return "is not JSON"
         if not isinstance(body, dict):
             return f"is not a JSON object (a {type(body).__name__})"
@@ -624,7 +624,7 @@ def _shown(value: object) -> str:
 def _oauth_error(content: bytes) -> str | None:
     try:
         body = json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(body, dict) or "error" not in body:
         return None

@@ -11,6 +11,7 @@ import pytest
 
 from korusticket import (
     APIConnectionError,
+    AuthenticationError,
     ClientCredentialsAuth,
     ConfigurationError,
     KorusTicket,
@@ -190,3 +191,17 @@ def test_client_credentials_auth_refuses_bad_arguments_with_the_sdks_error() -> 
         ClientCredentialsAuth("id", "se\ncret")
     with pytest.raises(ConfigurationError, match=r"^auth_scheme: "):
         StaticTokenAuth("tok", scheme="Be arer")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 100_000 + b"]" * 100_000, b'{"access_token": ' * 50_000, b"\xff\xfe", b"<html>login</html>", b""],
+)
+def test_an_unreadable_token_answer_is_a_clear_error(content: bytes) -> None:
+    provider = IdentityProvider()
+    provider.token_reply = httpx.Response(200, content=content, headers={"content-type": "application/json"})
+    with credentials_client(provider) as kt, pytest.raises(UnexpectedResponseError, match="token endpoint"):
+        get(kt)
+    provider.token_reply = httpx.Response(400, content=content, headers={"content-type": "application/json"})
+    with credentials_client(provider) as kt, pytest.raises(AuthenticationError, match="token endpoint"):
+        get(kt)
