@@ -545,7 +545,10 @@ class ClientCredentialsAuth(TokenAuth):
             return default
         seconds = None
         if isinstance(value, int | float) and not isinstance(value, bool):
-            seconds = float(value)
+            if isinstance(value, int) and abs(value) > 10**300:  # an int too large for a float
+                seconds = math.inf if value > 0 else -math.inf
+            else:
+                seconds = float(value)
         elif isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit():
             seconds = float(value)  # some servers send the number as a string
         if seconds is None or math.isnan(seconds):

@@ -318,3 +318,42 @@ def teardown_module() -> None:
         f"\nanswer fuzz: {total} calls over {len(TOUR)} operations: {OUTCOMES['returned']} returned a model, "
         f"{OUTCOMES['SDK error']} raised an SDK error, {OUTCOMES['raw']} raised a raw exception\n"
     )
+
+
+TOKEN_ANSWER = orjson.dumps(
+    {"access_token": "eyJ0.eyJ1.c2ln", "expires_in": 300, "refresh_token": "r.e.f", "refresh_expires_in": 1800}
+)
+
+
+def test_no_token_endpoint_answer_gets_a_raw_exception_out(sleeps: list[float]) -> None:
+    """The identity server's answers fuzzed the same way, the API answering well."""
+    from korusticket import ClientCredentialsAuth
+
+    real = TOUR[0]
+    token_url = "https://auth.korusticket.com/realms/korusticket/protocol/openid-connect/token"
+    token_call = Recorded(real.operation, "token", {}, 200, TOKEN_ANSWER, False)
+
+    @settings(
+        max_examples=EXAMPLES * 2,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(answers(token_call))
+    def check(answer: tuple[int, dict[str, str], bytes]) -> None:
+        status, headers, body = answer
+
+        def respond(request: httpx.Request) -> httpx.Response:
+            if str(request.url) == token_url:
+                return httpx.Response(status, headers=headers, stream=httpx.ByteStream(body))
+            return httpx.Response(200, headers={"content-type": "application/ld+json"}, content=real.content)
+
+        auth = ClientCredentialsAuth("id", "secret")
+        transport = httpx.MockTransport(respond)
+        with KorusTicket(base_url=API, auth=auth, transport=transport, max_retries=1, environ={}) as kt:
+            classify("token", lambda: kt.call(real.operation, **real.arguments))
+
+    before = len(RAW)
+    check()
+    assert RAW[before:] == [], "\n".join(RAW[before:][:20])

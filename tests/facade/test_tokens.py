@@ -116,6 +116,8 @@ def test_the_token_endpoints_bad_access_token_is_a_clear_error_without_the_token
         ("-Infinity", MIN_LIFETIME, True),
         ("Infinity", MAX_LIFETIME, True),
         ("1e12", MAX_LIFETIME, True),
+        ("9" * 400, MAX_LIFETIME, True),
+        ("-" + "9" * 400, MIN_LIFETIME, True),
         ('"soon"', 300.0, True),
         ("[]", 300.0, True),
         ("true", 300.0, True),
