@@ -134,9 +134,16 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
 
 
 def unexpected_response(
-    response: httpx.Response, request: httpx.Request, problem: str, raw: Any, secrets: Iterable[str] = ()
+    response: httpx.Response,
+    request: httpx.Request,
+    problem: str,
+    raw: Any,
+    secrets: Iterable[str] = (),
+    *,
+    write: bool | None = None,
 ) -> UnexpectedResponseError:
-    """The error for an unusable answer: a `CommittedWriteError` when it was a 2xx to a write."""
+    """The error for an unusable answer: a `CommittedWriteError` when it was a 2xx to a write (`write`: whether
+    the request was one; by default, any method but GET, HEAD and OPTIONS)."""
     method, url = _describe(request)
     common: dict[str, Any] = {
         "status_code": response.status_code,
@@ -145,7 +152,7 @@ def unexpected_response(
         "method": method,
         "url": url,
     }
-    if 200 <= response.status_code < 300 and method not in SAFE_METHODS:
+    if 200 <= response.status_code < 300 and (method not in SAFE_METHODS if write is None else write):
         return CommittedWriteError(problem, raw=raw, **common)
     return UnexpectedResponseError(problem, **common)
 
@@ -339,11 +346,13 @@ def read_body(
     deadline: float | None = None,
     *,
     undecodable_ok: bool = False,
+    write: bool | None = None,
 ) -> None:
     """Read `response` whole, within the call's deadline and `max_bytes`: else the SDK's error, the rest unread.
 
-    A body that cannot be decompressed is an `UnexpectedResponseError`, or with `undecodable_ok` (an error answer
-    whose status decides) the part decoded before it failed; either way what was decoded stays readable.
+    A body that cannot be decompressed is an `UnexpectedResponseError` (see `unexpected_response` for `write`), or
+    with `undecodable_ok` (an error answer whose status decides) the part decoded before it failed; either way what
+    was decoded stays readable.
     """
     body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
     failure: Exception | None = None
@@ -355,7 +364,7 @@ def read_body(
     except httpx.DecodingError:
         body.finish()  # what was decoded before it failed: the error's excerpt reads it
         if not undecodable_ok:
-            failure = unexpected_response(response, request, "the body could not be decompressed", None)
+            failure = unexpected_response(response, request, "the body could not be decompressed", None, write=write)
     if failure is not None:
         raise failure
     body.finish()
@@ -368,6 +377,7 @@ async def aread_body(
     deadline: float | None = None,
     *,
     undecodable_ok: bool = False,
+    write: bool | None = None,
 ) -> None:
     """The async twin of `read_body`: the deadline is exact here (the event loop cancels what runs past it)."""
     body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
@@ -381,7 +391,7 @@ async def aread_body(
     except httpx.DecodingError:
         body.finish()
         if not undecodable_ok:
-            failure = unexpected_response(response, request, "the body could not be decompressed", None)
+            failure = unexpected_response(response, request, "the body could not be decompressed", None, write=write)
     except TimeoutError:
         failure = _out_of_time(request, f"the body was still arriving ({body.size} bytes read)")
     if failure is not None:

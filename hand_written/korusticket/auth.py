@@ -320,6 +320,8 @@ class ClientCredentialsAuth(TokenAuth):
             response = yield request
             if response.status_code != 401:
                 return
+            # httpx reads a refused answer whole before sending again: read it first, capped and in time.
+            read_body(response, request, TOKEN_RESPONSE_BYTES, undecodable_ok=True)
             rejected = token
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
@@ -339,6 +341,7 @@ class ClientCredentialsAuth(TokenAuth):
             response = yield request
             if response.status_code != 401:
                 return
+            await aread_body(response, request, TOKEN_RESPONSE_BYTES, undecodable_ok=True)
             rejected = token
 
     # -------------------------------------------------------------------------------- token handling
@@ -410,7 +413,7 @@ class ClientCredentialsAuth(TokenAuth):
             raise failure  # outside the except block: the httpx error (and its request) is not chained
         try:
             # Within its timeout (the deadline the retrying transport set when it sent it), and capped.
-            read_body(response, request, TOKEN_RESPONSE_BYTES, call_deadline(request))
+            read_body(response, request, TOKEN_RESPONSE_BYTES, call_deadline(request), write=False)
         except BaseException:
             response.close()
             raise
@@ -427,7 +430,7 @@ class ClientCredentialsAuth(TokenAuth):
         if failure is not None:
             raise failure
         try:
-            await aread_body(response, request, TOKEN_RESPONSE_BYTES, call_deadline(request))
+            await aread_body(response, request, TOKEN_RESPONSE_BYTES, call_deadline(request), write=False)
         except BaseException:
             await response.aclose()
             raise

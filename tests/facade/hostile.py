@@ -135,9 +135,18 @@ def unavailable_flood(out: Any, seen: Seen, server: HostileServer) -> None:
     flood_chunked(out, seen, server, "503 Service Unavailable")
 
 
+def unauthorized_flood(out: Any, seen: Seen, server: HostileServer) -> None:
+    """A 401 (after which the client fetches a new token and asks again) whose body is a 500 MB flood."""
+    flood_chunked(out, seen, server, "401 Unauthorized")
+
+
 def unavailable_trickle(out: Any, seen: Seen, server: HostileServer) -> None:
     """A 503 (which the client retries) whose body trickles for 40 s."""
     trickle(out, seen, server, "503 Service Unavailable")
+
+
+def token(out: Any, seen: Seen, server: HostileServer) -> None:
+    _send_all(out, seen, "200 OK", "application/json", b'{"access_token": "tok", "expires_in": 300}')
 
 
 def not_found(out: Any, seen: Seen, server: HostileServer) -> None:
@@ -194,6 +203,8 @@ BEHAVIOURS: dict[str, Callable[[Any, Seen, HostileServer], None]] = {
     "flood_announced": flood_announced,
     "flood_chunked": flood_chunked,
     "unavailable_flood": unavailable_flood,
+    "unauthorized_flood": unauthorized_flood,
+    "token": token,
     "unavailable_trickle": unavailable_trickle,
     "redirect_html": redirect_html,
     "not_found": not_found,

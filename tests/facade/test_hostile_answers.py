@@ -213,3 +213,16 @@ def test_the_token_endpoints_answer_is_bounded_too(server: HostileServer, asynch
     with pytest.raises(APITimeoutError):
         run("trickle")
     assert [(seen.path, seen.finished) for seen in server.seen] == [("/token", False)]
+
+
+def test_a_refused_answer_before_a_new_token_is_bounded_too(server: HostileServer) -> None:
+    """After a 401 httpx reads the refusal whole before the auth flow sends again: the SDK reads it first, capped."""
+    token_url = f"{server.url}/token?behaviour=token"
+    auth = ClientCredentialsAuth("id", "secret", token_url=token_url)
+    with (
+        KorusTicket(base_url=server.url, auth=auth, max_retries=0, environ={}) as kt,
+        pytest.raises(ResponseTooLargeError),
+    ):
+        kt.call(ops.list_catalogs, headers={"X-Behaviour": "unauthorized_flood"})
+    assert [(seen.path, seen.finished) for seen in server.seen] == [("/token", True), ("/v1/ticketing/catalogs", False)]
+    assert server.seen[1].sent < 100 * 1024 * 1024

@@ -14,7 +14,7 @@ from korusticket.booking.policy import BookingPolicy
 from korusticket.booking.results import DocumentsNotReadyError, PendingBeneficiary
 from korusticket.booking.steps import Call, Collect, Download, Flow, Monotonic, Now, Sleep
 from korusticket.errors import InvalidRequestError
-from korusticket.fields import require
+from korusticket.fields import answer_iri, require
 from korusticket_client.api.booking_order import get_order, list_orders
 from korusticket_client.api.booking_order_document import (
     get_order_document,
@@ -72,7 +72,7 @@ def _waiting_for_beneficiary(found: BookingOrder) -> list[PendingBeneficiary]:
                 pending.append(
                     PendingBeneficiary(
                         ticket,
-                        iri.parse(iri.of(ticket)).path,
+                        answer_iri(ticket, "order.items[].tickets[]", "order_item_ticket"),
                         required,
                         deadline if isinstance(deadline, datetime) else None,
                     )
