@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from korusticket.errors import InvalidRequestError, MissingFieldError
 from korusticket_client.types import Unset
 
-__all__ = ["answer_iri", "money", "require"]
+__all__ = ["answer_id", "answer_iri", "money", "require"]
 
 T = TypeVar("T")
 
@@ -64,3 +64,18 @@ def answer_iri(model: Any, name: str, kind: str | None = None) -> str:
     if kind is not None and parsed.kind != kind:
         raise MissingFieldError(f"{name}.@id: expected the IRI of a {kind} in the API's answer, got a {parsed.kind}'s")
     return parsed.path
+
+
+def answer_id(value: Any, name: str) -> str:
+    """An identifier the API sent (`order.id`), checked as a UUID before it names a file or a request.
+
+    A `MissingFieldError` naming `name` when it is missing or not a UUID: an id such as `../../x` must never
+    become a path, and a request built from a bad one would blame the caller's arguments.
+    """
+    from korusticket import iri
+
+    present = require(value, name)
+    try:
+        return iri.check_id(present, name)
+    except InvalidRequestError as error:
+        raise MissingFieldError(f"{error} in the API's answer") from None
