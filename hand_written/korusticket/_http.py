@@ -261,6 +261,17 @@ class _BodyLimits:
         # What `httpx.Response.read()` does once the body is in: the joined bytes become `content`.
         self.response._content = b"".join(self.chunks)
 
+    def failed(
+        self, error: httpx.TransportError | httpx.DecodingError, *, undecodable_ok: bool, write: bool | None
+    ) -> Exception | None:
+        """The SDK's error for a read that failed (None: a body that would not decompress, and that is fine)."""
+        if isinstance(error, httpx.TransportError):
+            return connection_error(error, self.request)
+        self.finish()  # what was decoded before it failed: the error's excerpt reads it
+        if undecodable_ok:
+            return None
+        return unexpected_response(self.response, self.request, "the body could not be decompressed", None, write=write)
+
 
 class KorusHTTPClient(httpx.Client):
     """httpx.Client whose every response is read within the call's deadline and size cap, and checked by
@@ -359,12 +370,8 @@ def read_body(
     try:
         for chunk in response.iter_bytes():
             body.take(chunk)
-    except httpx.TransportError as error:
-        failure = connection_error(error, request)
-    except httpx.DecodingError:
-        body.finish()  # what was decoded before it failed: the error's excerpt reads it
-        if not undecodable_ok:
-            failure = unexpected_response(response, request, "the body could not be decompressed", None, write=write)
+    except (httpx.TransportError, httpx.DecodingError) as error:
+        failure = body.failed(error, undecodable_ok=undecodable_ok, write=write)
     if failure is not None:
         raise failure
     body.finish()
@@ -386,12 +393,8 @@ async def aread_body(
         async with asyncio.timeout_at(_loop_time(body.deadline)):
             async for chunk in response.aiter_bytes():
                 body.take(chunk)
-    except httpx.TransportError as error:
-        failure = connection_error(error, request)
-    except httpx.DecodingError:
-        body.finish()
-        if not undecodable_ok:
-            failure = unexpected_response(response, request, "the body could not be decompressed", None, write=write)
+    except (httpx.TransportError, httpx.DecodingError) as error:
+        failure = body.failed(error, undecodable_ok=undecodable_ok, write=write)
     except TimeoutError:
         failure = _out_of_time(request, f"the body was still arriving ({body.size} bytes read)")
     if failure is not None:

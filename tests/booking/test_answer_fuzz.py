@@ -18,6 +18,7 @@ import asyncio
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -37,6 +38,8 @@ from korusticket.testing import Sandbox
 from tests.booking.test_exactly_once import CUSTOMER, scenario
 from tests.facade.mutations import Plan, plans
 
+Outcome = tuple[str, str]
+"""How a booking ended ("booked", "failed" or "raw") and what it said."""
 EXAMPLES = int(os.environ.get("KORUSTICKET_ANSWER_FUZZ_EXAMPLES", "150"))
 POLICY = BookingPolicy(attempts=3, settle_timeout=0.0, first_wait=0.0, max_wait=0.0)
 RETRY = RetryPolicy(max_retries=1, initial_delay=0.0, max_delay=0.0)
@@ -103,7 +106,7 @@ def judge(sandbox: Sandbox, hostile: OneHostileAnswer, reference: str, told: str
             PROBLEMS.append(f"{where}: told failed ({detail}) while {len(orders)} order(s) exist")
 
 
-def book_sync(kt: KorusTicket, sandbox: Sandbox, reference: str, seed: int) -> tuple[str, str]:
+def book_sync(kt: KorusTicket, sandbox: Sandbox, reference: str, seed: int) -> Outcome:
     try:
         kt.book(scenario(sandbox, seed), customer=CUSTOMER, external_reference=reference, confirm_payment=paid)
     except OrderOutcomeUnknownError as unknown:
@@ -137,25 +140,20 @@ def settings_for(examples: int) -> Any:
 DETAILS: Counter[str] = Counter()
 
 
-def test_one_hostile_answer_in_a_booking_never_escapes_raw_nor_loses_an_order() -> None:
-    sandbox = Sandbox(seed=3, double_ordering=True)
-    hostile = OneHostileAnswer(sandbox)
+def fuzz(sandbox: Sandbox, hostile: OneHostileAnswer, book: Callable[[str, int], Outcome], examples: int) -> None:
+    """Book `examples` times on `sandbox` through `book`, one answer of each flow replaced; judge each outcome."""
     runs = iter(range(10**6))
 
-    @settings_for(EXAMPLES)
+    @settings_for(examples)
     @given(plans(), st.integers(min_value=0, max_value=14))
     def check(plan: Plan, target: int) -> None:
         run = next(runs)
-        reference = f"FUZZ-{run}"
+        reference = f"FUZZ-{sandbox.seed}-{run}"
         hostile.arm(plan, target)
-        # A new client each time: a failed token fetch answers the same client's calls for a second after it.
-        options: Any = sandbox._options({})
-        with KorusTicket(transport=hostile, retry=RETRY, booking_policy=POLICY, **options) as kt:
-            kt.http.server_clock.source = sandbox.clock.now
-            try:
-                told, detail = book_sync(kt, sandbox, reference, run)
-            finally:
-                hostile.target = -1
+        try:
+            told, detail = book(reference, run)
+        finally:
+            hostile.target = -1
         judge(sandbox, hostile, reference, told, detail)
 
     before = len(PROBLEMS)
@@ -163,12 +161,25 @@ def test_one_hostile_answer_in_a_booking_never_escapes_raw_nor_loses_an_order() 
     assert PROBLEMS[before:] == [], "\n".join(PROBLEMS[before:][:20])
 
 
+def test_one_hostile_answer_in_a_booking_never_escapes_raw_nor_loses_an_order() -> None:
+    sandbox = Sandbox(seed=3, double_ordering=True)
+    hostile = OneHostileAnswer(sandbox)
+
+    def book(reference: str, seed: int) -> Outcome:
+        # A new client each time: a failed token fetch answers the same client's calls for a second after it.
+        options: Any = sandbox._options({})
+        with KorusTicket(transport=hostile, retry=RETRY, booking_policy=POLICY, **options) as kt:
+            kt.http.server_clock.source = sandbox.clock.now
+            return book_sync(kt, sandbox, reference, seed)
+
+    fuzz(sandbox, hostile, book, EXAMPLES)
+
+
 def test_one_hostile_answer_in_an_async_booking_never_escapes_raw_nor_loses_an_order() -> None:
     sandbox = Sandbox(seed=4, double_ordering=True)
     hostile = OneHostileAnswer(sandbox)
-    runs = iter(range(10**6))
 
-    async def book(reference: str, seed: int) -> tuple[str, str]:
+    async def book(reference: str, seed: int) -> Outcome:
         options: Any = sandbox._options({})
         async with AsyncKorusTicket(transport=hostile, retry=RETRY, booking_policy=POLICY, **options) as kt:
             kt.http.server_clock.source = sandbox.clock.now
@@ -183,21 +194,7 @@ def test_one_hostile_answer_in_an_async_booking_never_escapes_raw_nor_loses_an_o
                 return "raw", f"{type(error).__name__}: {str(error)[:200]}"
             return "booked", ""
 
-    @settings_for(EXAMPLES // 2)
-    @given(plans(), st.integers(min_value=0, max_value=14))
-    def check(plan: Plan, target: int) -> None:
-        run = next(runs)
-        reference = f"AFUZZ-{run}"
-        hostile.arm(plan, target)
-        try:
-            told, detail = asyncio.run(book(reference, run))
-        finally:
-            hostile.target = -1
-        judge(sandbox, hostile, reference, told, detail)
-
-    before = len(PROBLEMS)
-    check()
-    assert PROBLEMS[before:] == [], "\n".join(PROBLEMS[before:][:20])
+    fuzz(sandbox, hostile, lambda reference, seed: asyncio.run(book(reference, seed)), EXAMPLES // 2)
 
 
 def teardown_module() -> None:

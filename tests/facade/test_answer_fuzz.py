@@ -109,19 +109,27 @@ OUTCOMES: Counter[str] = Counter()
 RAW: list[str] = []
 
 
+def tally(name: str, error: BaseException | None) -> None:
+    """Count how a call ended: a model, one of the SDK's errors, or a raw exception (or a blame misplaced)."""
+    if error is None:
+        OUTCOMES["returned"] += 1
+    elif isinstance(error, InvalidRequestError):  # the arguments are the tour's own, sound ones: the answer is to blame
+        OUTCOMES["raw"] += 1
+        RAW.append(f"{name}: a bad answer reported as the caller's mistake: {str(error)[:200]}")
+    elif isinstance(error, KorusTicketError):
+        OUTCOMES["SDK error"] += 1
+    else:
+        OUTCOMES["raw"] += 1
+        RAW.append(f"{name}: {type(error).__name__}: {str(error)[:200]}")
+
+
 def classify(name: str, run: Callable[[], Any]) -> None:
     try:
         run()
-    except InvalidRequestError as error:  # the arguments are the tour's own, sound ones: the answer is to blame
-        OUTCOMES["raw"] += 1
-        RAW.append(f"{name}: a bad answer reported as the caller's mistake: {str(error)[:200]}")
-    except KorusTicketError:
-        OUTCOMES["SDK error"] += 1
     except Exception as error:
-        OUTCOMES["raw"] += 1
-        RAW.append(f"{name}: {type(error).__name__}: {str(error)[:200]}")
-    else:
-        OUTCOMES["returned"] += 1
+        tally(name, error)
+        return
+    tally(name, None)
 
 
 def client(answer: Answer, seen: list[httpx.Request]) -> KorusTicket:
@@ -177,13 +185,10 @@ def test_no_answer_gets_a_raw_exception_out_of_the_async_client(sleeps: list[flo
             ) as kt:
                 try:
                     await kt.call(recorded.operation, **recorded.arguments)
-                except KorusTicketError:
-                    OUTCOMES["SDK error"] += 1
                 except Exception as error:
-                    OUTCOMES["raw"] += 1
-                    RAW.append(f"{recorded.name} (async): {type(error).__name__}: {str(error)[:200]}")
-                else:
-                    OUTCOMES["returned"] += 1
+                    tally(f"{recorded.name} (async)", error)
+                    return
+                tally(f"{recorded.name} (async)", None)
 
         asyncio.run(run())
 
