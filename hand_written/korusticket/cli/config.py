@@ -26,6 +26,8 @@ __all__ = [
     "write_config",
 ]
 
+CONFIG_LIMIT = 64 * 1024
+"""The largest config file read: a few settings take a few hundred bytes."""
 CONFIG_KEYS = ("env", "base_url", "token_url", "client_id", "client_secret", "language", "catalog")
 """What the config file may hold. `catalog` is the default catalog of commands that take `--catalog`."""
 ENVIRONMENTS = ("demo", "production")
@@ -92,15 +94,22 @@ def read_config(path: Path) -> dict[str, str]:
         found = os.stat(path)
     except OSError as error:
         raise ConfigurationError(f"{path}: not a readable korusticket config file ({error})") from None
+    if not stat.S_ISREG(found.st_mode):  # a FIFO would block the command, a device never end
+        raise ConfigurationError(f"{path}: not a regular file, so not a korusticket config file")
+    if found.st_size > CONFIG_LIMIT:
+        raise ConfigurationError(f"{path}: {found.st_size} bytes, more than a config file holds ({CONFIG_LIMIT})")
     if found.st_uid not in (os.geteuid(), 0) or found.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise ConfigurationError(
             f"{path}: writable by or belonging to another user, who could have changed it; "
             f"run `chmod 600 {path}` if it is yours"
         )
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ConfigurationError(f"{path}: not a readable korusticket config file ({error})") from None
+        with path.open("rb") as file:
+            content = file.read(CONFIG_LIMIT + 1)  # bounded even if the file grows meanwhile
+        data = json.loads(content.decode("utf-8")) if len(content) <= CONFIG_LIMIT else None
+    except (OSError, ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else error
+        raise ConfigurationError(f"{path}: not a readable korusticket config file ({reason})") from None
     if not isinstance(data, dict) or not all(isinstance(value, str) for value in data.values()):
         raise ConfigurationError(f"{path}: expected a JSON object of strings")
     unknown = sorted(set(data) - set(CONFIG_KEYS))
