@@ -43,6 +43,7 @@ import filelock
 import orjson
 
 import korusticket.ops as ops
+from korusticket._files import NotASmallFile, read_small_file
 from korusticket.client import AsyncKorusTicket, KorusTicket
 from korusticket.errors import ConfigurationError, KorusTicketError
 from korusticket.iri import check_id
@@ -71,6 +72,8 @@ COLLECTIONS: tuple[tuple[str, Any], ...] = (
     ("offers", ops.list_offers),
 )
 """File name (without `.jsonl`) and the catalog's collection operation, in the order they are exported."""
+STATE_LIMIT = 1024 * 1024
+"""The largest state file read (one holds a few hundred bytes)."""
 COMMIT_PAGES = 50
 """Pages written between two syncs at most (2,500 offers at 50 a page)."""
 COMMIT_SECONDS = 1.0
@@ -374,8 +377,11 @@ class _Export:
     def _load(directory: Path, catalog: str, page_size: int | None) -> _State:
         path = directory / STATE_FILE
         start_over = _start_over(directory)
-        with _os_errors(path, "read the export state"):
-            raw = path.read_bytes() if path.exists() else None
+        try:
+            with _os_errors(path, "read the export state"):
+                raw = read_small_file(path, STATE_LIMIT) if os.path.lexists(path) else None
+        except NotASmallFile as error:
+            raise ExportError(f"{path}: {error}, so not a korusticket export state; {start_over}") from None
         if raw is None:
             return _State(catalog, page_size or MAX_PAGE_SIZE)
         state = _parse_state(raw, str(path), start_over)

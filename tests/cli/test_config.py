@@ -137,7 +137,7 @@ def test_a_config_file_others_could_have_changed_is_not_read(sandbox: Sandbox, n
     ("content", "problem"),
     [
         ("[" * 60_000, "nested too deeply"),
-        ('{"env": "demo", "padding": "' + "x" * 70_000 + '"}', "more than a config file holds"),
+        ('{"env": "demo", "padding": "' + "x" * 70_000 + '"}', "more than such a file holds"),
         ("\udcff", "not a readable korusticket config file"),
     ],
 )

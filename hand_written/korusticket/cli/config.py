@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from korusticket._files import NotASmallFile, read_small_file
 from korusticket.errors import ConfigurationError
 
 __all__ = [
@@ -96,17 +97,15 @@ def read_config(path: Path) -> dict[str, str]:
         raise ConfigurationError(f"{path}: not a readable korusticket config file ({error})") from None
     if not stat.S_ISREG(found.st_mode):  # a FIFO would block the command, a device never end
         raise ConfigurationError(f"{path}: not a regular file, so not a korusticket config file")
-    if found.st_size > CONFIG_LIMIT:
-        raise ConfigurationError(f"{path}: {found.st_size} bytes, more than a config file holds ({CONFIG_LIMIT})")
     if found.st_uid not in (os.geteuid(), 0) or found.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise ConfigurationError(
             f"{path}: writable by or belonging to another user, who could have changed it; "
             f"run `chmod 600 {path}` if it is yours"
         )
     try:
-        with path.open("rb") as file:
-            content = file.read(CONFIG_LIMIT + 1)  # bounded even if the file grows meanwhile
-        data = json.loads(content.decode("utf-8")) if len(content) <= CONFIG_LIMIT else None
+        data = json.loads(read_small_file(path, CONFIG_LIMIT, follow_links=True).decode("utf-8"))
+    except NotASmallFile as error:
+        raise ConfigurationError(f"{path}: {error}, so not a korusticket config file") from None
     except (OSError, ValueError, RecursionError) as error:
         reason = "nested too deeply" if isinstance(error, RecursionError) else error
         raise ConfigurationError(f"{path}: not a readable korusticket config file ({reason})") from None
