@@ -13,7 +13,7 @@ import asyncio
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -24,7 +24,7 @@ import orjson
 
 from korusticket._context import DEADLINE, DECODED, OPERATION, PARSED, WINDOW_SLOT
 from korusticket._iri_core import operation_at
-from korusticket._urls import origin
+from korusticket._urls import Origin, origin
 from korusticket.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -252,12 +252,69 @@ class _BodyLimits:
         self.response._content = b"".join(self.chunks)
 
 
-class KorusHTTPClient(httpx.Client):
+class _SetCookieOnly(httpx.Cookies):
+    """A client's cookie jar that skips reading a response for cookies when the response sets none.
+
+    httpx hands every response to its client's jar, which wraps it in urllib request and message objects to look
+    for `Set-Cookie`; the API's answers carry none, so that work bought nothing on every call."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        if "set-cookie" in response.headers:
+            super().extract_cookies(response)
+
+
+class _APIClient:
+    """What the sync and async HTTP clients add to httpx's for the facade's hot path."""
+
+    base_url: httpx.URL
+    params: httpx.QueryParams
+    _cookies: httpx.Cookies
+    _prefix: tuple[httpx.URL, str] | None = None
+    _origin: tuple[httpx.URL, Origin] | None = None
+
+    def api_url(self, path: str, params: Mapping[str, Any] | None = None) -> httpx.URL:
+        """`base_url` joined with `path` and `params` as the query string, parsed once.
+
+        `httpx.Client.request("GET", "/v1/...", params=...)` parses the URL three times (the path, the path
+        joined to `base_url`, then the URL with its query); joining the text by httpx's rules (the path goes
+        under the base URL's own path, the query is httpx's encoding of the params) and parsing it once gives
+        the same `httpx.URL`."""
+        base = self.base_url
+        prefix = self._prefix
+        if prefix is None or prefix[0] is not base:  # the base URL of a client can be replaced
+            text = str(base.copy_with(query=None, fragment=None))  # what httpx's merge keeps of a base URL
+            prefix = self._prefix = (base, text if text.endswith("/") else f"{text}/")  # an empty path is "/"
+        text = prefix[1] + path.lstrip("/")
+        if params or self.params:
+            query = self.params.merge(params)
+            if query:
+                text = f"{text}?{query}"
+        return httpx.URL(text)
+
+    def is_api(self, url: httpx.URL) -> bool:
+        """Whether `url` has the base URL's origin (scheme, host, port)."""
+        base = self.base_url
+        known = self._origin
+        if known is None or known[0] is not base:
+            known = self._origin = (base, origin(base))
+        return origin(url) == known[1]
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._cookies
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:  # what httpx.Cookies() takes
+        self._cookies = _SetCookieOnly(cookies)
+
+
+class KorusHTTPClient(_APIClient, httpx.Client):
     """httpx.Client whose every response is read within the call's deadline and size cap, and checked by
     `check_response`."""
 
     def __init__(self, *, secrets: SecretsSource, max_response_bytes: int = MAX_RESPONSE_BYTES, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.cookies = self._cookies  # the jar httpx made, as a _SetCookieOnly
         self._secrets = secrets
         self.max_response_bytes = max_response_bytes
         self.server_clock = ServerClock()
@@ -272,7 +329,7 @@ class KorusHTTPClient(httpx.Client):
             # Raised outside the except block, so not even __context__ keeps httpx's error: it holds the
             # request, and the request holds the Authorization header.
             raise failure
-        api = origin(request.url) == origin(self.base_url)
+        api = self.is_api(request.url)
         if api:
             self.server_clock.observe(response)
         if response.status_code >= 400 or not stream:
@@ -299,12 +356,13 @@ class KorusHTTPClient(httpx.Client):
         body.finish()
 
 
-class AsyncKorusHTTPClient(httpx.AsyncClient):
+class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
     """httpx.AsyncClient whose every response is read within the call's deadline (exactly: the event loop cancels
     what runs past it) and size cap, and checked by `check_response`."""
 
     def __init__(self, *, secrets: SecretsSource, max_response_bytes: int = MAX_RESPONSE_BYTES, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.cookies = self._cookies  # the jar httpx made, as a _SetCookieOnly
         self._secrets = secrets
         self.max_response_bytes = max_response_bytes
         self.server_clock = ServerClock()
@@ -317,7 +375,7 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
             failure = connection_error(error, request)
         if failure is not None:
             raise failure  # outside the except block: see KorusHTTPClient.send
-        api = origin(request.url) == origin(self.base_url)
+        api = self.is_api(request.url)
         if api:
             self.server_clock.observe(response)
         if response.status_code >= 400 or not stream:
