@@ -113,7 +113,9 @@ class BeneficiaryInput:
 
         lastname = d.pop("lastname")
 
-        title = _parse_title(d.pop("title", UNSET))
+        title: None | PersonTitle | Unset = d.pop("title", UNSET)
+        if title is not None and title is not UNSET:
+            title = _parse_title(title)
 
         nationality: None | str | Unset = d.pop("nationality", UNSET)
 
@@ -126,14 +128,14 @@ class BeneficiaryInput:
         phone: None | str | Unset = d.pop("phone", UNSET)
 
         beneficiary_input = cls(
-            firstname=firstname,
-            lastname=lastname,
-            title=title,
-            nationality=nationality,
-            date_of_birth=date_of_birth,
-            place_of_birth=place_of_birth,
-            email=email,
-            phone=phone,
+            firstname,
+            lastname,
+            title,
+            nationality,
+            date_of_birth,
+            place_of_birth,
+            email,
+            phone,
         )
 
         beneficiary_input.additional_properties = d

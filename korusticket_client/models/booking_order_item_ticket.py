@@ -154,7 +154,9 @@ class BookingOrderItemTicket:
 
         voucher: None | str | Unset = d.pop("voucher", UNSET)
 
-        occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
+        occurs_at: datetime.datetime | None | Unset = d.pop("occursAt", UNSET)
+        if occurs_at is not None and occurs_at is not UNSET:
+            occurs_at = _parse_occurs_at(occurs_at)
 
         event: None | str | Unset = d.pop("event", UNSET)
 
@@ -162,29 +164,42 @@ class BookingOrderItemTicket:
             list[str], d.pop("requiredBeneficiaryFields", UNSET)
         )
 
-        beneficiary = _parse_beneficiary(d.pop("beneficiary", UNSET))
+        beneficiary: Beneficiary | None | Unset = d.pop("beneficiary", UNSET)
+        if beneficiary is not None and beneficiary is not UNSET:
+            beneficiary = _parse_beneficiary(beneficiary)
 
-        beneficiary_designation_deadline = _parse_beneficiary_designation_deadline(
-            d.pop("beneficiaryDesignationDeadline", UNSET)
+        beneficiary_designation_deadline: datetime.datetime | None | Unset = d.pop(
+            "beneficiaryDesignationDeadline", UNSET
         )
+        if (
+            beneficiary_designation_deadline is not None
+            and beneficiary_designation_deadline is not UNSET
+        ):
+            beneficiary_designation_deadline = _parse_beneficiary_designation_deadline(
+                beneficiary_designation_deadline
+            )
 
         beneficiary_amendable = d.pop("beneficiaryAmendable", UNSET)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status: BookingOrderItemTicketStatus | str | Unset = d.pop("status", UNSET)
+        if status is not UNSET:
+            status = _parse_status(status)
 
-        seating = _parse_seating(d.pop("seating", UNSET))
+        seating: BookingOrderItemTicketSeating | None | Unset = d.pop("seating", UNSET)
+        if seating is not None and seating is not UNSET:
+            seating = _parse_seating(seating)
 
         booking_order_item_ticket = cls(
-            id=id,
-            voucher=voucher,
-            occurs_at=occurs_at,
-            event=event,
-            required_beneficiary_fields=required_beneficiary_fields,
-            beneficiary=beneficiary,
-            beneficiary_designation_deadline=beneficiary_designation_deadline,
-            beneficiary_amendable=beneficiary_amendable,
-            status=status,
-            seating=seating,
+            id,
+            voucher,
+            occurs_at,
+            event,
+            required_beneficiary_fields,
+            beneficiary,
+            beneficiary_designation_deadline,
+            beneficiary_amendable,
+            status,
+            seating,
         )
 
         booking_order_item_ticket.additional_properties = d

@@ -192,26 +192,32 @@ class BookingReservation:
 
         order: None | str | Unset = d.pop("order", UNSET)
 
-        seats_arrangement = _parse_seats_arrangement(d.pop("seatsArrangement", UNSET))
+        seats_arrangement: BookingReservationSeatsArrangement | str | Unset = d.pop(
+            "seatsArrangement", UNSET
+        )
+        if seats_arrangement is not UNSET:
+            seats_arrangement = _parse_seats_arrangement(seats_arrangement)
 
         releasable = d.pop("releasable", UNSET)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status: BookingReservationStatus | str | Unset = d.pop("status", UNSET)
+        if status is not UNSET:
+            status = _parse_status(status)
 
         booking_reservation = cls(
-            expired=expired,
-            catalog=catalog,
-            id=id,
-            created_at=created_at,
-            total_amount_incl_tax=total_amount_incl_tax,
-            total_amount_excl_tax=total_amount_excl_tax,
-            expires_at=expires_at,
-            items=items,
-            organization=organization,
-            order=order,
-            seats_arrangement=seats_arrangement,
-            releasable=releasable,
-            status=status,
+            expired,
+            catalog,
+            id,
+            created_at,
+            total_amount_incl_tax,
+            total_amount_excl_tax,
+            expires_at,
+            items,
+            organization,
+            order,
+            seats_arrangement,
+            releasable,
+            status,
         )
 
         booking_reservation.additional_properties = d

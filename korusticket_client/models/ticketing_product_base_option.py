@@ -56,13 +56,15 @@ class TicketingProductBaseOption:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        code = _parse_code(d.pop("code", UNSET))
+        code: ProductBaseOptionCode | str | Unset = d.pop("code", UNSET)
+        if code is not UNSET:
+            code = _parse_code(code)
 
         name = d.pop("name", UNSET)
 
         ticketing_product_base_option = cls(
-            code=code,
-            name=name,
+            code,
+            name,
         )
 
         ticketing_product_base_option.additional_properties = d

@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from korusticket import AsyncKorusTicket, KorusTicket, ops
+from korusticket import AsyncKorusTicket, KorusTicket, _http, ops
 from korusticket._http import KorusHTTPClient
 
 TOKEN = "eyJhbGciOiJSUzI1NiJ9.dXJscw.c2ln"
@@ -143,3 +143,19 @@ async def test_the_async_client_sends_the_url_the_generated_function_sends() -> 
         f"https://api.example.com/prefix/deeper/v1/ticketing/catalogs/{CATALOG}/offers"
         "?page=2&itemsPerPage=5&product%5B%5D=%2Fv1%2Fp%2F1&product%5B%5D=%2Fv1%2Fp%2F2"
     )
+
+
+@pytest.mark.skipif(
+    tuple(int(part) for part in httpx.__version__.split(".")[:2]) < (0, 28),
+    reason="httpx before 0.28 keeps its URLs otherwise",
+)
+def test_this_httpx_urls_are_built_without_a_second_parse() -> None:
+    """On the httpx the development tools install, a canonical path and query skip the parser (else each call
+    parses once more)."""
+    assert _http._URL_PARTS
+    with _client(BASES[0]) as http:
+        url = http.api_url(PATHS[0], {"page": 2})
+        assert _http._canonical_url(http.base_url, PATHS[0], "page=2") == url
+        assert _http._canonical_url(http.base_url, "/v1/a b", None) is None  # a space: parsed, and quoted
+        assert _http._canonical_url(http.base_url, "/v1/./x", None) is None  # a dot segment: parsed, and dropped
+        assert str(http.api_url("/v1/./x")) == "https://api.demo.korusticket.com/v1/x"
