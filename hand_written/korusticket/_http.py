@@ -259,7 +259,12 @@ class _BodyLimits:
 
     def finish(self) -> None:
         # What `httpx.Response.read()` does once the body is in: the joined bytes become `content`.
-        self.response._content = b"".join(self.chunks)
+        content = self.response._content = b"".join(self.chunks)
+        # httpx's client wraps the transport's stream in one that refers back to the response: a reference cycle,
+        # which keeps the response, its request and its body alive until the garbage collector runs (about 23
+        # objects a call, and more collections). The body has been read and the stream closed: the stream left
+        # is the bytes.
+        self.response.stream = httpx.ByteStream(content)
 
 
 class _SetCookieOnly(httpx.Cookies):
