@@ -593,7 +593,7 @@ class KorusTicket(_Shared, SyncBooking):
         generated module builds the request, `KorusHTTPClient.send` sends it (authentication, retries, the
         deadline and size cap, errors), and the body it parsed is returned.
         """
-        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        options = _given_options(timeout, headers, language, max_retries)
         return self._call(operation, arguments, options=options)
 
     @typed.sync_get
@@ -844,7 +844,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         **arguments: Any,
     ) -> Any:
         """Call a generated operation and return its parsed success body; see `KorusTicket.call`."""
-        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        options = _given_options(timeout, headers, language, max_retries)
         return await self._call(operation, arguments, options=options)
 
     @typed.async_get
@@ -1075,6 +1075,13 @@ class AsyncRawCalls:
         """`AsyncKorusTicket.call`, returning the `RawResponse`."""
         options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
         return await self._client._call(operation, arguments, options=options, raw=True)
+
+
+def _given_options(timeout: Any, headers: Any, language: Any, max_retries: Any) -> CallOptions | None:
+    """A call's options, checked; None when it gives none (the client's settings apply, nothing to check)."""
+    if timeout is None and headers is None and language is None and max_retries is None:
+        return None
+    return CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
 
 
 def _untabled(operation: Any, options: CallOptions | None, raw: bool) -> None:
