@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.person_title import PersonTitle, check_person_title
+from ..models.person_title import PersonTitle
 from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BeneficiaryInput")
@@ -114,8 +114,6 @@ class BeneficiaryInput:
         lastname = d.pop("lastname")
 
         title: None | PersonTitle | Unset = d.pop("title", UNSET)
-        if title is not None and title is not UNSET:
-            title = _parse_title(title)
 
         nationality: None | str | Unset = d.pop("nationality", UNSET)
 
@@ -156,18 +154,3 @@ class BeneficiaryInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_title(data: object) -> None | PersonTitle | Unset:
-    if data is None:
-        return data
-    if data is UNSET:
-        return data
-    if isinstance(data, str):
-        try:
-            title_type_0 = check_person_title(data)
-
-            return title_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(None | PersonTitle | Unset, data)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.booking_order_status import BookingOrderStatus, check_booking_order_status
+from ..models.booking_order_status import BookingOrderStatus
 from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
@@ -210,8 +210,6 @@ class BookingOrder:
             customer = _parse_customer(customer)
 
         status: BookingOrderStatus | str | Unset = d.pop("status", UNSET)
-        if status is not UNSET:
-            status = _parse_status(status)
 
         cancelled_at: datetime.datetime | None | Unset = d.pop("cancelledAt", UNSET)
         if cancelled_at is not None and cancelled_at is not UNSET:
@@ -289,19 +287,6 @@ def _parse_customer(data: object) -> list[Any] | None | OrderCustomer | Unset:
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(list[Any] | None | OrderCustomer | Unset, data)
-
-
-def _parse_status(data: object) -> BookingOrderStatus | str | Unset:
-    if data is UNSET:
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_booking_order_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BookingOrderStatus | str | Unset, data)
 
 
 def _parse_cancelled_at(data: object) -> datetime.datetime | None | Unset:

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.booking_order_item_ticket_status import (
     BookingOrderItemTicketStatus,
-    check_booking_order_item_ticket_status,
 )
 from ..types import UNSET, Unset, model_repr
 
@@ -182,8 +181,6 @@ class BookingOrderItemTicket:
         beneficiary_amendable = d.pop("beneficiaryAmendable", UNSET)
 
         status: BookingOrderItemTicketStatus | str | Unset = d.pop("status", UNSET)
-        if status is not UNSET:
-            status = _parse_status(status)
 
         seating: BookingOrderItemTicketSeating | None | Unset = d.pop("seating", UNSET)
         if seating is not None and seating is not UNSET:
@@ -269,19 +266,6 @@ def _parse_beneficiary_designation_deadline(
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_status(data: object) -> BookingOrderItemTicketStatus | str | Unset:
-    if data is UNSET:
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_booking_order_item_ticket_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BookingOrderItemTicketStatus | str | Unset, data)
 
 
 def _parse_seating(data: object) -> BookingOrderItemTicketSeating | None | Unset:
