@@ -86,9 +86,12 @@ def connection_error(error: httpx.TransportError, fallback: httpx.Request) -> AP
     kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "failed"
     never_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-    return kind(
-        f"{method} {url} {what}: {type(error).__name__}: {error}", method=method, url=url, request_sent=not never_sent
-    )
+    detail = f"{type(error).__name__}: {error}"
+    if isinstance(error, httpx.LocalProtocolError) and str(error).startswith("Illegal header"):
+        # h11 refuses a header before writing anything, and its message holds the value (maybe a credential).
+        never_sent = True
+        detail = "a request header is not valid HTTP (nothing was sent; the value is not shown)"
+    return kind(f"{method} {url} {what}: {detail}", method=method, url=url, request_sent=not never_sent)
 
 
 def check_response(response: httpx.Response, request: httpx.Request, secrets: SecretsSource, *, api: bool) -> None:
@@ -133,9 +136,16 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
 
 
 def unexpected_response(
-    response: httpx.Response, request: httpx.Request, problem: str, raw: Any, secrets: Iterable[str] = ()
+    response: httpx.Response,
+    request: httpx.Request,
+    problem: str,
+    raw: Any,
+    secrets: Iterable[str] = (),
+    *,
+    write: bool | None = None,
 ) -> UnexpectedResponseError:
-    """The error for an unusable answer: a `CommittedWriteError` when it was a 2xx to a write."""
+    """The error for an unusable answer: a `CommittedWriteError` when it was a 2xx to a write (`write`: whether
+    the request was one; by default, any method but GET, HEAD and OPTIONS)."""
     method, url = _describe(request)
     common: dict[str, Any] = {
         "status_code": response.status_code,
@@ -144,7 +154,7 @@ def unexpected_response(
         "method": method,
         "url": url,
     }
-    if 200 <= response.status_code < 300 and method not in SAFE_METHODS:
+    if 200 <= response.status_code < 300 and (method not in SAFE_METHODS if write is None else write):
         return CommittedWriteError(problem, raw=raw, **common)
     return UnexpectedResponseError(problem, **common)
 
@@ -260,11 +270,23 @@ class _BodyLimits:
     def finish(self) -> None:
         # What `httpx.Response.read()` does once the body is in: the joined bytes become `content`.
         content = self.response._content = b"".join(self.chunks)
-        # httpx's client wraps the transport's stream in one that refers back to the response: a reference cycle,
-        # which keeps the response, its request and its body alive until the garbage collector runs (about 23
-        # objects a call, and more collections). The body has been read and the stream closed: the stream left
-        # is the bytes.
-        self.response.stream = httpx.ByteStream(content)
+        if self.response.is_closed:
+            # httpx's client wraps the transport's stream in one that refers back to the response: a reference
+            # cycle, which keeps the response, its request and its body alive until the garbage collector runs
+            # (about 23 objects a call, and more collections). Once the whole body is read the stream is closed,
+            # and the stream left is the bytes. (A read that failed keeps its stream, for close() to release.)
+            self.response.stream = httpx.ByteStream(content)
+
+    def failed(
+        self, error: httpx.TransportError | httpx.DecodingError, *, undecodable_ok: bool, write: bool | None
+    ) -> Exception | None:
+        """The SDK's error for a read that failed (None: a body that would not decompress, and that is fine)."""
+        if isinstance(error, httpx.TransportError):
+            return connection_error(error, self.request)
+        self.finish()  # what was decoded before it failed: the error's excerpt reads it
+        if undecodable_ok:
+            return None
+        return unexpected_response(self.response, self.request, "the body could not be decompressed", None, write=write)
 
 
 class _SetCookieOnly(httpx.Cookies):
@@ -403,18 +425,7 @@ class KorusHTTPClient(_APIClient, httpx.Client):
         return response
 
     def _read(self, response: httpx.Response, request: httpx.Request, deadline: float) -> None:
-        body = _BodyLimits(response, request, deadline, self.max_response_bytes)
-        failure: Exception | None = None
-        try:
-            for chunk in response.iter_bytes():
-                body.take(chunk)
-        except httpx.TransportError as error:
-            failure = connection_error(error, request)
-        except httpx.DecodingError:
-            failure = unexpected_response(response, request, "the body could not be decompressed", None)
-        if failure is not None:
-            raise failure
-        body.finish()
+        read_body(response, request, self.max_response_bytes, deadline)
 
 
 class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
@@ -456,21 +467,59 @@ class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
         return response
 
     async def _read(self, response: httpx.Response, request: httpx.Request, deadline: float) -> None:
-        body = _BodyLimits(response, request, deadline, self.max_response_bytes)
-        failure: Exception | None = None
-        try:
-            async with asyncio.timeout_at(_loop_time(deadline)):
-                async for chunk in response.aiter_bytes():
-                    body.take(chunk)
-        except httpx.TransportError as error:
-            failure = connection_error(error, request)
-        except httpx.DecodingError:
-            failure = unexpected_response(response, request, "the body could not be decompressed", None)
-        except TimeoutError:
-            failure = _out_of_time(request, f"the body was still arriving ({body.size} bytes read)")
-        if failure is not None:
-            raise failure
-        body.finish()
+        await aread_body(response, request, self.max_response_bytes, deadline)
+
+
+def read_body(
+    response: httpx.Response,
+    request: httpx.Request,
+    max_bytes: int,
+    deadline: float | None = None,
+    *,
+    undecodable_ok: bool = False,
+    write: bool | None = None,
+) -> None:
+    """Read `response` whole, within the call's deadline and `max_bytes`: else the SDK's error, the rest unread.
+
+    A body that cannot be decompressed is an `UnexpectedResponseError` (see `unexpected_response` for `write`), or
+    with `undecodable_ok` (an error answer whose status decides) the part decoded before it failed; either way what
+    was decoded stays readable.
+    """
+    body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
+    failure: Exception | None = None
+    try:
+        for chunk in response.iter_bytes():
+            body.take(chunk)
+    except (httpx.TransportError, httpx.DecodingError) as error:
+        failure = body.failed(error, undecodable_ok=undecodable_ok, write=write)
+    if failure is not None:
+        raise failure
+    body.finish()
+
+
+async def aread_body(
+    response: httpx.Response,
+    request: httpx.Request,
+    max_bytes: int,
+    deadline: float | None = None,
+    *,
+    undecodable_ok: bool = False,
+    write: bool | None = None,
+) -> None:
+    """The async twin of `read_body`: the deadline is exact here (the event loop cancels what runs past it)."""
+    body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
+    failure: Exception | None = None
+    try:
+        async with asyncio.timeout_at(_loop_time(body.deadline)):
+            async for chunk in response.aiter_bytes():
+                body.take(chunk)
+    except (httpx.TransportError, httpx.DecodingError) as error:
+        failure = body.failed(error, undecodable_ok=undecodable_ok, write=write)
+    except TimeoutError:
+        failure = _out_of_time(request, f"the body was still arriving ({body.size} bytes read)")
+    if failure is not None:
+        raise failure
+    body.finish()
 
 
 def _loop_time(deadline: float) -> float | None:

@@ -547,7 +547,7 @@ class KorusTicket(_Shared, SyncBooking):
             inner = ClientTransport(httpx.Client(proxy=proxy, limits=self.limits, trust_env=proxy is None), owned=True)
         else:
             inner = httpx.HTTPTransport(limits=self.limits)
-        retrying = RetryTransport(inner, self.retry)
+        retrying = RetryTransport(inner, self.retry, max_response_bytes=http_options["max_response_bytes"])
         self.http = KorusHTTPClient(transport=retrying, **http_options)
         if isinstance(self.auth, ClientCredentialsAuth):
             self.auth.bind(transport=retrying, timeout=self.timeout)
@@ -811,7 +811,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
             inner = AsyncClientTransport(client, owned=True)
         else:
             inner = httpx.AsyncHTTPTransport(limits=self.limits)
-        retrying = AsyncRetryTransport(inner, self.retry)
+        retrying = AsyncRetryTransport(inner, self.retry, max_response_bytes=http_options["max_response_bytes"])
         self.http = AsyncKorusHTTPClient(transport=retrying, **http_options)
         if isinstance(self.auth, ClientCredentialsAuth):
             self.auth.bind(async_transport=retrying, timeout=self.timeout)

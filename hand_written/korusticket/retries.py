@@ -21,6 +21,7 @@ import httpx
 import tenacity
 
 from korusticket._context import DEADLINE, MAX_RETRIES, SAFE_TO_REPEAT
+from korusticket._http import MAX_RESPONSE_BYTES, aread_body, read_body
 from korusticket.backoff import Backoff, parse_retry_after
 
 __all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport", "parse_retry_after"]
@@ -244,10 +245,13 @@ class RetryTransport(httpx.BaseTransport):
         policy: RetryPolicy | None = None,
         *,
         sleep: Callable[[float], None] | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
     ) -> None:
         self.transport = transport
         self.policy = policy or RetryPolicy()
         self._sleep = sleep or (lambda seconds: time.sleep(seconds))
+        self.max_response_bytes = max_response_bytes
+        """The most of an answer read before it is retried (the client passes its own `max_response_bytes`)."""
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         policy = policy_for(self.policy, request)
@@ -279,7 +283,9 @@ class RetryTransport(httpx.BaseTransport):
         within_deadline(request)
         response = self.transport.handle_request(request)
         if self.policy.should_retry_response(retry_as(request), response):
-            response.read()  # free the connection; the body stays readable if this is the last attempt
+            # Free the connection before waiting; the body stays readable if this is the last attempt. Read
+            # within the call's deadline and the size cap, as every answer is: a 503 may trickle or flood too.
+            read_body(response, request, self.max_response_bytes, undecodable_ok=True)
         return response
 
     def close(self) -> None:
@@ -295,10 +301,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy | None = None,
         *,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
     ) -> None:
         self.transport = transport
         self.policy = policy or RetryPolicy()
         self._sleep = sleep or (lambda seconds: asyncio.sleep(seconds))
+        self.max_response_bytes = max_response_bytes
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         policy = policy_for(self.policy, request)
@@ -329,7 +337,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         except TimeoutError:
             raise httpx.ReadTimeout("the call's timeout ran out before the answer came", request=request) from None
         if self.policy.should_retry_response(retry_as(request), response):
-            await response.aread()
+            await aread_body(response, request, self.max_response_bytes, undecodable_ok=True)
         return response
 
     async def aclose(self) -> None:
