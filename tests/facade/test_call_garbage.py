@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from korusticket import AsyncKorusTicket, KorusTicket, ops
+from korusticket import AsyncKorusTicket, KorusTicket, UnexpectedResponseError, ops
 
 TOKEN = "eyJhbGciOiJSUzI1NiJ9.Z2FyYmFnZQ.c2ln"
 CATALOG = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e"
@@ -110,3 +111,47 @@ def test_a_read_response_still_reads_as_before() -> None:
     assert response.json() == PAGE
     assert response.read() == response.content
     assert b"".join(response.iter_bytes()) == response.content
+
+
+class Recording(httpx.SyncByteStream):
+    """A transport's body stream that notes whether it was closed (a real one gives its connection back then)."""
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        self.chunks = chunks
+        self.closed = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self.chunks
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.mark.parametrize(
+    ("headers", "chunks"),
+    [
+        ({"content-encoding": "gzip"}, [b"this is not gzip"]),  # fails while decoding
+        ({}, [json.dumps(PAGE).encode()]),  # read whole
+    ],
+    ids=["undecodable", "whole"],
+)
+def test_the_transport_stream_is_closed_however_the_read_ends(headers: dict[str, str], chunks: list[bytes]) -> None:
+    streams: list[Recording] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        streams.append(Recording(chunks))
+        return httpx.Response(200, headers={"content-type": "application/ld+json", **headers}, stream=streams[-1])
+
+    with KorusTicket(
+        base_url="https://api.demo.korusticket.com",
+        token=TOKEN,
+        transport=httpx.MockTransport(answer),
+        max_retries=0,
+        environ={},
+    ) as kt:
+        try:
+            kt.call(ops.list_offers, catalog_id=CATALOG)
+        except UnexpectedResponseError:
+            assert headers  # only the undecodable body fails
+    (stream,) = streams
+    assert stream.closed
