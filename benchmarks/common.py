@@ -159,10 +159,10 @@ def targets_table(targets: Iterable[Target]) -> list[str]:
 class FixedPages:
     """Serves a collection of `total` members as the API would, from one captured page's bytes.
 
-    Only `totalItems`, the `view` links and the members' @ids change per page, spliced into the captured bytes, so
-    serving costs microseconds and a client benchmark measures the client. `rtt` is slept per request (a thread
-    sleep for sync clients, `asyncio.sleep` for async ones), the way a network round trip waits. `extra` serves
-    other paths with fixed bytes (the export's small collections).
+    Only `totalItems` and the `view` links change per page, spliced into the captured bytes, so serving costs
+    microseconds and a client benchmark measures the client. `rtt` is slept per request (a thread sleep for sync
+    clients, `asyncio.sleep` for async ones), the way a network round trip waits. `extra` serves other paths with
+    fixed bytes (the export's small collections).
     """
 
     def __init__(
@@ -176,10 +176,10 @@ class FixedPages:
     ) -> None:
         page = dict(page)
         members = (page["member"] * math.ceil(per_page / len(page["member"])))[:per_page]
-        # Each page's members get @ids of their own (the page number spliced in), as a real collection's have: the
-        # paginator refuses a page holding exactly the members of a page it already read.
+        # Each member gets an @id of its own on every page (the client refuses a page that repeats another):
+        # the last 8 hex digits of its UUID become the page number (spliced in per page) and its index.
         page["member"] = [
-            {**member, "@id": f"{member.get('@id', path)}?copy=@@PAGE@@.{index}"}
+            {**member, "@id": f"{member.get('@id', '')[:-8]}@@PAGE@@{index:02x}"}
             for index, member in enumerate(members)
         ]
         page["totalItems"] = total
@@ -188,27 +188,26 @@ class FixedPages:
         self.template = json.dumps(page, separators=(",", ":")).encode()
         head, rest = self.template.split(b"@@SELF@@")
         middle, tail = rest.split(b"@@NEXT@@")
-        self.parts = (head.split(b"@@PAGE@@"), middle, tail)
+        self.parts = (head, middle, tail)
         self.total, self.rtt, self.per_page = total, rtt, per_page
         self.pages = math.ceil(total / per_page)
         self.extra = dict(extra or {})
         self.requests = 0
 
     def body(self, number: int) -> bytes:
-        """Page `number`'s bytes: the captured page with its own links and member @ids joined in (one copy each)."""
-        heads, middle, tail = self.parts
-        head = str(number).encode().join(heads)
+        """Page `number`'s bytes: the captured page with its own links and member @ids joined in."""
+        head, middle, tail = self.parts
         self_link = f"{self.path}?page={number}".encode()
         if number >= self.pages:  # the last page: no next link, and only the members left
             body = self.template.replace(b"@@SELF@@", self_link).replace(b',"next":"@@NEXT@@"', b"")
-            body = body.replace(b"@@PAGE@@", str(number).encode())
             left = self.total - (number - 1) * self.per_page
             if left < self.per_page:
                 page = json.loads(body)
                 page["member"] = page["member"][:left]
                 body = json.dumps(page, separators=(",", ":")).encode()
-            return body
-        return b"".join((head, self_link, middle, f"{self.path}?page={number + 1}".encode(), tail))
+        else:
+            body = b"".join((head, self_link, middle, f"{self.path}?page={number + 1}".encode(), tail))
+        return body.replace(b"@@PAGE@@", b"%06d" % number)
 
     def response(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1

@@ -451,12 +451,22 @@ class _Shared:
 
     @staticmethod
     def _request(
-        module: Any, entry: Operation, prepared: dict[str, Any], options: CallOptions | None
-    ) -> dict[str, Any]:
-        """The httpx request arguments of a generated operation, with this call's options."""
+        http: KorusHTTPClient | AsyncKorusHTTPClient,
+        module: Any,
+        entry: Operation,
+        prepared: dict[str, Any],
+        options: CallOptions | None,
+    ) -> httpx.Request:
+        """The httpx request of a generated operation, with this call's options.
+
+        The generated `_get_kwargs` says what to send; the URL is joined and parsed once (`api_url`) rather than
+        by `httpx.Client.request`, which parses it three times."""
         kwargs: dict[str, Any] = module._get_kwargs(**prepared)
         kwargs["extensions"] = {OPERATION: entry}
-        return options.apply(kwargs) if options is not None else kwargs
+        if options is not None:
+            kwargs = options.apply(kwargs)
+        kwargs["url"] = http.api_url(kwargs["url"], kwargs.pop("params", None))
+        return http.build_request(**kwargs)
 
     def server_time(self) -> datetime.datetime:
         """The API's current time, from the `Date` of its last answer (reservations expire on its clock)."""
@@ -583,7 +593,7 @@ class KorusTicket(_Shared, SyncBooking):
         generated module builds the request, `KorusHTTPClient.send` sends it (authentication, retries, the
         deadline and size cap, errors), and the body it parsed is returned.
         """
-        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        options = _given_options(timeout, headers, language, max_retries)
         return self._call(operation, arguments, options=options)
 
     @typed.sync_get
@@ -663,7 +673,7 @@ class KorusTicket(_Shared, SyncBooking):
         if entry is None:
             _untabled(module, options, raw)
             return module.sync(client=self.client, **prepared)
-        response = self.http.request(**self._request(module, entry, prepared, options))
+        response = self.http.send(self._request(self.http, module, entry, prepared, options))
         parsed = self._parsed(module, entry, self.client, response)
         return RawResponse(response, parsed) if raw else parsed
 
@@ -834,7 +844,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         **arguments: Any,
     ) -> Any:
         """Call a generated operation and return its parsed success body; see `KorusTicket.call`."""
-        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        options = _given_options(timeout, headers, language, max_retries)
         return await self._call(operation, arguments, options=options)
 
     @typed.async_get
@@ -899,7 +909,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         if entry is None:
             _untabled(module, options, raw)
             return await module.asyncio(client=self.client, **prepared)
-        response = await self.http.request(**self._request(module, entry, prepared, options))
+        response = await self.http.send(self._request(self.http, module, entry, prepared, options))
         parsed = self._parsed(module, entry, self.client, response)
         return RawResponse(response, parsed) if raw else parsed
 
@@ -1065,6 +1075,13 @@ class AsyncRawCalls:
         """`AsyncKorusTicket.call`, returning the `RawResponse`."""
         options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
         return await self._client._call(operation, arguments, options=options, raw=True)
+
+
+def _given_options(timeout: Any, headers: Any, language: Any, max_retries: Any) -> CallOptions | None:
+    """A call's options, checked; None when it gives none (the client's settings apply, nothing to check)."""
+    if timeout is None and headers is None and language is None and max_retries is None:
+        return None
+    return CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
 
 
 def _untabled(operation: Any, options: CallOptions | None, raw: bool) -> None:
