@@ -170,6 +170,7 @@ def _parse_success(response: httpx.Response, request: httpx.Request, decoded: An
         response.extensions[PARSED] = operation.success_class.from_dict(decoded)
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         return f"the body is not the documented {operation.success_model} ({error!r})"
+    response.extensions[DECODED] = decoded  # from_dict copies what it keeps: the JSON is still the answer's
     return None
 
 

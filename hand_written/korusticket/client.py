@@ -691,12 +691,17 @@ class KorusTicket(_Shared, SyncBooking):
         max_items: int | None = None,
         prefetch: int = 0,
         options: CallOptions | None = None,
+        keep_json: bool = False,
     ) -> Paginator[Any]:
+        """`paginate`'s work; `keep_json` keeps each page's members as the API sent them (`Page.json`)."""
         module, entry, plan, checked = self._pagination(
             operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
         )
 
         def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
+            if keep_json:
+                answer = self._send(module, entry, arguments, options, True)
+                return page_from_collection(answer.parsed, number, decoded_body(answer.http_response))
             return page_from_collection(self._send(module, entry, arguments, options, False), number)
 
         return Paginator(fetch, checked, plan)
@@ -927,12 +932,17 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         max_items: int | None = None,
         prefetch: int = 0,
         options: CallOptions | None = None,
+        keep_json: bool = False,
     ) -> AsyncPaginator[Any]:
+        """`paginate`'s work; `keep_json` keeps each page's members as the API sent them (`Page.json`)."""
         module, entry, plan, checked = self._pagination(
             operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
         )
 
         async def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
+            if keep_json:
+                answer = await self._send(module, entry, arguments, options, True)
+                return page_from_collection(answer.parsed, number, decoded_body(answer.http_response))
             return page_from_collection(await self._send(module, entry, arguments, options, False), number)
 
         return AsyncPaginator(fetch, checked, plan)

@@ -6,8 +6,9 @@
         result = export_catalog(kt, catalog_id, "mirror/")
     result.counts  # {'product_bases': 12, 'products': 40, 'offers': 10000}: lines of mirror/offers.jsonl, ...
 
-Each member of the catalog's product bases, products and offers is one line of `DIR/<collection>.jsonl`, as its
-model writes it (`to_dict()`), in the API's order.
+Each member of the catalog's product bases, products and offers is one line of `DIR/<collection>.jsonl`, in the
+API's order: the member's JSON as the API sent it, once it has parsed into its model (the JSON `to_dict()` gives
+back, without building it again; a field a newer API adds is kept as sent).
 
 **Resumable.** Lines reach the disk (written and synced) before `DIR/.korusticket-export.json` records their
 page, so an export stopped at any moment (a crash, Ctrl-C, a full disk, a killed job) resumes when run again: each
@@ -144,12 +145,12 @@ def export_catalog(
             writer = export.writer(name)
             if writer.done:
                 continue
-            pages = kt.paginate(
+            pages = kt._paginate(
                 operation,
-                catalog_id=export.catalog,
-                page=writer.next_page,
+                {"catalog_id": export.catalog, "page": writer.next_page},
                 page_size=export.page_size,
                 prefetch=prefetch,
+                keep_json=True,
             ).pages()
             with writer.recording(), contextlib.closing(cast("Generator[Page[Any]]", pages)):
                 for page in pages:
@@ -178,12 +179,12 @@ async def async_export_catalog(
             writer = export.writer(name)
             if writer.done:
                 continue
-            pages = kt.paginate(
+            pages = kt._paginate(
                 operation,
-                catalog_id=export.catalog,
-                page=writer.next_page,
+                {"catalog_id": export.catalog, "page": writer.next_page},
                 page_size=export.page_size,
                 prefetch=prefetch,
+                keep_json=True,
             ).pages()
             with writer.recording():
                 async with contextlib.aclosing(cast("AsyncGenerator[Page[Any]]", pages)):
@@ -582,7 +583,10 @@ class _Writer:
             self.total = page.total_items
         if not page.items:
             return  # nothing to record: an empty page only ends the collection
-        lines = [orjson.dumps(item.to_dict(), option=orjson.OPT_APPEND_NEWLINE) for item in page.items]
+        # The members as the API sent them (each parsed into its model first, so of the documented shape), which
+        # is what `to_dict()` writes back, without building it again; the models' own output when not kept.
+        members = page.json if page.json is not None else [item.to_dict() for item in page.items]
+        lines = [orjson.dumps(member, option=orjson.OPT_APPEND_NEWLINE) for member in members]
         data = b"".join(lines)
         self._pending.append(data)
         last = lines[-1]

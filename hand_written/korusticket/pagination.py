@@ -53,6 +53,9 @@ class Page(Generic[T]):
     """The page `view.next` points at, if any."""
     collection: Any
     """The generated collection model (`view`, `search`, JSON-LD keys)."""
+    json: list[Any] | None = None
+    """The members as the API sent them (decoded JSON, one per item), when the paginator was asked to keep them
+    (the catalog export writes them); None otherwise."""
 
 
 # The generated attributes of a Hydra collection's keys: API Platform 4.x writes `member`, `totalItems`,
@@ -80,8 +83,9 @@ def _member_id(item: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def page_from_collection(collection: Any, number: int | None) -> Page[Any]:
-    """Read `member`, `totalItems` and `view.next` (or their `hydra:` spellings) from a generated collection model."""
+def page_from_collection(collection: Any, number: int | None, decoded: Any = None) -> Page[Any]:
+    """Read `member`, `totalItems` and `view.next` (or their `hydra:` spellings) from a generated collection model;
+    with `decoded` (the JSON it was parsed from), the members' JSON too."""
     members = _first_attribute(collection, MEMBER_ATTRIBUTES)
     if members is None:
         raise TypeError(f"{type(collection).__name__} is not a Hydra collection: it has no member list")
@@ -95,13 +99,27 @@ def page_from_collection(collection: Any, number: int | None) -> Page[Any]:
             next_page = int(values[0])
         elif number is not None:
             next_page = number + 1
+    items = list(members)
     return Page(
-        items=list(members),
+        items=items,
         number=number,
         total_items=total if isinstance(total, int) else None,
         next_page=next_page,
         collection=collection,
+        json=_members_json(decoded, len(items)),
     )
+
+
+def _members_json(decoded: Any, count: int) -> list[Any] | None:
+    """The decoded members of a collection's JSON, when they are the `count` the model read (else None)."""
+    if not isinstance(decoded, dict):
+        return None
+    found = decoded.get("member", decoded.get("hydra:member"))
+    return found if isinstance(found, list) and len(found) == count else None
+
+
+def _pick(values: list[Any] | None, indexes: list[int]) -> list[Any] | None:
+    return None if values is None else [values[index] for index in indexes]
 
 
 class PagePlan:
@@ -150,9 +168,11 @@ class PagePlan:
         self._check_new(page)
         self.last_received = len(page.items)
         if self.recheck:
-            page = replace(page, items=[item for item in page.items if self._matches(item)])
+            kept = [index for index, item in enumerate(page.items) if self._matches(item)]
+            page = replace(page, items=[page.items[i] for i in kept], json=_pick(page.json, kept))
         if self.max_items is not None and self.yielded + len(page.items) > self.max_items:
-            page = replace(page, items=page.items[: self.max_items - self.yielded])
+            left = self.max_items - self.yielded
+            page = replace(page, items=page.items[:left], json=None if page.json is None else page.json[:left])
         self.yielded += len(page.items)
         return page
 

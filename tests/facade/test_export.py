@@ -19,6 +19,7 @@ from korusticket import (
     ExportError,
     ExportProgress,
     ExportResult,
+    KorusTicket,
     KorusTicketError,
     async_export_catalog,
     export_catalog,
@@ -26,6 +27,7 @@ from korusticket import (
 )
 from korusticket.export import LOCK_FILE, STATE_FILE
 from korusticket.testing import Sandbox
+from korusticket.testing.transport import SandboxTransport
 
 FILES = ("product_bases.jsonl", "products.jsonl", "offers.jsonl")
 
@@ -212,6 +214,29 @@ def test_a_state_path_that_is_not_a_small_file_is_refused_without_reading(
     problem = "more than such a file holds" if kind == "huge" else "not a regular file|Too many levels"
     with big.client() as kt, pytest.raises(ExportError, match=rf"{STATE_FILE}: .*({problem})"):
         export_catalog(kt, big.catalog_id, out)
+
+
+def test_each_line_is_the_members_json_as_the_api_sent_it(tmp_path: Path) -> None:
+    """What a newer API adds, and its own spelling of a value (`Z` for UTC), reach the file as sent."""
+    sandbox = Sandbox(seed=2)
+
+    class Newer(SandboxTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            response = super().handle_request(request)
+            if not request.url.path.endswith("/offers"):
+                return response
+            page = json.loads(response.read())
+            for member in page["member"]:
+                member["futureField"] = {"kept": [1, 2]}
+                member["price"]["syncAt"] = member["price"]["syncAt"].replace("+00:00", "Z")
+            return httpx.Response(200, headers=response.headers, content=json.dumps(page).encode())
+
+    with KorusTicket(transport=Newer(sandbox), **sandbox._options({})) as kt:
+        export_catalog(kt, sandbox.catalog_id, tmp_path)
+    lines = [json.loads(line) for line in (tmp_path / "offers.jsonl").read_text().splitlines()]
+    assert lines
+    assert all(line["futureField"] == {"kept": [1, 2]} for line in lines)
+    assert all(line["price"]["syncAt"].endswith(":00Z") for line in lines)  # not re-spelt as +00:00
 
 
 def test_arguments_are_checked(big: Sandbox, tmp_path: Path) -> None:
