@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Any, Generic, TypeVar
 import httpx
 
 from korusticket._context import MAX_RETRIES
-from korusticket._operation import is_integer
+from korusticket._operation import check_text, is_count
 from korusticket.errors import InvalidRequestError
 
 __all__ = ["CallOptions", "RawResponse"]
@@ -34,14 +35,25 @@ def check_timeout(value: Any, name: str = "timeout") -> httpx.Timeout | None:
         given = [value]
     else:
         raise InvalidRequestError(f"{name}: expected seconds (a number) or an httpx.Timeout, got {value!r}")
-    if any(part is not None and not part > 0 for part in given):
-        raise InvalidRequestError(f"{name}: expected a positive number of seconds, got {value!r}")
+    if any(part is not None and not (part > 0 and math.isfinite(part)) for part in given):
+        raise InvalidRequestError(f"{name}: expected a positive number of seconds (finite), got {value!r}")
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
 
 
+LANGUAGE_LIMIT = 255
+"""Longest `Accept-Language` sent: a few weighted tags; a longer value is a mistake."""
+
+
 def check_language(value: Any, name: str = "language") -> str | None:
-    if value is not None and (not isinstance(value, str) or not LANGUAGE_LIST.match(value)):
-        raise InvalidRequestError(f"{name}: expected a language tag such as 'fr' or 'fr-FR', got {value!r}")
+    if value is not None and (
+        not isinstance(value, str) or len(value) > LANGUAGE_LIMIT or not LANGUAGE_LIST.fullmatch(value)
+    ):
+        shown = (
+            f"{value[:60]!r}... ({len(value)} characters)"
+            if isinstance(value, str) and len(value) > 60
+            else repr(value)
+        )
+        raise InvalidRequestError(f"{name}: expected a language tag such as 'fr' or 'fr-FR', got {shown}")
     return value
 
 
@@ -65,7 +77,7 @@ class CallOptions:
         object.__setattr__(self, "timeout", check_timeout(timeout))
         object.__setattr__(self, "headers", _check_headers(headers))
         object.__setattr__(self, "language", check_language(language))
-        if max_retries is not None and not (is_integer(max_retries) and max_retries >= 0):
+        if max_retries is not None and not is_count(max_retries):
             raise InvalidRequestError(f"max_retries: expected an integer >= 0, got {max_retries!r}")
         object.__setattr__(self, "max_retries", max_retries)
 
@@ -123,9 +135,11 @@ def _check_headers(headers: Any) -> Mapping[str, str]:
             raise InvalidRequestError(f"headers: {name!r} is not a header name")
         if name.lower() in OWN_HEADERS:
             raise InvalidRequestError(f"headers.{name}: set by the client itself (configure auth or the body instead)")
-        if not isinstance(value, str) or any(ch in value for ch in "\r\n\0") or not value.isascii():
-            raise InvalidRequestError(f"headers.{name}: expected an ASCII string without line breaks")
-        checked[name] = value
+        if not isinstance(value, str) or not value.isascii() or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise InvalidRequestError(
+                f"headers.{name}: expected an ASCII string without line breaks or other control characters"
+            )
+        checked[name] = check_text(value, f"headers.{name}", blank=True)
     return checked
 
 
