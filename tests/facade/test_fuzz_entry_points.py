@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.facade.fuzz_entry_points import entries, fuzz, summary
 
 EXAMPLES = 50
@@ -34,7 +36,8 @@ def test_the_harness_reaches_every_kind_of_entry_point() -> None:
         assert expected in names
 
 
-def test_no_raw_exception_and_nothing_sent_unchecked(tmp_path: Path) -> None:
+def test_no_raw_exception_and_nothing_sent_unchecked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # a path refused wrongly would be written here, not in the checkout
     tallies = fuzz(tmp_path, EXAMPLES)
     total = summary(tallies)
     print(
