@@ -1022,9 +1022,74 @@ def module_entries() -> Iterator[Entry]:
     )
 
 
+class AsyncTwin:
+    """Stands for `env.kt` in an async twin: each method runs on a fresh `AsyncKorusTicket` on the same recording
+    sandbox, and returns the coroutine (which `classify` awaits)."""
+
+    def __init__(self, env: Env) -> None:
+        self.env = env
+
+    def __getattr__(self, method: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            async def run() -> Any:
+                async with AsyncKorusTicket(**self.env.async_options()) as akt:
+                    return await getattr(akt, method)(*args, **kwargs)
+
+            return run()
+
+        return call
+
+
+def async_twins(entries: Iterator[Entry]) -> Iterator[Entry]:
+    """The same entries on `AsyncKorusTicket`: its booking methods check their arguments as the sync ones do."""
+    for entry in entries:
+
+        def twin(env: Env, value: Any, run: Callable[[Env, Any], Any] = entry.run) -> Any:
+            real = env.kt
+            env.kt = AsyncTwin(env)  # type: ignore[assignment]
+            try:
+                return run(env, value)
+            finally:
+                env.kt = real
+
+        yield Entry(entry.name.replace("kt.", "akt.", 1), entry.argument, entry.odd, twin)
+
+
+def sandbox_entries() -> Iterator[Entry]:
+    """`korusticket.testing.Sandbox(...)`: each setting (refused before the catalog is generated)."""
+    odd: dict[str, st.SearchStrategy[Any]] = {
+        "seed": st.one_of(wrong(int), st.just("0")),
+        "offers": bad_int(minimum=1),
+        "catalog_offers": bad_int(minimum=1),
+        "client_id": bad_text("sandbox-client", limit=255),
+        "client_secret": bad_text("sandbox-secret", limit=255),
+        "storage_url": _url(query=False).filter(lambda value: value != "http://api.example.com"),
+        "reservation_lifetime": st.one_of(
+            wrong(datetime.timedelta), st.sampled_from([datetime.timedelta(0), datetime.timedelta(minutes=-1)])
+        ),
+        "token_lifetime": bad_int(minimum=1),
+        "double_ordering": st.one_of(wrong(bool), st.just("yes")),
+        "created_status": st.sampled_from([0, 204, 404, True, "200", 200.0, None]),
+        "exact_date_filter": st.one_of(wrong(bool), st.just(1)),
+        "history": bad_int(minimum=1),
+        "clock": st.one_of(wrong(), st.just(datetime.datetime(2025, 1, 1))),
+    }
+    for name, strategy in odd.items():
+        yield Entry(f"Sandbox({name}=)", name, strategy, lambda env, value, name=name: Sandbox(**{name: value}))
+
+
 def entries() -> list[Entry]:
     """Every entry point's arguments, in a fixed order."""
-    return [*client_entries(), *call_entries(), *surface_entries(), *booking_entries(), *module_entries()]
+    return [
+        *client_entries(),
+        *call_entries(),
+        *surface_entries(),
+        *booking_entries(),
+        *async_twins(booking_entries()),
+        *async_twins(entry for entry in call_entries() if entry.name.startswith("kt.call(")),
+        *module_entries(),
+        *sandbox_entries(),
+    ]
 
 
 def fuzz(tmp: Path, examples: int) -> dict[str, Tally]:

@@ -7,8 +7,11 @@ from typing import Any, Generic, TypedDict, TypeVar, Unpack, overload
 
 import httpx
 
+from korusticket._operation import _shown, check_count, check_text, is_integer
+from korusticket._urls import check_url
 from korusticket.booking.ledger.memory import MemoryLedger
 from korusticket.client import DEMO_URL, AsyncKorusTicket, ClientOptions, KorusTicket
+from korusticket.errors import InvalidRequestError
 from korusticket.testing.app import SandboxApp
 from korusticket.testing.backend import SandboxBackend
 from korusticket.testing.clock import SandboxClock
@@ -62,6 +65,44 @@ class _Setting(Generic[T]):
 
     def __set__(self, sandbox: Sandbox, value: T) -> None:
         setattr(sandbox.settings, self.name, value)
+
+
+OFFERS_LIMIT = 1_000_000
+"""Most offers a sandbox generates: more would take minutes and gigabytes, never what a test meant."""
+
+
+def _check_settings(
+    *,
+    seed: Any,
+    offers: Any,
+    catalog_offers: Any,
+    client_id: Any,
+    client_secret: Any,
+    storage_url: Any,
+    reservation_lifetime: Any,
+    token_lifetime: Any,
+    flags: dict[str, Any],
+    created_status: Any,
+) -> None:
+    """The sandbox's settings, each refused with an `InvalidRequestError` naming it (the SDK's own checks)."""
+    if not is_integer(seed):
+        raise InvalidRequestError(f"seed: expected an integer, got {_shown(seed)}")
+    for name, count in (("offers", offers), ("catalog_offers", catalog_offers)):
+        if count is not None and not (is_integer(count) and 1 <= count <= OFFERS_LIMIT):
+            raise InvalidRequestError(f"{name}: expected at least 1 (and at most {OFFERS_LIMIT}), got {_shown(count)}")
+    check_text(client_id, "client_id", limit=255)
+    check_text(client_secret, "client_secret", limit=255)
+    check_url(storage_url, "storage_url", STORAGE_URL, any_http=True)  # the token never goes there
+    if not isinstance(reservation_lifetime, timedelta) or reservation_lifetime <= timedelta(0):
+        raise InvalidRequestError(
+            f"reservation_lifetime: expected a positive datetime.timedelta, got {_shown(reservation_lifetime)}"
+        )
+    check_count(token_lifetime, "token_lifetime", 1)
+    for name, flag in flags.items():
+        if not isinstance(flag, bool):
+            raise InvalidRequestError(f"{name}: expected True or False, got {_shown(flag)}")
+    if not is_integer(created_status) or created_status not in (200, 201):
+        raise InvalidRequestError(f"created_status: expected 200 or 201, got {_shown(created_status)}")
 
 
 class Sandbox:
@@ -120,8 +161,23 @@ class Sandbox:
         exact_date_filter: bool = True,
         history: int = HISTORY,
     ) -> None:
-        if offers < 1:
-            raise ValueError(f"offers: expected at least 1, got {offers!r}")
+        _check_settings(
+            seed=seed,
+            offers=offers,
+            catalog_offers=catalog_offers,
+            client_id=client_id,
+            client_secret=client_secret,
+            storage_url=storage_url,
+            reservation_lifetime=reservation_lifetime,
+            token_lifetime=token_lifetime,
+            flags={
+                "double_ordering": double_ordering,
+                "exact_date_filter": exact_date_filter,
+            },
+            created_status=created_status,
+        )
+        if clock is not None and not isinstance(clock, SandboxClock):
+            raise InvalidRequestError(f"clock: expected a korusticket.testing.SandboxClock, got {type(clock).__name__}")
         check_history(history)
         self.seed = seed
         self.clock = clock or SandboxClock()
@@ -138,8 +194,6 @@ class Sandbox:
         now = self.clock.now()
         if catalog_offers is not None:
             # Enough offers in all for `catalog_offers` in the park catalog, then exactly that many there.
-            if catalog_offers < 1:
-                raise ValueError(f"catalog_offers: expected at least 1, got {catalog_offers!r}")
             probe = build(seed, 1, start=now.date(), created=now)
             park = next(c.id for c in probe.catalogs.values() if c.entitled)
             in_park = sum(1 for product in probe.products.values() if product.catalog_id == park)
