@@ -18,7 +18,7 @@ from functools import cached_property
 from types import ModuleType
 from typing import Any, Literal, TypeGuard
 
-from korusticket.errors import InvalidRequestError, MissingBodyFieldError
+from korusticket.errors import ArgumentTypeError, InvalidRequestError, MissingBodyFieldError
 
 ANY_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$")
 """The identifier pattern `codegen.prepare.accept_any_uuid` gives every id parameter."""
@@ -436,11 +436,15 @@ class Operation:
             parameter = self.by_keyword.get(keyword)
             if parameter is None:
                 accepted = sorted({p.alias for p in self.parameters} | ({"body"} if self.body_model else set()))
-                raise TypeError(
-                    f"{self.name}() got an unexpected keyword {keyword!r}; it accepts: {', '.join(accepted)}"
+                raise ArgumentTypeError(
+                    f"{keyword}: {self.name}() got an unexpected keyword {keyword!r}; "
+                    f"it accepts: {', '.join(accepted)}",
+                    argument=keyword,
                 )
             if parameter.python in arguments:
-                raise TypeError(f"{self.name}(): {parameter.alias!r} was given twice")
+                raise ArgumentTypeError(
+                    f"{parameter.alias}: {self.name}(): {parameter.alias!r} was given twice", argument=parameter.alias
+                )
             if value is None:
                 if parameter.required:
                     raise InvalidRequestError(f"{parameter.alias}: required by {self.name}(), got None")
@@ -450,10 +454,15 @@ class Operation:
             if parameter.python in arguments:
                 continue
             if parameter.required:
-                raise TypeError(f"{self.name}() is missing the required argument {parameter.alias!r}")
+                raise ArgumentTypeError(
+                    f"{parameter.alias}: {self.name}() is missing the required argument {parameter.alias!r}",
+                    argument=parameter.alias,
+                )
             arguments[parameter.python] = UNSET
         if self.body_model and "body" not in arguments:
-            raise TypeError(f"{self.name}() is missing the required argument 'body' ({self.body_model})")
+            raise ArgumentTypeError(
+                f"body: {self.name}() is missing the required argument 'body' ({self.body_model})", argument="body"
+            )
         return arguments
 
     def unverified_filters(self, arguments: Mapping[str, Any]) -> dict[str, Any]:

@@ -141,6 +141,17 @@ def test_an_operation_of_the_wrong_type_names_the_argument_and_is_still_a_type_e
             assert isinstance(raised.value, TypeError)
 
 
+def test_a_keyword_the_operation_lacks_is_the_sdks_error_naming_it() -> None:
+    script = nothing_sent()
+    with client(script) as kt:
+        with pytest.raises(ArgumentTypeError, match=r"^colour: list_offers\(\) got an unexpected keyword") as raised:
+            kt.call(ops.list_offers, catalog_id=CATALOG, colour="red")
+        assert raised.value.argument == "colour"
+        with pytest.raises(ArgumentTypeError, match=r"^catalog_id: list_offers\(\) is missing the required"):
+            kt.call(ops.list_offers)
+    assert script.requests == []
+
+
 def test_expect_must_be_a_class_and_is_checked_before_sending() -> None:
     script = nothing_sent()
     with client(script) as kt, pytest.raises(ArgumentTypeError, match=r"^expect: expected a model class"):
