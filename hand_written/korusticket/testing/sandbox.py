@@ -7,8 +7,7 @@ from typing import Any, Generic, TypedDict, TypeVar, Unpack, overload
 
 import httpx
 
-from korusticket._operation import _shown, check_count, check_text, is_integer
-from korusticket._urls import check_url
+from korusticket._operation import _shown, is_integer
 from korusticket.booking.ledger.memory import MemoryLedger
 from korusticket.client import DEMO_URL, AsyncKorusTicket, ClientOptions, KorusTicket
 from korusticket.errors import InvalidRequestError
@@ -71,38 +70,14 @@ OFFERS_LIMIT = 1_000_000
 """Most offers a sandbox generates: more would take minutes and gigabytes, never what a test meant."""
 
 
-def _check_settings(
-    *,
-    seed: Any,
-    offers: Any,
-    catalog_offers: Any,
-    client_id: Any,
-    client_secret: Any,
-    storage_url: Any,
-    reservation_lifetime: Any,
-    token_lifetime: Any,
-    flags: dict[str, Any],
-    created_status: Any,
-) -> None:
-    """The sandbox's settings, each refused with an `InvalidRequestError` naming it (the SDK's own checks)."""
+def _check_sizes(*, seed: Any, offers: Any, catalog_offers: Any) -> None:
+    """What the catalog is generated from (the server's settings check themselves, `SandboxSettings`): refused
+    before anything is built, with an `InvalidRequestError` naming it."""
     if not is_integer(seed):
         raise InvalidRequestError(f"seed: expected an integer, got {_shown(seed)}")
     for name, count in (("offers", offers), ("catalog_offers", catalog_offers)):
         if count is not None and not (is_integer(count) and 1 <= count <= OFFERS_LIMIT):
             raise InvalidRequestError(f"{name}: expected at least 1 (and at most {OFFERS_LIMIT}), got {_shown(count)}")
-    check_text(client_id, "client_id", limit=255)
-    check_text(client_secret, "client_secret", limit=255)
-    check_url(storage_url, "storage_url", STORAGE_URL, any_http=True)  # the token never goes there
-    if not isinstance(reservation_lifetime, timedelta) or reservation_lifetime <= timedelta(0):
-        raise InvalidRequestError(
-            f"reservation_lifetime: expected a positive datetime.timedelta, got {_shown(reservation_lifetime)}"
-        )
-    check_count(token_lifetime, "token_lifetime", 1)
-    for name, flag in flags.items():
-        if not isinstance(flag, bool):
-            raise InvalidRequestError(f"{name}: expected True or False, got {_shown(flag)}")
-    if not is_integer(created_status) or created_status not in (200, 201):
-        raise InvalidRequestError(f"created_status: expected 200 or 201, got {_shown(created_status)}")
 
 
 class Sandbox:
@@ -161,21 +136,7 @@ class Sandbox:
         exact_date_filter: bool = True,
         history: int = HISTORY,
     ) -> None:
-        _check_settings(
-            seed=seed,
-            offers=offers,
-            catalog_offers=catalog_offers,
-            client_id=client_id,
-            client_secret=client_secret,
-            storage_url=storage_url,
-            reservation_lifetime=reservation_lifetime,
-            token_lifetime=token_lifetime,
-            flags={
-                "double_ordering": double_ordering,
-                "exact_date_filter": exact_date_filter,
-            },
-            created_status=created_status,
-        )
+        _check_sizes(seed=seed, offers=offers, catalog_offers=catalog_offers)
         if clock is not None and not isinstance(clock, SandboxClock):
             raise InvalidRequestError(f"clock: expected a korusticket.testing.SandboxClock, got {type(clock).__name__}")
         check_history(history)
