@@ -60,3 +60,18 @@ def test_configure_refuses_what_it_would_save(sandbox: Sandbox, no_credentials: 
         result = run(sandbox, "configure", "--client-id", "id", *args, code=2)
         assert error_line(result).startswith(f"error: {option}: "), result.stderr
     assert not no_credentials.exists()  # it used to save the catalog and the token URL unchecked
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--offers", "0"), "error: --offers: expected at least 1"),  # the sandbox's ValueError escaped
+        (("--reservation-minutes", "inf"), "error: --reservation-minutes: expected a number of minutes"),  # overflow
+        (("--host", "local host"), "error: --host: expected a host name or address"),
+    ],
+)
+def test_sandbox_serve_refuses_its_settings_before_serving(
+    sandbox: Sandbox, args: tuple[str, ...], expected: str
+) -> None:
+    result = run(sandbox, "sandbox", "serve", *args, code=2)
+    assert error_line(result).startswith(expected), result.stderr

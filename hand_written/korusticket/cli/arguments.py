@@ -21,8 +21,10 @@ __all__ = [
     "day",
     "directory",
     "email",
+    "host",
     "identifier",
     "language",
+    "minutes",
     "name",
     "option_name",
     "reference",
@@ -31,6 +33,8 @@ __all__ = [
     "token_url",
 ]
 
+MINUTES_LIMIT = 1e9
+"""Longest duration in minutes taken (about 1900 years): a `timedelta` holds it, a longer one overflows."""
 NAME_LIMIT = 255
 """Longest name or email the booking inputs take (`inputs.TEXT_LIMIT`)."""
 
@@ -163,6 +167,24 @@ def _token_url(value: str) -> None:
     check_token_url(value)
 
 
+def _host(value: str) -> None:
+    from korusticket._operation import _shown
+    from korusticket.errors import InvalidRequestError
+
+    _text(value, 255)
+    if any(character.isspace() for character in value):
+        raise InvalidRequestError(f"value: expected a host name or address such as 127.0.0.1, got {_shown(value)}")
+
+
+def _minutes(value: float) -> None:
+    import math
+
+    from korusticket.errors import InvalidRequestError
+
+    if not (math.isfinite(value) and value <= MINUTES_LIMIT):
+        raise InvalidRequestError(f"value: expected a number of minutes up to {MINUTES_LIMIT:g}, got {value!r}")
+
+
 def _directory(value: Any) -> None:
     from korusticket._operation import _shown
     from korusticket.errors import InvalidRequestError
@@ -187,6 +209,8 @@ language = _checked(_language)
 base_url = _checked(_base_url)
 token_url = _checked(_token_url)
 directory = _checked(_directory)
+host = _checked(_host)
+minutes = _checked(_minutes)
 
 
 def resource(kind: str) -> Callable[..., Any]:
