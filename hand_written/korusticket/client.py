@@ -351,8 +351,10 @@ class _Shared:
             raise ConfigurationError(
                 f"environ: expected a mapping of variable names to values, got {type(environ).__name__}"
             )
-        chosen = options.get("base_url") or environ.get("KORUSTICKET_BASE_URL")
-        if not chosen:
+        chosen = options.get("base_url")
+        if chosen is None:  # given empty or of the wrong type, it is refused as given, not replaced
+            chosen = environ.get("KORUSTICKET_BASE_URL") or None
+        if chosen is None:
             raise ConfigurationError(
                 "base_url: choose the API with KorusTicket.demo(...), KorusTicket.production(...), "
                 "base_url=..., or the KORUSTICKET_BASE_URL environment variable"

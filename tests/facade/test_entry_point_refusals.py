@@ -74,6 +74,12 @@ def test_bad_client_options_are_configuration_errors(options: dict[str, Any], me
         KorusTicket(**options)
 
 
+def test_a_base_url_given_empty_is_refused_not_taken_from_the_environment() -> None:
+    environ = {"KORUSTICKET_BASE_URL": "https://api.demo.korusticket.com"}
+    with pytest.raises(ConfigurationError, match=r"^base_url: must not be empty"):
+        KorusTicket(base_url="", token=TOKEN, environ=environ)
+
+
 def test_a_transport_that_is_none_is_refused_at_once() -> None:
     with pytest.raises(ConfigurationError, match=r"^transport: expected an httpx.BaseTransport, got str"):
         KorusTicket.demo(token=TOKEN, transport="loopback")  # type: ignore[arg-type]
