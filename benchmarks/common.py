@@ -175,7 +175,13 @@ class FixedPages:
         extra: Mapping[str, bytes] | None = None,
     ) -> None:
         page = dict(page)
-        page["member"] = (page["member"] * math.ceil(per_page / len(page["member"])))[:per_page]
+        members = (page["member"] * math.ceil(per_page / len(page["member"])))[:per_page]
+        # Each member gets an @id of its own on every page (the client refuses a page that repeats another):
+        # the last 8 hex digits of its UUID become the page number (spliced in per page) and its index.
+        page["member"] = [
+            {**member, "@id": f"{member.get('@id', '')[:-8]}@@PAGE@@{index:02x}"}
+            for index, member in enumerate(members)
+        ]
         page["totalItems"] = total
         page["view"] = {"@id": "@@SELF@@", "@type": "PartialCollectionView", "next": "@@NEXT@@"}
         self.path = path
@@ -189,7 +195,7 @@ class FixedPages:
         self.requests = 0
 
     def body(self, number: int) -> bytes:
-        """Page `number`'s bytes: the captured page with its own links joined in (one copy, no search)."""
+        """Page `number`'s bytes: the captured page with its own links and member @ids joined in."""
         head, middle, tail = self.parts
         self_link = f"{self.path}?page={number}".encode()
         if number >= self.pages:  # the last page: no next link, and only the members left
@@ -199,8 +205,9 @@ class FixedPages:
                 page = json.loads(body)
                 page["member"] = page["member"][:left]
                 body = json.dumps(page, separators=(",", ":")).encode()
-            return body
-        return b"".join((head, self_link, middle, f"{self.path}?page={number + 1}".encode(), tail))
+        else:
+            body = b"".join((head, self_link, middle, f"{self.path}?page={number + 1}".encode(), tail))
+        return body.replace(b"@@PAGE@@", b"%06d" % number)
 
     def response(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1

@@ -4,6 +4,7 @@ still resolves to the object it always was."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -54,3 +55,27 @@ def test_star_import_and_unknown_names() -> None:
     assert set(korusticket.__all__) <= set(namespace)
     with pytest.raises(AttributeError, match="NoSuchName"):
         korusticket.NoSuchName  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_the_generated_models_load_one_by_one() -> None:
+    """`korusticket_client.models` loads a model's module when the model is first asked for (PEP 562)."""
+    assert not [name for name in modules_after("import korusticket_client.models") if ".models." in name]
+    loaded = modules_after("from korusticket_client.models import TicketingOffer")
+    assert "korusticket_client.models.ticketing_offer" in loaded
+    assert "korusticket_client.models.offer_embedded_price" in loaded  # what its from_dict builds
+    assert "korusticket_client.models.booking_order" not in loaded
+
+
+def test_every_generated_model_resolves() -> None:
+    import korusticket_client.models as models
+    from korusticket_client.models.booking_order import BookingOrder
+
+    namespace: dict[str, object] = {}
+    exec("from korusticket_client.models import *", namespace)  # noqa: S102 - the statement under test
+    assert set(models.__all__) <= set(namespace)
+    assert set(models.__all__) <= set(dir(models))
+    assert models.BookingOrder is BookingOrder is namespace["BookingOrder"]
+    for name in models.__all__:  # the object its own module defines (a class, or a Literal of enum values)
+        assert getattr(models, name) is vars(importlib.import_module(models._MODULES[name], models.__name__))[name]
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        models.NoSuchModel  # noqa: B018

@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -24,7 +25,7 @@ import orjson
 
 from korusticket._context import DEADLINE, DECODED, OPERATION, PARSED, WINDOW_SLOT
 from korusticket._iri_core import operation_at
-from korusticket._urls import origin
+from korusticket._urls import Origin, origin
 from korusticket.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -85,9 +86,12 @@ def connection_error(error: httpx.TransportError, fallback: httpx.Request) -> AP
     kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "failed"
     never_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-    return kind(
-        f"{method} {url} {what}: {type(error).__name__}: {error}", method=method, url=url, request_sent=not never_sent
-    )
+    detail = f"{type(error).__name__}: {error}"
+    if isinstance(error, httpx.LocalProtocolError) and str(error).startswith("Illegal header"):
+        # h11 refuses a header before writing anything, and its message holds the value (maybe a credential).
+        never_sent = True
+        detail = "a request header is not valid HTTP (nothing was sent; the value is not shown)"
+    return kind(f"{method} {url} {what}: {detail}", method=method, url=url, request_sent=not never_sent)
 
 
 def check_response(response: httpx.Response, request: httpx.Request, secrets: SecretsSource, *, api: bool) -> None:
@@ -96,9 +100,10 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
     `api` says whether the request went to the API (whose successes must be JSON) rather than, say,
     the storage host of a document. The body must have been read.
     """
-    method, url = _describe(request)
     status = response.status_code
+    method = request.method
     if status >= 400:
+        method, url = _describe(request)
         body = request.content if _is_json(request.headers.get("content-type")) else None
         raise error_from_response(
             status_code=status,
@@ -131,9 +136,16 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
 
 
 def unexpected_response(
-    response: httpx.Response, request: httpx.Request, problem: str, raw: Any, secrets: Iterable[str] = ()
+    response: httpx.Response,
+    request: httpx.Request,
+    problem: str,
+    raw: Any,
+    secrets: Iterable[str] = (),
+    *,
+    write: bool | None = None,
 ) -> UnexpectedResponseError:
-    """The error for an unusable answer: a `CommittedWriteError` when it was a 2xx to a write."""
+    """The error for an unusable answer: a `CommittedWriteError` when it was a 2xx to a write (`write`: whether
+    the request was one; by default, any method but GET, HEAD and OPTIONS)."""
     method, url = _describe(request)
     common: dict[str, Any] = {
         "status_code": response.status_code,
@@ -142,7 +154,7 @@ def unexpected_response(
         "method": method,
         "url": url,
     }
-    if 200 <= response.status_code < 300 and method not in SAFE_METHODS:
+    if 200 <= response.status_code < 300 and (method not in SAFE_METHODS if write is None else write):
         return CommittedWriteError(problem, raw=raw, **common)
     return UnexpectedResponseError(problem, **common)
 
@@ -180,16 +192,24 @@ class ServerClock:
         self.source: Callable[[], datetime] | None = None
         """The server's own clock, when it is in the same process (the sandbox); else `Date` headers decide."""
 
+    _last: tuple[str, datetime | None] = ("", None)
+    """The last `Date` header read and what it said: answers within a second carry the same one."""
+
     def observe(self, response: httpx.Response) -> None:
         header = response.headers.get("date")
         if not header:
             return
-        try:
-            server = parsedate_to_datetime(header)
-        except (TypeError, ValueError):
+        text, server = self._last
+        if header != text:
+            try:
+                server = parsedate_to_datetime(header)
+            except (TypeError, ValueError):
+                server = None
+            if server is not None and server.tzinfo is None:
+                server = server.replace(tzinfo=UTC)
+            self._last = (header, server)
+        if server is None:
             return
-        if server.tzinfo is None:
-            server = server.replace(tzinfo=UTC)
         # `Date` has a resolution of one second: keep the local time's fraction.
         local = datetime.fromtimestamp(time.time(), UTC)
         self.offset = server - local.replace(microsecond=0)
@@ -249,15 +269,135 @@ class _BodyLimits:
 
     def finish(self) -> None:
         # What `httpx.Response.read()` does once the body is in: the joined bytes become `content`.
-        self.response._content = b"".join(self.chunks)
+        content = self.response._content = b"".join(self.chunks)
+        if self.response.is_closed:
+            # httpx's client wraps the transport's stream in one that refers back to the response: a reference
+            # cycle, which keeps the response, its request and its body alive until the garbage collector runs
+            # (about 23 objects a call, and more collections). Once the whole body is read the stream is closed,
+            # and the stream left is the bytes. (A read that failed keeps its stream, for close() to release.)
+            self.response.stream = httpx.ByteStream(content)
+
+    def failed(
+        self, error: httpx.TransportError | httpx.DecodingError, *, undecodable_ok: bool, write: bool | None
+    ) -> Exception | None:
+        """The SDK's error for a read that failed (None: a body that would not decompress, and that is fine)."""
+        if isinstance(error, httpx.TransportError):
+            return connection_error(error, self.request)
+        self.finish()  # what was decoded before it failed: the error's excerpt reads it
+        if undecodable_ok:
+            return None
+        return unexpected_response(self.response, self.request, "the body could not be decompressed", None, write=write)
 
 
-class KorusHTTPClient(httpx.Client):
+class _SetCookieOnly(httpx.Cookies):
+    """A client's cookie jar that skips reading a response for cookies when the response sets none.
+
+    httpx hands every response to its client's jar, which wraps it in urllib request and message objects to look
+    for `Set-Cookie`; the API's answers carry none, so that work bought nothing on every call."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        if "set-cookie" in response.headers:
+            super().extract_cookies(response)
+
+
+_CANONICAL_PATH = re.compile(r"(?:[A-Za-z0-9\-._~/]|%[0-9A-Fa-f]{2})*")
+"""A path httpx's parser leaves as it is: unreserved characters, slashes and percent escapes (no dot segment)."""
+_CANONICAL_QUERY = re.compile(r"(?:[A-Za-z0-9\-._~=&+]|%[0-9A-Fa-f]{2})*")
+"""A query httpx's parser leaves as it is, which is what httpx's encoding of query parameters gives."""
+
+
+def _canonical_url(base: httpx.URL, path: str, query: str | None) -> httpx.URL | None:
+    """`base` with `path` under its own path and `query`, built from the base's parsed parts without parsing the
+    text again, when `path` and `query` are in the form the parser would leave them in; else None (then parse).
+
+    httpx's parser checks every character of a URL in a Python loop, about 12 us for an API URL. `httpx.URL`
+    keeps its parts in `_uri_reference`; `_URL_PARTS` says whether this httpx's URLs are built that way."""
+    if (
+        not _URL_PARTS
+        or len(path) > 2000
+        or "/." in path
+        or not _CANONICAL_PATH.fullmatch(path)
+        or (query is not None and (len(query) > 8000 or not _CANONICAL_QUERY.fullmatch(query)))
+    ):
+        return None
+    return _from_parts(base, path, query)
+
+
+def _builds_urls_from_parts() -> bool:
+    """Whether `_canonical_url` gives what httpx's parser gives, on this version of httpx."""
+    try:
+        base = httpx.URL("https://api.example.com:8443/root/")
+        probe = _from_parts(base, "/v1/a-b_c~d.e/%2F", "page=2&q=a+b%26")
+    except (AttributeError, TypeError, ValueError):
+        return False
+    expected = httpx.URL("https://api.example.com:8443/root/v1/a-b_c~d.e/%2F?page=2&q=a+b%26")
+    return probe == expected and probe.raw_path == expected.raw_path and str(probe) == str(expected)
+
+
+def _from_parts(base: httpx.URL, path: str, query: str | None) -> httpx.URL:
+    parts = base._uri_reference
+    url = httpx.URL.__new__(httpx.URL)
+    url._uri_reference = parts._replace(path=(parts.path or "/") + path.lstrip("/"), query=query, fragment=None)
+    return url
+
+
+_URL_PARTS = _builds_urls_from_parts()
+
+
+class _APIClient:
+    """What the sync and async HTTP clients add to httpx's for the facade's hot path."""
+
+    base_url: httpx.URL
+    params: httpx.QueryParams
+    _cookies: httpx.Cookies
+    _prefix: tuple[httpx.URL, str] | None = None
+    _origin: tuple[httpx.URL, Origin] | None = None
+
+    def api_url(self, path: str, params: Mapping[str, Any] | None = None) -> httpx.URL:
+        """`base_url` joined with `path` and `params` as the query string, parsed once at most.
+
+        `httpx.Client.request("GET", "/v1/...", params=...)` parses the URL three times (the path, the path
+        joined to `base_url`, then the URL with its query). This joins the text by httpx's rules (the path goes
+        under the base URL's own path; the query is httpx's encoding of the params) and gives the same
+        `httpx.URL`: without parsing it again when the path and query are already in the form httpx's parser
+        would leave them in (`_canonical_url`), else parsed once."""
+        base = self.base_url
+        prefix = self._prefix
+        if prefix is None or prefix[0] is not base:  # the base URL of a client can be replaced
+            text = str(base.copy_with(query=None, fragment=None))  # what httpx's merge keeps of a base URL
+            prefix = self._prefix = (base, text if text.endswith("/") else f"{text}/")  # an empty path is "/"
+        query = None
+        if params or self.params:
+            merged = self.params.merge(params)
+            query = str(merged) if merged else None
+        return _canonical_url(base, path, query) or httpx.URL(
+            prefix[1] + path.lstrip("/") if query is None else f"{prefix[1]}{path.lstrip('/')}?{query}"
+        )
+
+    def is_api(self, url: httpx.URL) -> bool:
+        """Whether `url` has the base URL's origin (scheme, host, port)."""
+        base = self.base_url
+        known = self._origin
+        if known is None or known[0] is not base:
+            known = self._origin = (base, origin(base))
+        return origin(url) == known[1]
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._cookies
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:  # what httpx.Cookies() takes
+        self._cookies = _SetCookieOnly(cookies)
+
+
+class KorusHTTPClient(_APIClient, httpx.Client):
     """httpx.Client whose every response is read within the call's deadline and size cap, and checked by
     `check_response`."""
 
     def __init__(self, *, secrets: SecretsSource, max_response_bytes: int = MAX_RESPONSE_BYTES, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.cookies = self._cookies  # the jar httpx made, as a _SetCookieOnly
         self._secrets = secrets
         self.max_response_bytes = max_response_bytes
         self.server_clock = ServerClock()
@@ -272,7 +412,7 @@ class KorusHTTPClient(httpx.Client):
             # Raised outside the except block, so not even __context__ keeps httpx's error: it holds the
             # request, and the request holds the Authorization header.
             raise failure
-        api = origin(request.url) == origin(self.base_url)
+        api = self.is_api(request.url)
         if api:
             self.server_clock.observe(response)
         if response.status_code >= 400 or not stream:
@@ -285,26 +425,16 @@ class KorusHTTPClient(httpx.Client):
         return response
 
     def _read(self, response: httpx.Response, request: httpx.Request, deadline: float) -> None:
-        body = _BodyLimits(response, request, deadline, self.max_response_bytes)
-        failure: Exception | None = None
-        try:
-            for chunk in response.iter_bytes():
-                body.take(chunk)
-        except httpx.TransportError as error:
-            failure = connection_error(error, request)
-        except httpx.DecodingError:
-            failure = unexpected_response(response, request, "the body could not be decompressed", None)
-        if failure is not None:
-            raise failure
-        body.finish()
+        read_body(response, request, self.max_response_bytes, deadline)
 
 
-class AsyncKorusHTTPClient(httpx.AsyncClient):
+class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
     """httpx.AsyncClient whose every response is read within the call's deadline (exactly: the event loop cancels
     what runs past it) and size cap, and checked by `check_response`."""
 
     def __init__(self, *, secrets: SecretsSource, max_response_bytes: int = MAX_RESPONSE_BYTES, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.cookies = self._cookies  # the jar httpx made, as a _SetCookieOnly
         self._secrets = secrets
         self.max_response_bytes = max_response_bytes
         self.server_clock = ServerClock()
@@ -317,7 +447,7 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
             failure = connection_error(error, request)
         if failure is not None:
             raise failure  # outside the except block: see KorusHTTPClient.send
-        api = origin(request.url) == origin(self.base_url)
+        api = self.is_api(request.url)
         if api:
             self.server_clock.observe(response)
         if response.status_code >= 400 or not stream:
@@ -337,21 +467,59 @@ class AsyncKorusHTTPClient(httpx.AsyncClient):
         return response
 
     async def _read(self, response: httpx.Response, request: httpx.Request, deadline: float) -> None:
-        body = _BodyLimits(response, request, deadline, self.max_response_bytes)
-        failure: Exception | None = None
-        try:
-            async with asyncio.timeout_at(_loop_time(deadline)):
-                async for chunk in response.aiter_bytes():
-                    body.take(chunk)
-        except httpx.TransportError as error:
-            failure = connection_error(error, request)
-        except httpx.DecodingError:
-            failure = unexpected_response(response, request, "the body could not be decompressed", None)
-        except TimeoutError:
-            failure = _out_of_time(request, f"the body was still arriving ({body.size} bytes read)")
-        if failure is not None:
-            raise failure
-        body.finish()
+        await aread_body(response, request, self.max_response_bytes, deadline)
+
+
+def read_body(
+    response: httpx.Response,
+    request: httpx.Request,
+    max_bytes: int,
+    deadline: float | None = None,
+    *,
+    undecodable_ok: bool = False,
+    write: bool | None = None,
+) -> None:
+    """Read `response` whole, within the call's deadline and `max_bytes`: else the SDK's error, the rest unread.
+
+    A body that cannot be decompressed is an `UnexpectedResponseError` (see `unexpected_response` for `write`), or
+    with `undecodable_ok` (an error answer whose status decides) the part decoded before it failed; either way what
+    was decoded stays readable.
+    """
+    body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
+    failure: Exception | None = None
+    try:
+        for chunk in response.iter_bytes():
+            body.take(chunk)
+    except (httpx.TransportError, httpx.DecodingError) as error:
+        failure = body.failed(error, undecodable_ok=undecodable_ok, write=write)
+    if failure is not None:
+        raise failure
+    body.finish()
+
+
+async def aread_body(
+    response: httpx.Response,
+    request: httpx.Request,
+    max_bytes: int,
+    deadline: float | None = None,
+    *,
+    undecodable_ok: bool = False,
+    write: bool | None = None,
+) -> None:
+    """The async twin of `read_body`: the deadline is exact here (the event loop cancels what runs past it)."""
+    body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
+    failure: Exception | None = None
+    try:
+        async with asyncio.timeout_at(_loop_time(body.deadline)):
+            async for chunk in response.aiter_bytes():
+                body.take(chunk)
+    except (httpx.TransportError, httpx.DecodingError) as error:
+        failure = body.failed(error, undecodable_ok=undecodable_ok, write=write)
+    except TimeoutError:
+        failure = _out_of_time(request, f"the body was still arriving ({body.size} bytes read)")
+    if failure is not None:
+        raise failure
+    body.finish()
 
 
 def _loop_time(deadline: float) -> float | None:

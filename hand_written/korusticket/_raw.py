@@ -21,6 +21,9 @@ LANGUAGE_TAG = r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*;\s*q=[01](\.\d{0,3})?)?"
 LANGUAGE_LIST = re.compile(rf"^{LANGUAGE_TAG}(\s*,\s*{LANGUAGE_TAG})*$")
 """An `Accept-Language` value: `fr`, `fr-FR`, or a weighted list (`fr, en;q=0.8`); ASCII only."""
 HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+FIELD_VALUE = re.compile(r"[\x21-\x7e]+(?:[ \t]+[\x21-\x7e]+)*")
+"""A header value as h11 sends it (ASCII only here): visible characters with spaces or tabs between them,
+none at either end."""
 OWN_HEADERS = frozenset({"authorization", "host", "content-length", "content-type"})
 """Headers the client sets itself: a per-call header may not replace them."""
 
@@ -135,11 +138,14 @@ def _check_headers(headers: Any) -> Mapping[str, str]:
             raise InvalidRequestError(f"headers: {name!r} is not a header name")
         if name.lower() in OWN_HEADERS:
             raise InvalidRequestError(f"headers.{name}: set by the client itself (configure auth or the body instead)")
-        if not isinstance(value, str) or not value.isascii() or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        if not isinstance(value, str):
+            raise InvalidRequestError(f"headers.{name}: expected a string, got {type(value).__name__}")
+        if value and not FIELD_VALUE.fullmatch(value):
             raise InvalidRequestError(
-                f"headers.{name}: expected an ASCII string without line breaks or other control characters"
+                f"headers.{name}: expected visible ASCII characters, with no space, tab, line break or control "
+                f"character at either end and no line break or control character inside"
             )
-        checked[name] = check_text(value, f"headers.{name}", blank=True)
+        checked[name] = check_text(value, f"headers.{name}", blank=True)  # and not longer than TEXT_LIMIT
     return checked
 
 

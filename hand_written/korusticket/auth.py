@@ -15,6 +15,8 @@ import asyncio
 import copy
 import json
 import logging
+import math
+import re
 import threading
 import time
 import weakref
@@ -25,12 +27,14 @@ from typing import Any, Literal
 import httpx
 
 from korusticket._context import SAFE_TO_REPEAT
-from korusticket._http import connection_error
-from korusticket._operation import _shown, check_text
+from korusticket._http import aread_body, connection_error, read_body
+from korusticket._operation import check_text
+from korusticket._raw import FIELD_VALUE
 from korusticket._urls import Origin, is_loopback, origin
 from korusticket.errors import (
     APIStatusError,
     AuthenticationError,
+    ConfigurationError,
     InvalidRequestError,
     KorusTicketError,
     UnexpectedResponseError,
@@ -38,6 +42,7 @@ from korusticket.errors import (
     excerpt,
     redact,
 )
+from korusticket.retries import call_deadline
 
 __all__ = [
     "DEFAULT_TOKEN_URL",
@@ -56,6 +61,69 @@ REFRESH_PAUSE = 5.0
 FAILURE_MEMORY = 1.0
 """With no valid token, a failed fetch answers the calls of the next second too, rather than each of them
 asking a failing token endpoint again."""
+DEFAULT_LIFETIME = 300.0
+"""The lifetime of a token whose answer gives no usable `expires_in` (RFC 6749 only recommends it)."""
+MIN_LIFETIME = 30.0
+"""The shortest lifetime believed: an `expires_in` of 0, negative or NaN would otherwise fetch a token per call.
+A token that does expire sooner is refused with a 401, which fetches a new one."""
+TOKEN_RESPONSE_BYTES = 1024 * 1024
+"""The most of a token endpoint's answer read (a token answer is a few kilobytes): past it, a typed error."""
+MAX_LIFETIME = 86400.0
+"""The longest lifetime believed (a day): an infinite `expires_in` would otherwise keep a token for ever."""
+B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+"""RFC 6750's `b64token`: what may follow `Bearer ` in an `Authorization` header."""
+
+
+def token_problem(value: object, scheme: str = "Bearer") -> str | None:
+    """What makes `value` unusable as the token of an `Authorization: <scheme> <token>` header, or None.
+
+    The description names a position and a kind of character, never the token itself.
+    """
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
+    if not value:
+        return "expected a non-empty token"
+    bearer = scheme.lower() == "bearer"
+    if (B64TOKEN if bearer else FIELD_VALUE).fullmatch(value):
+        return None
+    allowed = "letters, digits, - . _ ~ + / and a trailing =" if bearer else "visible ASCII characters"
+    position = _first_misfit(value, bearer)
+    char = value[position]
+    if char in " \t":
+        kind = "a space" if char == " " else "a tab"
+    elif char in "\r\n":
+        kind = "a line break"
+    elif not char.isascii():
+        kind = "a non-ASCII character"
+    elif not char.isprintable():
+        kind = f"the control character {char!r}"
+    else:
+        kind = f"{char!r}"
+    ends = " (copied with a space or line break at one end?)" if value != value.strip() else ""
+    return (
+        f"not a {'bearer ' if bearer else ''}token ({allowed}): {kind} at position {position + 1} of {len(value)}{ends}"
+    )
+
+
+def _first_misfit(value: str, bearer: bool) -> int:
+    """The index of the first character that breaks the token's grammar (`value` does not match it)."""
+    if not bearer:
+        stripped = value.strip(" \t")
+        if stripped != value:
+            return 0 if value[0] in " \t" else len(stripped)
+        return next((index for index, char in enumerate(value) if not (" " <= char <= "~" or char == "\t")), 0)
+    padding = len(value) - len(value.rstrip("="))
+    for index, char in enumerate(value[: len(value) - padding]):
+        if not (char.isascii() and (char.isalnum() or char in "-._~+/")):
+            return index
+    return 0  # only padding: the token itself is missing
+
+
+def check_token(value: object, name: str = "token", scheme: str = "Bearer") -> None:
+    """Raise `ConfigurationError` naming `name` when `value` cannot be sent as a token."""
+    problem = token_problem(value, scheme)
+    if problem is not None:
+        raise ConfigurationError(f"{name}: {problem}")
 
 
 SECRET_LIMIT = 16384
@@ -70,11 +138,11 @@ class Secret:
     def __init__(self, value: str, name: str = "secret") -> None:
         if not isinstance(value, str) or not value.strip():
             shown = "a blank string" if isinstance(value, str) else f"a {type(value).__name__}"
-            raise InvalidRequestError(f"{name}: expected a non-empty string, got {shown}")
+            raise ConfigurationError(f"{name}: expected a non-empty string, got {shown}")
         if len(value) > SECRET_LIMIT:
-            raise InvalidRequestError(f"{name}: {len(value)} characters; expected at most {SECRET_LIMIT}")
+            raise ConfigurationError(f"{name}: {len(value)} characters; expected at most {SECRET_LIMIT}")
         if not (value.isascii() and value.isprintable()):
-            raise InvalidRequestError(f"{name}: expected printable ASCII characters only (no line breaks)")
+            raise ConfigurationError(f"{name}: expected printable ASCII characters only (no line breaks)")
         self._value = value
 
     def reveal(self) -> str:
@@ -105,7 +173,7 @@ class TokenAuth(httpx.Auth):
             or not (scheme.isprintable() and scheme.isascii())
             or " " in scheme
         ):
-            raise InvalidRequestError(
+            raise ConfigurationError(
                 f"auth_scheme: expected a single word such as 'Bearer', or '', got {_shown(scheme)}"
             )
         self.scheme = scheme
@@ -120,7 +188,12 @@ class TokenAuth(httpx.Auth):
         return origin(request.url) in self._origins
 
     def header_value(self, token: str) -> str:
-        """The `Authorization` header value for `token`: `scheme token`, or the bare token when `scheme` is empty."""
+        """The `Authorization` header value for `token`: `scheme token`, or the bare token when `scheme` is empty.
+
+        A token HTTP cannot carry raises `ConfigurationError` here, before anything is sent, rather than
+        failing inside the HTTP library with the token in its message.
+        """
+        check_token(token, "auth", self.scheme)
         return f"{self.scheme} {token}" if self.scheme else token
 
     def secrets(self) -> list[str]:
@@ -133,6 +206,7 @@ class StaticTokenAuth(TokenAuth):
 
     def __init__(self, token: str | Secret, *, scheme: str = "Bearer") -> None:
         super().__init__(scheme=scheme)
+        check_token(token.reveal() if isinstance(token, Secret) else token, "token", scheme)
         self._token = token if isinstance(token, Secret) else Secret(token, "token")
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
@@ -188,8 +262,9 @@ class ClientCredentialsAuth(TokenAuth):
     ) -> None:
         super().__init__(scheme=scheme)
         if not isinstance(client_id, str) or not client_id.strip() or not client_id.isprintable():
-            raise InvalidRequestError("client_id: expected a non-empty string of printable characters")
-        check_text(client_id, "client_id", limit=SECRET_LIMIT)
+            raise ConfigurationError("client_id: expected a non-empty string of printable characters")
+        if len(client_id) > SECRET_LIMIT:
+            raise ConfigurationError(f"client_id: {len(client_id)} characters; expected at most {SECRET_LIMIT}")
         self.client_id = client_id
         self._client_secret = (
             client_secret if isinstance(client_secret, Secret) else Secret(client_secret, "client_secret")
@@ -210,6 +285,7 @@ class ClientCredentialsAuth(TokenAuth):
         self._fetches = 0
         self._last_failure: KorusTicketError | None = None
         self._quiet_until = 0.0
+        self._warned: set[str] = set()
         self.token_requests = 0
         """How many times the token endpoint was called (useful in tests and logs)."""
 
@@ -262,6 +338,8 @@ class ClientCredentialsAuth(TokenAuth):
             response = yield request
             if response.status_code != 401:
                 return
+            # httpx reads a refused answer whole before sending again: read it first, capped and in time.
+            read_body(response, request, TOKEN_RESPONSE_BYTES, undecodable_ok=True)
             rejected = token
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
@@ -281,6 +359,7 @@ class ClientCredentialsAuth(TokenAuth):
             response = yield request
             if response.status_code != 401:
                 return
+            await aread_body(response, request, TOKEN_RESPONSE_BYTES, undecodable_ok=True)
             rejected = token
 
     # -------------------------------------------------------------------------------- token handling
@@ -346,11 +425,16 @@ class ClientCredentialsAuth(TokenAuth):
         failure = None
         try:
             response = transport.handle_request(request)
-            response.read()
         except httpx.TransportError as error:
             failure = connection_error(error, request)
         if failure is not None:
             raise failure  # outside the except block: the httpx error (and its request) is not chained
+        try:
+            # Within its timeout (the deadline the retrying transport set when it sent it), and capped.
+            read_body(response, request, TOKEN_RESPONSE_BYTES, call_deadline(request), write=False)
+        except BaseException:
+            response.close()
+            raise
         return response
 
     async def _asend(self, request: httpx.Request) -> httpx.Response:
@@ -359,11 +443,15 @@ class ClientCredentialsAuth(TokenAuth):
         failure = None
         try:
             response = await transport.handle_async_request(request)
-            await response.aread()
         except httpx.TransportError as error:
             failure = connection_error(error, request)
         if failure is not None:
             raise failure
+        try:
+            await aread_body(response, request, TOKEN_RESPONSE_BYTES, call_deadline(request), write=False)
+        except BaseException:
+            await response.aclose()
+            raise
         return response
 
     def _current(self) -> Secret:
@@ -409,15 +497,8 @@ class ClientCredentialsAuth(TokenAuth):
         self.token_requests += 1
         if response.is_success:
             token = self._parse(response)
-            if token is None:
-                raise UnexpectedResponseError(
-                    "the token endpoint's answer has no usable access_token",
-                    status_code=response.status_code,
-                    content_type=response.headers.get("content-type"),
-                    excerpt=excerpt(redact(response.text, self.secrets())),
-                    method="POST",
-                    url=self.token_url,
-                )
+            if isinstance(token, str):
+                raise self._unusable(response, token)
             self._token = token
             logger.info(
                 "obtained an access token for client %r (%s grant, valid %.0f s)",
@@ -430,22 +511,87 @@ class ClientCredentialsAuth(TokenAuth):
             return False
         raise self._failure(response)
 
-    def _parse(self, response: httpx.Response) -> _Token | None:
-        """The token of a successful answer, or None (no local holds the body once this returns)."""
+    def _unusable(self, response: httpx.Response, problem: str) -> UnexpectedResponseError:
         try:
             body = json.loads(response.content)
-            access, lifetime = body["access_token"], float(body.get("expires_in", 300))
-            refresh, refresh_lifetime = body.get("refresh_token"), body.get("refresh_expires_in")
-            now = self._clock()
-            return _Token(
-                access_token=Secret(access),
-                expires_at=now + lifetime,
-                refresh_at=now + lifetime - min(self.leeway, lifetime / 10),
-                refresh_token=Secret(refresh) if isinstance(refresh, str) and refresh else None,
-                refresh_expires_at=now + float(refresh_lifetime) if refresh_lifetime is not None else None,
+        except (ValueError, RecursionError):
+            body = None
+        # The refused token is not among `secrets()` yet: redact whatever the answer holds under the token keys.
+        shown = [body.get(key) for key in ("access_token", "refresh_token")] if isinstance(body, dict) else []
+        secrets = [*self.secrets(), *(value for value in shown if isinstance(value, str))]
+        return UnexpectedResponseError(
+            f"the token endpoint's answer for client {self.client_id!r} {problem}",
+            status_code=response.status_code,
+            content_type=response.headers.get("content-type"),
+            excerpt=excerpt(redact(response.text, secrets)),
+            method="POST",
+            url=self.token_url,
+        )
+
+    def _parse(self, response: httpx.Response) -> _Token | str:
+        """The token of a successful answer, or what is wrong with it (never the token itself).
+
+        Only the access token must be right. An `expires_in` that is missing, not a number, or out of
+        [MIN_LIFETIME, MAX_LIFETIME] is replaced (with one warning per client and field), and so is an odd
+        `refresh_expires_in`, which then leaves the refresh token unused.
+        """
+        try:
+            body = json.loads(response.content)
+        except (ValueError, RecursionError):
+            return "is not JSON"
+        if not isinstance(body, dict):
+            return f"is not a JSON object (a {type(body).__name__})"
+        access = body.get("access_token")
+        if access is None:
+            return "has no access_token"
+        problem = token_problem(access, self.scheme)
+        if problem is not None:
+            return f"has an access_token that is {problem}"
+        lifetime = self._lifetime("expires_in", body.get("expires_in"), DEFAULT_LIFETIME) or DEFAULT_LIFETIME
+        refresh = body.get("refresh_token")
+        refresh_lifetime = body.get("refresh_expires_in")
+        refresh_for = None if refresh_lifetime is None else self._lifetime("refresh_expires_in", refresh_lifetime, None)
+        now = self._clock()
+        return _Token(
+            access_token=Secret(access, "access_token"),
+            expires_at=now + lifetime,
+            refresh_at=now + lifetime - min(self.leeway, lifetime / 10),
+            refresh_token=Secret(refresh, "refresh_token") if isinstance(refresh, str) and refresh.strip() else None,
+            refresh_expires_at=now + refresh_for if refresh_for is not None else None,
+        )
+
+    def _lifetime(self, field: str, value: object, default: float | None) -> float | None:
+        """Seconds from a lifetime field, kept within [MIN_LIFETIME, MAX_LIFETIME]; `default` when it is absent."""
+        if value is None:
+            return default
+        seconds = None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if isinstance(value, int) and abs(value) > 10**300:  # an int too large for a float
+                seconds = math.inf if value > 0 else -math.inf
+            else:
+                seconds = float(value)
+        elif isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit():
+            seconds = float(value)  # some servers send the number as a string
+        if seconds is None or math.isnan(seconds):
+            chosen, reason = default, "is not a number"
+        elif seconds < MIN_LIFETIME:
+            chosen, reason = MIN_LIFETIME, f"is below {MIN_LIFETIME:.0f} s"
+        elif seconds > MAX_LIFETIME:
+            chosen, reason = MAX_LIFETIME, f"is above {MAX_LIFETIME:.0f} s"
+        else:
+            return seconds
+        if field not in self._warned:
+            self._warned.add(field)
+            used = "ignored" if chosen is None else f"{chosen:.0f} s used instead"
+            logger.warning(
+                "the token endpoint's %s for client %r %s (%s): %s; this is logged once",
+                field,
+                self.client_id,
+                reason,
+                _shown(value),
+                used,
             )
-        except (ValueError, KeyError, TypeError):
-            return None
+        return chosen
 
     def _failure(self, response: httpx.Response) -> APIStatusError:
         """The error for a refused token request: AuthenticationError for 4xx, the usual class otherwise."""
@@ -493,10 +639,19 @@ def check_token_url(token_url: str) -> httpx.URL:
     return url
 
 
+def _shown(value: object) -> str:
+    """A lifetime value for a log line: numbers as they are, anything else by type and length."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, str) and len(value) <= 20 and value.isascii() and value.isprintable():
+        return repr(value)
+    return f"a {type(value).__name__}"
+
+
 def _oauth_error(content: bytes) -> str | None:
     try:
         body = json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(body, dict) or "error" not in body:
         return None

@@ -499,12 +499,22 @@ class _Shared:
 
     @staticmethod
     def _request(
-        module: Any, entry: Operation, prepared: dict[str, Any], options: CallOptions | None
-    ) -> dict[str, Any]:
-        """The httpx request arguments of a generated operation, with this call's options."""
+        http: KorusHTTPClient | AsyncKorusHTTPClient,
+        module: Any,
+        entry: Operation,
+        prepared: dict[str, Any],
+        options: CallOptions | None,
+    ) -> httpx.Request:
+        """The httpx request of a generated operation, with this call's options.
+
+        The generated `_get_kwargs` says what to send; the URL is joined and parsed once (`api_url`) rather than
+        by `httpx.Client.request`, which parses it three times."""
         kwargs: dict[str, Any] = module._get_kwargs(**prepared)
         kwargs["extensions"] = {OPERATION: entry}
-        return options.apply(kwargs) if options is not None else kwargs
+        if options is not None:
+            kwargs = options.apply(kwargs)
+        kwargs["url"] = http.api_url(kwargs["url"], kwargs.pop("params", None))
+        return http.build_request(**kwargs)
 
     def server_time(self) -> datetime.datetime:
         """The API's current time, from the `Date` of its last answer (reservations expire on its clock)."""
@@ -585,7 +595,7 @@ class KorusTicket(_Shared, SyncBooking):
             inner = ClientTransport(httpx.Client(proxy=proxy, limits=self.limits, trust_env=proxy is None), owned=True)
         else:
             inner = httpx.HTTPTransport(limits=self.limits)
-        retrying = RetryTransport(inner, self.retry)
+        retrying = RetryTransport(inner, self.retry, max_response_bytes=http_options["max_response_bytes"])
         self.http = KorusHTTPClient(transport=retrying, **http_options)
         if isinstance(self.auth, ClientCredentialsAuth):
             self.auth.bind(transport=retrying, timeout=self.timeout)
@@ -631,7 +641,7 @@ class KorusTicket(_Shared, SyncBooking):
         generated module builds the request, `KorusHTTPClient.send` sends it (authentication, retries, the
         deadline and size cap, errors), and the body it parsed is returned.
         """
-        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        options = _given_options(timeout, headers, language, max_retries)
         return self._call(operation, arguments, options=options)
 
     @typed.sync_get
@@ -712,7 +722,7 @@ class KorusTicket(_Shared, SyncBooking):
         if entry is None:
             _untabled(module, options, raw)
             return module.sync(client=self.client, **prepared)
-        response = self.http.request(**self._request(module, entry, prepared, options))
+        response = self.http.send(self._request(self.http, module, entry, prepared, options))
         parsed = self._parsed(module, entry, self.client, response)
         return RawResponse(response, parsed) if raw else parsed
 
@@ -850,7 +860,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
             inner = AsyncClientTransport(client, owned=True)
         else:
             inner = httpx.AsyncHTTPTransport(limits=self.limits)
-        retrying = AsyncRetryTransport(inner, self.retry)
+        retrying = AsyncRetryTransport(inner, self.retry, max_response_bytes=http_options["max_response_bytes"])
         self.http = AsyncKorusHTTPClient(transport=retrying, **http_options)
         if isinstance(self.auth, ClientCredentialsAuth):
             self.auth.bind(async_transport=retrying, timeout=self.timeout)
@@ -883,7 +893,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         **arguments: Any,
     ) -> Any:
         """Call a generated operation and return its parsed success body; see `KorusTicket.call`."""
-        options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        options = _given_options(timeout, headers, language, max_retries)
         return await self._call(operation, arguments, options=options)
 
     @typed.async_get
@@ -949,7 +959,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         if entry is None:
             _untabled(module, options, raw)
             return await module.asyncio(client=self.client, **prepared)
-        response = await self.http.request(**self._request(module, entry, prepared, options))
+        response = await self.http.send(self._request(self.http, module, entry, prepared, options))
         parsed = self._parsed(module, entry, self.client, response)
         return RawResponse(response, parsed) if raw else parsed
 
@@ -1115,6 +1125,13 @@ class AsyncRawCalls:
         """`AsyncKorusTicket.call`, returning the `RawResponse`."""
         options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
         return await self._client._call(operation, arguments, options=options, raw=True)
+
+
+def _given_options(timeout: Any, headers: Any, language: Any, max_retries: Any) -> CallOptions | None:
+    """A call's options, checked; None when it gives none (the client's settings apply, nothing to check)."""
+    if timeout is None and headers is None and language is None and max_retries is None:
+        return None
+    return CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
 
 
 def _untabled(operation: Any, options: CallOptions | None, raw: bool) -> None:

@@ -43,6 +43,7 @@ import filelock
 import orjson
 
 import korusticket.ops as ops
+from korusticket._files import NotASmallFile, read_small_file
 from korusticket._operation import _shown, check_count
 from korusticket.booking.inputs import check_callback
 from korusticket.client import AsyncKorusTicket, KorusTicket
@@ -73,6 +74,8 @@ COLLECTIONS: tuple[tuple[str, Any], ...] = (
     ("offers", ops.list_offers),
 )
 """File name (without `.jsonl`) and the catalog's collection operation, in the order they are exported."""
+STATE_LIMIT = 1024 * 1024
+"""The largest state file read (one holds a few hundred bytes)."""
 COMMIT_PAGES = 50
 """Pages written between two syncs at most (2,500 offers at 50 a page)."""
 COMMIT_SECONDS = 1.0
@@ -389,8 +392,11 @@ class _Export:
     def _load(directory: Path, catalog: str, page_size: int | None) -> _State:
         path = directory / STATE_FILE
         start_over = _start_over(directory)
-        with _os_errors(path, "read the export state"):
-            raw = path.read_bytes() if path.exists() else None
+        try:
+            with _os_errors(path, "read the export state"):
+                raw = read_small_file(path, STATE_LIMIT) if os.path.lexists(path) else None
+        except NotASmallFile as error:
+            raise ExportError(f"{path}: {error}, so not a korusticket export state; {start_over}") from None
         if raw is None:
             return _State(catalog, page_size or MAX_PAGE_SIZE)
         state = _parse_state(raw, str(path), start_over)
@@ -480,6 +486,10 @@ class _Writer:
         self.total = self.entry.total
         self.done = self.entry.done
         self.descriptor: int | None = None
+        self._pending: list[bytes] = []
+        """Pages' lines not written yet: written in one go when the batch is synced (a write per page would
+        hand the interpreter lock to the prefetching threads, and wait to get it back, once per page)."""
+        self._pending_from = self.offset
         self._since_commit = 0
         self._committed_at = time.monotonic()
 
@@ -589,8 +599,7 @@ class _Writer:
             return  # nothing to record: an empty page only ends the collection
         lines = [orjson.dumps(item.to_dict(), option=orjson.OPT_APPEND_NEWLINE) for item in page.items]
         data = b"".join(lines)
-        with _os_errors(self.path, "write the export file"):
-            _write_all(self._fd, data, self.offset)
+        self._pending.append(data)
         last = lines[-1]
         self.last_line = (self.offset + len(data) - len(last), _sha256(last))
         self.offset += len(data)
@@ -607,6 +616,12 @@ class _Writer:
         written = _Entry(self.pages, self.items, self.offset, self.last_line, self.total, self.done)
         if written == self.entry and not self.fresh:
             return False
+        if self._pending:
+            data = b"".join(self._pending)
+            with _os_errors(self.path, "write the export file"):
+                _write_all(self._fd, data, self._pending_from)
+            self._pending.clear()  # only once written: a failed write is tried again by the next sync
+            self._pending_from += len(data)
         with _os_errors(self.path, "sync the export file"):
             os.fsync(self._fd)
         self.entry = written

@@ -21,6 +21,7 @@ import httpx
 import tenacity
 
 from korusticket._context import DEADLINE, MAX_RETRIES, SAFE_TO_REPEAT
+from korusticket._http import MAX_RESPONSE_BYTES, aread_body, read_body
 from korusticket._operation import COUNT_LIMIT, is_count
 from korusticket.backoff import Backoff, parse_retry_after
 from korusticket.errors import InvalidRequestError
@@ -99,6 +100,8 @@ class _Plan:
 
     policy: RetryPolicy
     request: httpx.Request
+    started: float
+    """`time.monotonic()` when the first attempt started (`total_time` counts from there)."""
 
     def retry(self, state: tenacity.RetryCallState) -> bool:
         outcome = state.outcome
@@ -124,7 +127,7 @@ class _Plan:
             return True
         if time.monotonic() + state.upcoming_sleep >= _deadline(self.request):  # no time left for another attempt
             return True
-        return tenacity.stop_before_delay(self.policy.total_time)(state)
+        return time.monotonic() - self.started + state.upcoming_sleep >= self.policy.total_time
 
     def log(self, state: tenacity.RetryCallState) -> None:
         outcome = state.outcome
@@ -205,6 +208,41 @@ def policy_for(policy: RetryPolicy, request: httpx.Request) -> RetryPolicy:
     return policy if count is None or count == policy.max_retries else replace(policy, max_retries=count)
 
 
+class _Replay:
+    """An attempt function for tenacity whose first call gives back an outcome already had (a response, or the
+    exception to raise again), and whose later calls make new attempts."""
+
+    def __init__(self, first: httpx.Response | Exception, attempt: Callable[[httpx.Request], httpx.Response]) -> None:
+        self.first: httpx.Response | Exception | None = first
+        self.attempt = attempt
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        first, self.first = self.first, None
+        if first is None:
+            return self.attempt(request)
+        if isinstance(first, Exception):
+            raise first
+        return first
+
+
+class _AsyncReplay:
+    """`_Replay` for the async transport."""
+
+    def __init__(
+        self, first: httpx.Response | Exception, attempt: Callable[[httpx.Request], Awaitable[httpx.Response]]
+    ) -> None:
+        self.first: httpx.Response | Exception | None = first
+        self.attempt = attempt
+
+    async def __call__(self, request: httpx.Request) -> httpx.Response:
+        first, self.first = self.first, None
+        if first is None:
+            return await self.attempt(request)
+        if isinstance(first, Exception):
+            raise first
+        return first
+
+
 class RetryTransport(httpx.BaseTransport):
     """Wraps a transport and retries what `policy` allows."""
 
@@ -214,25 +252,47 @@ class RetryTransport(httpx.BaseTransport):
         policy: RetryPolicy | None = None,
         *,
         sleep: Callable[[float], None] | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
     ) -> None:
         self.transport = transport
         self.policy = policy or RetryPolicy()
         self._sleep = sleep or (lambda seconds: time.sleep(seconds))
+        self.max_response_bytes = max_response_bytes
+        """The most of an answer read before it is retried (the client passes its own `max_response_bytes`)."""
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         policy = policy_for(self.policy, request)
         if policy.max_retries == 0:
             within_deadline(request)
             return self.transport.handle_request(request)
-        retrying = tenacity.Retrying(sleep=self._sleep, **_Plan(policy, request).settings())  # type: ignore[arg-type]
-        response: httpx.Response = retrying(self._attempt, request)
+        # The first attempt runs here, and tenacity only once a retry is due: a call that needs none (most of them)
+        # is spared building tenacity's machinery, which costs more than the rest of the call's own work and is
+        # left in reference cycles for the garbage collector. Tenacity is then given that first outcome again as
+        # its own first attempt, so every decision, wait and log line is the one it would have made.
+        started = time.monotonic()
+        first: httpx.Response | Exception
+        try:
+            first = self._attempt(request)
+        except Exception as error:
+            if not policy.should_retry_exception(retry_as(request), error):
+                raise
+            first = error
+        else:
+            if not policy.should_retry_response(retry_as(request), first):
+                return first
+        attempts = _Replay(first, self._attempt)
+        plan = _Plan(policy, request, started)
+        retrying = tenacity.Retrying(sleep=self._sleep, **plan.settings())  # type: ignore[arg-type]
+        response: httpx.Response = retrying(attempts, request)
         return response
 
     def _attempt(self, request: httpx.Request) -> httpx.Response:
         within_deadline(request)
         response = self.transport.handle_request(request)
         if self.policy.should_retry_response(retry_as(request), response):
-            response.read()  # free the connection; the body stays readable if this is the last attempt
+            # Free the connection before waiting; the body stays readable if this is the last attempt. Read
+            # within the call's deadline and the size cap, as every answer is: a 503 may trickle or flood too.
+            read_body(response, request, self.max_response_bytes, undecodable_ok=True)
         return response
 
     def close(self) -> None:
@@ -248,17 +308,32 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy | None = None,
         *,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
     ) -> None:
         self.transport = transport
         self.policy = policy or RetryPolicy()
         self._sleep = sleep or (lambda seconds: asyncio.sleep(seconds))
+        self.max_response_bytes = max_response_bytes
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         policy = policy_for(self.policy, request)
         if policy.max_retries == 0:
             return await self._attempt(request)
-        retrying = tenacity.AsyncRetrying(sleep=self._sleep, **_Plan(policy, request).settings())  # type: ignore[arg-type]
-        response: httpx.Response = await retrying(self._attempt, request)
+        started = time.monotonic()  # the first attempt outside tenacity: see RetryTransport.handle_request
+        first: httpx.Response | Exception
+        try:
+            first = await self._attempt(request)
+        except Exception as error:
+            if not policy.should_retry_exception(retry_as(request), error):
+                raise
+            first = error
+        else:
+            if not policy.should_retry_response(retry_as(request), first):
+                return first
+        attempts = _AsyncReplay(first, self._attempt)
+        plan = _Plan(policy, request, started)
+        retrying = tenacity.AsyncRetrying(sleep=self._sleep, **plan.settings())  # type: ignore[arg-type]
+        response: httpx.Response = await retrying(attempts, request)
         return response
 
     async def _attempt(self, request: httpx.Request) -> httpx.Response:
@@ -269,7 +344,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         except TimeoutError:
             raise httpx.ReadTimeout("the call's timeout ran out before the answer came", request=request) from None
         if self.policy.should_retry_response(retry_as(request), response):
-            await response.aread()
+            await aread_body(response, request, self.max_response_bytes, undecodable_ok=True)
         return response
 
     async def aclose(self) -> None:

@@ -123,14 +123,14 @@ class Beneficiary:
         nationality: None | str | Unset = d.pop("nationality", UNSET)
 
         beneficiary = cls(
-            firstname=firstname,
-            lastname=lastname,
-            email=email,
-            phone=phone,
-            title=title,
-            date_of_birth=date_of_birth,
-            place_of_birth=place_of_birth,
-            nationality=nationality,
+            firstname,
+            lastname,
+            email,
+            phone,
+            title,
+            date_of_birth,
+            place_of_birth,
+            nationality,
         )
 
         beneficiary.additional_properties = d

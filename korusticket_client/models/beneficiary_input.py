@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.person_title import PersonTitle, check_person_title
+from ..models.person_title import PersonTitle
 from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BeneficiaryInput")
@@ -113,7 +113,7 @@ class BeneficiaryInput:
 
         lastname = d.pop("lastname")
 
-        title = _parse_title(d.pop("title", UNSET))
+        title: None | PersonTitle | Unset = d.pop("title", UNSET)
 
         nationality: None | str | Unset = d.pop("nationality", UNSET)
 
@@ -126,14 +126,14 @@ class BeneficiaryInput:
         phone: None | str | Unset = d.pop("phone", UNSET)
 
         beneficiary_input = cls(
-            firstname=firstname,
-            lastname=lastname,
-            title=title,
-            nationality=nationality,
-            date_of_birth=date_of_birth,
-            place_of_birth=place_of_birth,
-            email=email,
-            phone=phone,
+            firstname,
+            lastname,
+            title,
+            nationality,
+            date_of_birth,
+            place_of_birth,
+            email,
+            phone,
         )
 
         beneficiary_input.additional_properties = d
@@ -154,18 +154,3 @@ class BeneficiaryInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_title(data: object) -> None | PersonTitle | Unset:
-    if data is None:
-        return data
-    if data is UNSET:
-        return data
-    if isinstance(data, str):
-        try:
-            title_type_0 = check_person_title(data)
-
-            return title_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(None | PersonTitle | Unset, data)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.booking_order_status import BookingOrderStatus, check_booking_order_status
+from ..models.booking_order_status import BookingOrderStatus
 from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
@@ -205,11 +205,15 @@ class BookingOrder:
 
         reservation = d.pop("reservation", UNSET)
 
-        customer = _parse_customer(d.pop("customer", UNSET))
+        customer: list[Any] | None | OrderCustomer | Unset = d.pop("customer", UNSET)
+        if customer is not None and customer is not UNSET:
+            customer = _parse_customer(customer)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status: BookingOrderStatus | str | Unset = d.pop("status", UNSET)
 
-        cancelled_at = _parse_cancelled_at(d.pop("cancelledAt", UNSET))
+        cancelled_at: datetime.datetime | None | Unset = d.pop("cancelledAt", UNSET)
+        if cancelled_at is not None and cancelled_at is not UNSET:
+            cancelled_at = _parse_cancelled_at(cancelled_at)
 
         _items = d.pop("items", UNSET)
         items: list[OrderItem] | Unset = UNSET
@@ -225,22 +229,22 @@ class BookingOrder:
         notes: None | str | Unset = d.pop("notes", UNSET)
 
         booking_order = cls(
-            id=id,
-            created_at=created_at,
-            catalog=catalog,
-            organization=organization,
-            reference=reference,
-            external_reference=external_reference,
-            connector_reference=connector_reference,
-            total_amount_incl_tax=total_amount_incl_tax,
-            total_amount_excl_tax=total_amount_excl_tax,
-            reservation=reservation,
-            customer=customer,
-            status=status,
-            cancelled_at=cancelled_at,
-            items=items,
-            documents=documents,
-            notes=notes,
+            id,
+            created_at,
+            catalog,
+            organization,
+            reference,
+            external_reference,
+            connector_reference,
+            total_amount_incl_tax,
+            total_amount_excl_tax,
+            reservation,
+            customer,
+            status,
+            cancelled_at,
+            items,
+            documents,
+            notes,
         )
 
         booking_order.additional_properties = d
@@ -283,19 +287,6 @@ def _parse_customer(data: object) -> list[Any] | None | OrderCustomer | Unset:
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(list[Any] | None | OrderCustomer | Unset, data)
-
-
-def _parse_status(data: object) -> BookingOrderStatus | str | Unset:
-    if data is UNSET:
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_booking_order_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BookingOrderStatus | str | Unset, data)
 
 
 def _parse_cancelled_at(data: object) -> datetime.datetime | None | Unset:

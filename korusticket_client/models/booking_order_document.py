@@ -56,11 +56,15 @@ class BookingOrderDocument:
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        downloadable_at = _parse_downloadable_at(d.pop("downloadableAt", UNSET))
+        downloadable_at: datetime.datetime | None | Unset = d.pop(
+            "downloadableAt", UNSET
+        )
+        if downloadable_at is not None and downloadable_at is not UNSET:
+            downloadable_at = _parse_downloadable_at(downloadable_at)
 
         booking_order_document = cls(
-            id=id,
-            downloadable_at=downloadable_at,
+            id,
+            downloadable_at,
         )
 
         booking_order_document.additional_properties = d

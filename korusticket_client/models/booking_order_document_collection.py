@@ -82,9 +82,9 @@ class BookingOrderDocumentCollection:
             search = HydraSearch.from_dict(_search)
 
         booking_order_document_collection = cls(
-            member=member,
-            total_items=total_items,
-            search=search,
+            member,
+            total_items,
+            search,
         )
 
         booking_order_document_collection.additional_properties = d

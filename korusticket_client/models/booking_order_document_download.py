@@ -66,9 +66,9 @@ class BookingOrderDocumentDownload:
         cached_language: None | str | Unset = d.pop("cachedLanguage", UNSET)
 
         booking_order_document_download = cls(
-            id=id,
-            temporary_url=temporary_url,
-            cached_language=cached_language,
+            id,
+            temporary_url,
+            cached_language,
         )
 
         booking_order_document_download.additional_properties = d

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.booking_order_item_ticket_status import (
     BookingOrderItemTicketStatus,
-    check_booking_order_item_ticket_status,
 )
 from ..types import UNSET, Unset, model_repr
 
@@ -154,7 +153,9 @@ class BookingOrderItemTicket:
 
         voucher: None | str | Unset = d.pop("voucher", UNSET)
 
-        occurs_at = _parse_occurs_at(d.pop("occursAt", UNSET))
+        occurs_at: datetime.datetime | None | Unset = d.pop("occursAt", UNSET)
+        if occurs_at is not None and occurs_at is not UNSET:
+            occurs_at = _parse_occurs_at(occurs_at)
 
         event: None | str | Unset = d.pop("event", UNSET)
 
@@ -162,29 +163,40 @@ class BookingOrderItemTicket:
             list[str], d.pop("requiredBeneficiaryFields", UNSET)
         )
 
-        beneficiary = _parse_beneficiary(d.pop("beneficiary", UNSET))
+        beneficiary: Beneficiary | None | Unset = d.pop("beneficiary", UNSET)
+        if beneficiary is not None and beneficiary is not UNSET:
+            beneficiary = _parse_beneficiary(beneficiary)
 
-        beneficiary_designation_deadline = _parse_beneficiary_designation_deadline(
-            d.pop("beneficiaryDesignationDeadline", UNSET)
+        beneficiary_designation_deadline: datetime.datetime | None | Unset = d.pop(
+            "beneficiaryDesignationDeadline", UNSET
         )
+        if (
+            beneficiary_designation_deadline is not None
+            and beneficiary_designation_deadline is not UNSET
+        ):
+            beneficiary_designation_deadline = _parse_beneficiary_designation_deadline(
+                beneficiary_designation_deadline
+            )
 
         beneficiary_amendable = d.pop("beneficiaryAmendable", UNSET)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status: BookingOrderItemTicketStatus | str | Unset = d.pop("status", UNSET)
 
-        seating = _parse_seating(d.pop("seating", UNSET))
+        seating: BookingOrderItemTicketSeating | None | Unset = d.pop("seating", UNSET)
+        if seating is not None and seating is not UNSET:
+            seating = _parse_seating(seating)
 
         booking_order_item_ticket = cls(
-            id=id,
-            voucher=voucher,
-            occurs_at=occurs_at,
-            event=event,
-            required_beneficiary_fields=required_beneficiary_fields,
-            beneficiary=beneficiary,
-            beneficiary_designation_deadline=beneficiary_designation_deadline,
-            beneficiary_amendable=beneficiary_amendable,
-            status=status,
-            seating=seating,
+            id,
+            voucher,
+            occurs_at,
+            event,
+            required_beneficiary_fields,
+            beneficiary,
+            beneficiary_designation_deadline,
+            beneficiary_amendable,
+            status,
+            seating,
         )
 
         booking_order_item_ticket.additional_properties = d
@@ -254,19 +266,6 @@ def _parse_beneficiary_designation_deadline(
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_status(data: object) -> BookingOrderItemTicketStatus | str | Unset:
-    if data is UNSET:
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_booking_order_item_ticket_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BookingOrderItemTicketStatus | str | Unset, data)
 
 
 def _parse_seating(data: object) -> BookingOrderItemTicketSeating | None | Unset:

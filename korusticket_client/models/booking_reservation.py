@@ -2,18 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.booking_reservation_seats_arrangement import (
     BookingReservationSeatsArrangement,
-    check_booking_reservation_seats_arrangement,
 )
 from ..models.booking_reservation_status import (
     BookingReservationStatus,
-    check_booking_reservation_status,
 )
 from ..types import UNSET, Unset, model_repr
 
@@ -192,26 +190,28 @@ class BookingReservation:
 
         order: None | str | Unset = d.pop("order", UNSET)
 
-        seats_arrangement = _parse_seats_arrangement(d.pop("seatsArrangement", UNSET))
+        seats_arrangement: BookingReservationSeatsArrangement | str | Unset = d.pop(
+            "seatsArrangement", UNSET
+        )
 
         releasable = d.pop("releasable", UNSET)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status: BookingReservationStatus | str | Unset = d.pop("status", UNSET)
 
         booking_reservation = cls(
-            expired=expired,
-            catalog=catalog,
-            id=id,
-            created_at=created_at,
-            total_amount_incl_tax=total_amount_incl_tax,
-            total_amount_excl_tax=total_amount_excl_tax,
-            expires_at=expires_at,
-            items=items,
-            organization=organization,
-            order=order,
-            seats_arrangement=seats_arrangement,
-            releasable=releasable,
-            status=status,
+            expired,
+            catalog,
+            id,
+            created_at,
+            total_amount_incl_tax,
+            total_amount_excl_tax,
+            expires_at,
+            items,
+            organization,
+            order,
+            seats_arrangement,
+            releasable,
+            status,
         )
 
         booking_reservation.additional_properties = d
@@ -232,34 +232,6 @@ class BookingReservation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_seats_arrangement(
-    data: object,
-) -> BookingReservationSeatsArrangement | str | Unset:
-    if data is UNSET:
-        return data
-    if isinstance(data, str):
-        try:
-            seats_arrangement_type_0 = check_booking_reservation_seats_arrangement(data)
-
-            return seats_arrangement_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BookingReservationSeatsArrangement | str | Unset, data)
-
-
-def _parse_status(data: object) -> BookingReservationStatus | str | Unset:
-    if data is UNSET:
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_booking_reservation_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BookingReservationStatus | str | Unset, data)
 
 
 # korusticket: imported once, after the class exists, rather than on every to_dict/from_dict call (models

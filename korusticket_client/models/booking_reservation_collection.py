@@ -99,10 +99,10 @@ class BookingReservationCollection:
             view = HydraView.from_dict(_view)
 
         booking_reservation_collection = cls(
-            member=member,
-            total_items=total_items,
-            search=search,
-            view=view,
+            member,
+            total_items,
+            search,
+            view,
         )
 
         booking_reservation_collection.additional_properties = d

@@ -86,11 +86,11 @@ class ConstraintViolation:
             payload = ConstraintViolationPayload.from_dict(_payload)
 
         constraint_violation = cls(
-            property_path=property_path,
-            message=message,
-            code=code,
-            hint=hint,
-            payload=payload,
+            property_path,
+            message,
+            code,
+            hint,
+            payload,
         )
 
         constraint_violation.additional_properties = d

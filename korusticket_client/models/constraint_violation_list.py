@@ -116,13 +116,13 @@ class ConstraintViolationList:
         instance: None | str | Unset = d.pop("instance", UNSET)
 
         constraint_violation_list = cls(
-            status=status,
-            violations=violations,
-            detail=detail,
-            description=description,
-            type_=type_,
-            title=title,
-            instance=instance,
+            status,
+            violations,
+            detail,
+            description,
+            type_,
+            title,
+            instance,
         )
 
         constraint_violation_list.additional_properties = d

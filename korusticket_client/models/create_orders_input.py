@@ -76,10 +76,10 @@ class CreateOrdersInput:
         notes: None | str | Unset = d.pop("notes", UNSET)
 
         create_orders_input = cls(
-            reservations=reservations,
-            customer=customer,
-            external_reference=external_reference,
-            notes=notes,
+            reservations,
+            customer,
+            external_reference,
+            notes,
         )
 
         create_orders_input.additional_properties = d

@@ -107,14 +107,14 @@ class CreateOrdersInputCustomer:
             title = check_person_title(_title)
 
         create_orders_input_customer = cls(
-            firstname=firstname,
-            lastname=lastname,
-            email=email,
-            phone=phone,
-            country=country,
-            language=language,
-            optin=optin,
-            title=title,
+            firstname,
+            lastname,
+            email,
+            phone,
+            country,
+            language,
+            optin,
+            title,
         )
 
         create_orders_input_customer.additional_properties = d

@@ -80,8 +80,8 @@ class CreateOrdersOutput:
                 failed_orders.append(failed_orders_item)
 
         create_orders_output = cls(
-            orders=orders,
-            failed_orders=failed_orders,
+            orders,
+            failed_orders,
         )
 
         create_orders_output.additional_properties = d

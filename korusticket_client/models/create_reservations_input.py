@@ -56,7 +56,7 @@ class CreateReservationsInput:
             items.append(items_item)
 
         create_reservations_input = cls(
-            items=items,
+            items,
         )
 
         create_reservations_input.additional_properties = d

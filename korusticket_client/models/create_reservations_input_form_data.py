@@ -70,8 +70,8 @@ class CreateReservationsInputFormData:
                 fields.append(fields_item)
 
         create_reservations_input_form_data = cls(
-            form=form,
-            fields=fields,
+            form,
+            fields,
         )
 
         create_reservations_input_form_data.additional_properties = d

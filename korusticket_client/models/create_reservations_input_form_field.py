@@ -52,8 +52,8 @@ class CreateReservationsInputFormField:
         value = d.pop("value")
 
         create_reservations_input_form_field = cls(
-            field=field,
-            value=value,
+            field,
+            value,
         )
 
         create_reservations_input_form_field.additional_properties = d

@@ -76,9 +76,9 @@ class CreateReservationsInputItem:
             ticket_sessions.append(ticket_sessions_item)
 
         create_reservations_input_item = cls(
-            offer=offer,
-            quantity=quantity,
-            ticket_sessions=ticket_sessions,
+            offer,
+            quantity,
+            ticket_sessions,
         )
 
         create_reservations_input_item.additional_properties = d

@@ -80,9 +80,9 @@ class CreateReservationsInputTicketSession:
             form_data = CreateReservationsInputFormData.from_dict(_form_data)
 
         create_reservations_input_ticket_session = cls(
-            ticket=ticket,
-            session=session,
-            form_data=form_data,
+            ticket,
+            session,
+            form_data,
         )
 
         create_reservations_input_ticket_session.additional_properties = d

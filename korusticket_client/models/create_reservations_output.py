@@ -82,8 +82,8 @@ class CreateReservationsOutput:
                 failed_reservations.append(failed_reservations_item)
 
         create_reservations_output = cls(
-            reservations=reservations,
-            failed_reservations=failed_reservations,
+            reservations,
+            failed_reservations,
         )
 
         create_reservations_output.additional_properties = d

@@ -100,12 +100,12 @@ class Error:
         description: None | str | Unset = d.pop("description", UNSET)
 
         error = cls(
-            title=title,
-            detail=detail,
-            status=status,
-            instance=instance,
-            type_=type_,
-            description=description,
+            title,
+            detail,
+            status,
+            instance,
+            type_,
+            description,
         )
 
         error.additional_properties = d

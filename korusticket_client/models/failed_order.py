@@ -52,8 +52,8 @@ class FailedOrder:
         message = d.pop("message", UNSET)
 
         failed_order = cls(
-            reservation=reservation,
-            message=message,
+            reservation,
+            message,
         )
 
         failed_order.additional_properties = d

@@ -60,9 +60,9 @@ class FailedReservation:
         message = d.pop("message", UNSET)
 
         failed_reservation = cls(
-            offer=offer,
-            quantity=quantity,
-            message=message,
+            offer,
+            quantity,
+            message,
         )
 
         failed_reservation.additional_properties = d

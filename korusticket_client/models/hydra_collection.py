@@ -80,9 +80,9 @@ class HydraCollection:
             view = HydraView.from_dict(_view)
 
         hydra_collection = cls(
-            total_items=total_items,
-            search=search,
-            view=view,
+            total_items,
+            search,
+            view,
         )
 
         hydra_collection.additional_properties = d

@@ -63,8 +63,8 @@ class HydraCollectionNoPagination:
             search = HydraSearch.from_dict(_search)
 
         hydra_collection_no_pagination = cls(
-            total_items=total_items,
-            search=search,
+            total_items,
+            search,
         )
 
         hydra_collection_no_pagination.additional_properties = d

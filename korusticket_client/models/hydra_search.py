@@ -80,9 +80,9 @@ class HydraSearch:
                 mapping.append(mapping_item)
 
         hydra_search = cls(
-            template=template,
-            variable_representation=variable_representation,
-            mapping=mapping,
+            template,
+            variable_representation,
+            mapping,
         )
 
         hydra_search.additional_properties = d

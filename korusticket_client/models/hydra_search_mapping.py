@@ -62,9 +62,9 @@ class HydraSearchMapping:
         required = d.pop("required", UNSET)
 
         hydra_search_mapping = cls(
-            variable=variable,
-            property_=property_,
-            required=required,
+            variable,
+            property_,
+            required,
         )
 
         hydra_search_mapping.additional_properties = d

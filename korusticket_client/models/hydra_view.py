@@ -74,10 +74,10 @@ class HydraView:
         next_ = d.pop("next", UNSET)
 
         hydra_view = cls(
-            first=first,
-            last=last,
-            previous=previous,
-            next_=next_,
+            first,
+            last,
+            previous,
+            next_,
         )
 
         hydra_view.additional_properties = d

@@ -51,8 +51,8 @@ class JWTError:
         message = d.pop("message", UNSET)
 
         jwt_error = cls(
-            code=code,
-            message=message,
+            code,
+            message,
         )
 
         jwt_error.additional_properties = d

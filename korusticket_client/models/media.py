@@ -55,8 +55,8 @@ class Media:
         position: int | None | Unset = d.pop("position", UNSET)
 
         media = cls(
-            url=url,
-            position=position,
+            url,
+            position,
         )
 
         media.additional_properties = d

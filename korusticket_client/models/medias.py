@@ -61,7 +61,9 @@ class Medias:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        logo = _parse_logo(d.pop("logo", UNSET))
+        logo: Media | None | Unset = d.pop("logo", UNSET)
+        if logo is not None and logo is not UNSET:
+            logo = _parse_logo(logo)
 
         _gallery = d.pop("gallery", UNSET)
         gallery: list[Media] | Unset = UNSET
@@ -73,8 +75,8 @@ class Medias:
                 gallery.append(gallery_item)
 
         medias = cls(
-            logo=logo,
-            gallery=gallery,
+            logo,
+            gallery,
         )
 
         medias.additional_properties = d

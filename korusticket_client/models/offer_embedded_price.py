@@ -77,13 +77,15 @@ class OfferEmbeddedPrice:
 
         currency = d.pop("currency", UNSET)
 
-        sync_at = _parse_sync_at(d.pop("syncAt", UNSET))
+        sync_at: datetime.datetime | None | Unset = d.pop("syncAt", UNSET)
+        if sync_at is not None and sync_at is not UNSET:
+            sync_at = _parse_sync_at(sync_at)
 
         offer_embedded_price = cls(
-            amount_incl_tax=amount_incl_tax,
-            original_amount_incl_tax=original_amount_incl_tax,
-            currency=currency,
-            sync_at=sync_at,
+            amount_incl_tax,
+            original_amount_incl_tax,
+            currency,
+            sync_at,
         )
 
         offer_embedded_price.additional_properties = d

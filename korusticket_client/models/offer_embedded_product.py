@@ -75,10 +75,10 @@ class OfferEmbeddedProduct:
         disabled = d.pop("disabled", UNSET)
 
         offer_embedded_product = cls(
-            id=id,
-            name=name,
-            description=description,
-            disabled=disabled,
+            id,
+            name,
+            description,
+            disabled,
         )
 
         offer_embedded_product.additional_properties = d

@@ -93,11 +93,11 @@ class OfferEmbeddedTicket:
         form: None | str | Unset = d.pop("form", UNSET)
 
         offer_embedded_ticket = cls(
-            id=id,
-            name=name,
-            description=description,
-            date_access=date_access,
-            form=form,
+            id,
+            name,
+            description,
+            date_access,
+            form,
         )
 
         offer_embedded_ticket.additional_properties = d

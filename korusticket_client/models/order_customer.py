@@ -99,14 +99,14 @@ class OrderCustomer:
         title = d.pop("title", UNSET)
 
         order_customer = cls(
-            firstname=firstname,
-            lastname=lastname,
-            email=email,
-            phone=phone,
-            optin=optin,
-            country=country,
-            language=language,
-            title=title,
+            firstname,
+            lastname,
+            email,
+            phone,
+            optin,
+            country,
+            language,
+            title,
         )
 
         order_customer.additional_properties = d

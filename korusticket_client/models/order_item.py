@@ -180,7 +180,9 @@ class OrderItem:
 
         amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
 
-        date = _parse_date(d.pop("date", UNSET))
+        date: datetime.date | None | Unset = d.pop("date", UNSET)
+        if date is not None and date is not UNSET:
+            date = _parse_date(date)
 
         offer: None | str | Unset = d.pop("offer", UNSET)
 
@@ -196,7 +198,11 @@ class OrderItem:
 
         total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
 
-        offer_tickets = _parse_offer_tickets(d.pop("offerTickets", UNSET))
+        offer_tickets: list[OrderItemOfferTicket] | None | Unset = d.pop(
+            "offerTickets", UNSET
+        )
+        if offer_tickets is not None and offer_tickets is not UNSET:
+            offer_tickets = _parse_offer_tickets(offer_tickets)
 
         _tickets = d.pop("tickets", UNSET)
         tickets: list[BookingOrderItemTicket] | Unset = UNSET
@@ -208,19 +214,19 @@ class OrderItem:
                 tickets.append(tickets_item)
 
         order_item = cls(
-            id=id,
-            amount_incl_tax=amount_incl_tax,
-            amount_excl_tax=amount_excl_tax,
-            date=date,
-            offer=offer,
-            product=product,
-            quantity=quantity,
-            unit_amount_incl_tax=unit_amount_incl_tax,
-            unit_amount_excl_tax=unit_amount_excl_tax,
-            total_amount_incl_tax=total_amount_incl_tax,
-            total_amount_excl_tax=total_amount_excl_tax,
-            offer_tickets=offer_tickets,
-            tickets=tickets,
+            id,
+            amount_incl_tax,
+            amount_excl_tax,
+            date,
+            offer,
+            product,
+            quantity,
+            unit_amount_incl_tax,
+            unit_amount_excl_tax,
+            total_amount_incl_tax,
+            total_amount_excl_tax,
+            offer_tickets,
+            tickets,
         )
 
         order_item.additional_properties = d

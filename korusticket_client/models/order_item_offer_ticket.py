@@ -73,12 +73,14 @@ class OrderItemOfferTicket:
 
         session: None | str | Unset = d.pop("session", UNSET)
 
-        seating = _parse_seating(d.pop("seating", UNSET))
+        seating: None | OrderItemOfferTicketSeating | Unset = d.pop("seating", UNSET)
+        if seating is not None and seating is not UNSET:
+            seating = _parse_seating(seating)
 
         order_item_offer_ticket = cls(
-            ticket=ticket,
-            session=session,
-            seating=seating,
+            ticket,
+            session,
+            seating,
         )
 
         order_item_offer_ticket.additional_properties = d

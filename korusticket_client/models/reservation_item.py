@@ -146,7 +146,9 @@ class ReservationItem:
 
         amount_excl_tax: None | str | Unset = d.pop("amountExclTax", UNSET)
 
-        date = _parse_date(d.pop("date", UNSET))
+        date: datetime.date | None | Unset = d.pop("date", UNSET)
+        if date is not None and date is not UNSET:
+            date = _parse_date(date)
 
         offer = d.pop("offer", UNSET)
 
@@ -174,17 +176,17 @@ class ReservationItem:
         total_amount_excl_tax: None | str | Unset = d.pop("totalAmountExclTax", UNSET)
 
         reservation_item = cls(
-            amount_incl_tax=amount_incl_tax,
-            amount_excl_tax=amount_excl_tax,
-            date=date,
-            offer=offer,
-            product=product,
-            offer_tickets=offer_tickets,
-            quantity=quantity,
-            unit_amount_incl_tax=unit_amount_incl_tax,
-            unit_amount_excl_tax=unit_amount_excl_tax,
-            total_amount_incl_tax=total_amount_incl_tax,
-            total_amount_excl_tax=total_amount_excl_tax,
+            amount_incl_tax,
+            amount_excl_tax,
+            date,
+            offer,
+            product,
+            offer_tickets,
+            quantity,
+            unit_amount_incl_tax,
+            unit_amount_excl_tax,
+            total_amount_incl_tax,
+            total_amount_excl_tax,
         )
 
         reservation_item.additional_properties = d

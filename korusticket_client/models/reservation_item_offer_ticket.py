@@ -76,12 +76,16 @@ class ReservationItemOfferTicket:
 
         session: None | str | Unset = d.pop("session", UNSET)
 
-        seating = _parse_seating(d.pop("seating", UNSET))
+        seating: None | ReservationItemOfferTicketSeating | Unset = d.pop(
+            "seating", UNSET
+        )
+        if seating is not None and seating is not UNSET:
+            seating = _parse_seating(seating)
 
         reservation_item_offer_ticket = cls(
-            ticket=ticket,
-            session=session,
-            seating=seating,
+            ticket,
+            session,
+            seating,
         )
 
         reservation_item_offer_ticket.additional_properties = d

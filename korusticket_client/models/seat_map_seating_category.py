@@ -51,8 +51,8 @@ class SeatMapSeatingCategory:
         name = d.pop("name", UNSET)
 
         seat_map_seating_category = cls(
-            code=code,
-            name=name,
+            code,
+            name,
         )
 
         seat_map_seating_category.additional_properties = d

@@ -51,8 +51,8 @@ class SeatMapZone:
         name = d.pop("name", UNSET)
 
         seat_map_zone = cls(
-            code=code,
-            name=name,
+            code,
+            name,
         )
 
         seat_map_zone.additional_properties = d

@@ -156,7 +156,9 @@ class TicketingCatalog:
 
         terms_of_use: None | str | Unset = d.pop("termsOfUse", UNSET)
 
-        venue = _parse_venue(d.pop("venue", UNSET))
+        venue: None | Unset | Venue = d.pop("venue", UNSET)
+        if venue is not None and venue is not UNSET:
+            venue = _parse_venue(venue)
 
         _medias = d.pop("medias", UNSET)
         medias: Medias | Unset
@@ -166,16 +168,16 @@ class TicketingCatalog:
             medias = Medias.from_dict(_medias)
 
         ticketing_catalog = cls(
-            id=id,
-            name=name,
-            created_at=created_at,
-            last_synced_at=last_synced_at,
-            supported_language=supported_language,
-            short_description=short_description,
-            description=description,
-            terms_of_use=terms_of_use,
-            venue=venue,
-            medias=medias,
+            id,
+            name,
+            created_at,
+            last_synced_at,
+            supported_language,
+            short_description,
+            description,
+            terms_of_use,
+            venue,
+            medias,
         )
 
         ticketing_catalog.additional_properties = d

@@ -112,7 +112,9 @@ class TicketingOffer:
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        date = _parse_date(d.pop("date", UNSET))
+        date: datetime.date | None | Unset = d.pop("date", UNSET)
+        if date is not None and date is not UNSET:
+            date = _parse_date(date)
 
         availability_check_required = d.pop("availabilityCheckRequired", UNSET)
 
@@ -144,14 +146,14 @@ class TicketingOffer:
         available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         ticketing_offer = cls(
-            id=id,
-            date=date,
-            availability_check_required=availability_check_required,
-            realtime_price_required=realtime_price_required,
-            price=price,
-            product=product,
-            tickets=tickets,
-            available_quantity=available_quantity,
+            id,
+            date,
+            availability_check_required,
+            realtime_price_required,
+            price,
+            product,
+            tickets,
+            available_quantity,
         )
 
         ticketing_offer.additional_properties = d

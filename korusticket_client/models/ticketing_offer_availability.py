@@ -73,8 +73,8 @@ class TicketingOfferAvailability:
                 sessions_availability.append(sessions_availability_item)
 
         ticketing_offer_availability = cls(
-            available_quantity=available_quantity,
-            sessions_availability=sessions_availability,
+            available_quantity,
+            sessions_availability,
         )
 
         ticketing_offer_availability.additional_properties = d

@@ -63,9 +63,9 @@ class TicketingOfferPrice:
         currency = d.pop("currency", UNSET)
 
         ticketing_offer_price = cls(
-            amount_incl_tax=amount_incl_tax,
-            amount_excl_tax=amount_excl_tax,
-            currency=currency,
+            amount_incl_tax,
+            amount_excl_tax,
+            currency,
         )
 
         ticketing_offer_price.additional_properties = d

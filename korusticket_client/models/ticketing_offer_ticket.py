@@ -105,15 +105,19 @@ class TicketingOfferTicket:
 
         form: None | str | Unset = d.pop("form", UNSET)
 
-        sessions = _parse_sessions(d.pop("sessions", UNSET))
+        sessions: list[TicketingOfferTicketSession] | None | Unset = d.pop(
+            "sessions", UNSET
+        )
+        if sessions is not None and sessions is not UNSET:
+            sessions = _parse_sessions(sessions)
 
         ticketing_offer_ticket = cls(
-            id=id,
-            name=name,
-            description=description,
-            date_access=date_access,
-            form=form,
-            sessions=sessions,
+            id,
+            name,
+            description,
+            date_access,
+            form,
+            sessions,
         )
 
         ticketing_offer_ticket.additional_properties = d

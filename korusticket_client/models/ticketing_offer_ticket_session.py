@@ -83,10 +83,10 @@ class TicketingOfferTicketSession:
         available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         ticketing_offer_ticket_session = cls(
-            id=id,
-            occurs_at=occurs_at,
-            duration=duration,
-            available_quantity=available_quantity,
+            id,
+            occurs_at,
+            duration,
+            available_quantity,
         )
 
         ticketing_offer_ticket_session.additional_properties = d

@@ -71,10 +71,10 @@ class TicketingProduct:
         disabled = d.pop("disabled", UNSET)
 
         ticketing_product = cls(
-            id=id,
-            name=name,
-            description=description,
-            disabled=disabled,
+            id,
+            name,
+            description,
+            disabled,
         )
 
         ticketing_product.additional_properties = d

@@ -186,7 +186,9 @@ class TicketingProductBase:
 
         universe: None | str | Unset = d.pop("universe", UNSET)
 
-        venue = _parse_venue(d.pop("venue", UNSET))
+        venue: None | Unset | Venue = d.pop("venue", UNSET)
+        if venue is not None and venue is not UNSET:
+            venue = _parse_venue(venue)
 
         _medias = d.pop("medias", UNSET)
         medias: Medias | Unset
@@ -196,21 +198,21 @@ class TicketingProductBase:
             medias = Medias.from_dict(_medias)
 
         ticketing_product_base = cls(
-            id=id,
-            name=name,
-            description=description,
-            short_description=short_description,
-            terms_of_use=terms_of_use,
-            disabled=disabled,
-            use_session=use_session,
-            timezone=timezone,
-            recurring=recurring,
-            beneficiary_info_may_be_required=beneficiary_info_may_be_required,
-            instant_document_delivery=instant_document_delivery,
-            max_amount_per_order=max_amount_per_order,
-            universe=universe,
-            venue=venue,
-            medias=medias,
+            id,
+            name,
+            description,
+            short_description,
+            terms_of_use,
+            disabled,
+            use_session,
+            timezone,
+            recurring,
+            beneficiary_info_may_be_required,
+            instant_document_delivery,
+            max_amount_per_order,
+            universe,
+            venue,
+            medias,
         )
 
         ticketing_product_base.additional_properties = d

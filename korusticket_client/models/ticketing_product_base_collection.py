@@ -99,10 +99,10 @@ class TicketingProductBaseCollection:
             view = HydraView.from_dict(_view)
 
         ticketing_product_base_collection = cls(
-            member=member,
-            total_items=total_items,
-            search=search,
-            view=view,
+            member,
+            total_items,
+            search,
+            view,
         )
 
         ticketing_product_base_collection.additional_properties = d

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.product_base_option_code import (
     ProductBaseOptionCode,
-    check_product_base_option_code,
 )
 from ..types import UNSET, Unset, model_repr
 
@@ -56,13 +55,13 @@ class TicketingProductBaseOption:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        code = _parse_code(d.pop("code", UNSET))
+        code: ProductBaseOptionCode | str | Unset = d.pop("code", UNSET)
 
         name = d.pop("name", UNSET)
 
         ticketing_product_base_option = cls(
-            code=code,
-            name=name,
+            code,
+            name,
         )
 
         ticketing_product_base_option.additional_properties = d
@@ -83,16 +82,3 @@ class TicketingProductBaseOption:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_code(data: object) -> ProductBaseOptionCode | str | Unset:
-    if data is UNSET:
-        return data
-    if isinstance(data, str):
-        try:
-            code_type_0 = check_product_base_option_code(data)
-
-            return code_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(ProductBaseOptionCode | str | Unset, data)

@@ -51,8 +51,8 @@ class TicketingProductBaseOptionValue:
         name = d.pop("name", UNSET)
 
         ticketing_product_base_option_value = cls(
-            id=id,
-            name=name,
+            id,
+            name,
         )
 
         ticketing_product_base_option_value.additional_properties = d

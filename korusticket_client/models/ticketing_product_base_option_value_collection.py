@@ -101,10 +101,10 @@ class TicketingProductBaseOptionValueCollection:
             view = HydraView.from_dict(_view)
 
         ticketing_product_base_option_value_collection = cls(
-            member=member,
-            total_items=total_items,
-            search=search,
-            view=view,
+            member,
+            total_items,
+            search,
+            view,
         )
 
         ticketing_product_base_option_value_collection.additional_properties = d

@@ -90,9 +90,9 @@ class TicketingSeatMap:
                 seating_categories.append(seating_categories_item)
 
         ticketing_seat_map = cls(
-            id=id,
-            zones=zones,
-            seating_categories=seating_categories,
+            id,
+            zones,
+            seating_categories,
         )
 
         ticketing_seat_map.additional_properties = d

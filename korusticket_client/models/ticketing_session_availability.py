@@ -57,8 +57,8 @@ class TicketingSessionAvailability:
         available_quantity: int | None | Unset = d.pop("availableQuantity", UNSET)
 
         ticketing_session_availability = cls(
-            session=session,
-            available_quantity=available_quantity,
+            session,
+            available_quantity,
         )
 
         ticketing_session_availability.additional_properties = d

@@ -53,7 +53,7 @@ class UpdateOrderItemTicketInput:
             beneficiary = BeneficiaryInput.from_dict(_beneficiary)
 
         update_order_item_ticket_input = cls(
-            beneficiary=beneficiary,
+            beneficiary,
         )
 
         update_order_item_ticket_input.additional_properties = d

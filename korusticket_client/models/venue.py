@@ -151,16 +151,16 @@ class Venue:
         longitude: None | str | Unset = d.pop("longitude", UNSET)
 
         venue = cls(
-            name=name,
-            line1=line1,
-            line2=line2,
-            postal_code=postal_code,
-            city=city,
-            country=country,
-            phone=phone,
-            website=website,
-            latitude=latitude,
-            longitude=longitude,
+            name,
+            line1,
+            line2,
+            postal_code,
+            city,
+            country,
+            phone,
+            website,
+            latitude,
+            longitude,
         )
 
         venue.additional_properties = d

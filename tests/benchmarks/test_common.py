@@ -99,3 +99,12 @@ def test_fixed_pages_serve_the_whole_collection_and_end() -> None:
         assert client.get("/other").content == b'{"member":[]}'
         assert len(client.get("/things", params={"page": 3}).json()["member"]) == 20
     assert pages.requests == 2
+
+
+def test_fixed_pages_give_each_page_members_of_its_own() -> None:
+    """The paginator refuses a page repeating the members of one it read: each page's @ids are its own."""
+    page = {"@id": "/x", "member": [{"@id": "/things/1"}, {"@id": "/things/2"}], "totalItems": 2}
+    pages = FixedPages(page, "/things", total=120, per_page=50)
+    ids = [[member["@id"] for member in json.loads(pages.body(number))["member"]] for number in (1, 2, 3)]
+    everything = [one for page_ids in ids for one in page_ids]
+    assert len(set(everything)) == len(everything) == 120

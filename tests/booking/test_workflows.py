@@ -18,6 +18,7 @@ from korusticket import (
     Hold,
     Item,
     KorusTicket,
+    MissingFieldError,
     OrderOutcomeUnknownError,
     ReservationExpiredError,
     RetryPolicy,
@@ -267,6 +268,31 @@ def test_documents_download_refreshes_an_expired_url_and_never_sends_the_jwt(san
     assert [request.status for request in storage] == [403, 200, 200]
     assert not any(request.authorization_sent for request in storage)
     assert requests_to(sandbox, "update_order_document") == 3  # refreshed once
+
+
+@pytest.mark.parametrize("field", ["document", "order"])
+def test_an_id_from_the_server_never_becomes_a_path(sandbox: Sandbox, tmp_path: Path, field: str) -> None:
+    """A document or order id that is not a UUID (`../../x`) is the server's fault: refused before any file."""
+
+    class Traversal(SandboxTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            response = super().handle_request(request)
+            path = request.url.path
+            hit = path.endswith("/documents") if field == "document" else path.count("/") == 4 and "orders/" in path
+            if request.method != "GET" or not hit:
+                return response
+            body = response.read().decode()
+            target = r'"id": "' if field == "order" else r'"@type": "BookingOrderDocument", "id": "'
+            body = body.replace(target, target + "../../../escape-", 1)
+            return httpx.Response(response.status_code, headers=response.headers, content=body.encode())
+
+    inside = tmp_path / "tickets"
+    inside.mkdir()
+    with KorusTicket(transport=Traversal(sandbox), **sandbox._options({"booking_policy": FAST})) as kt:
+        booking = kt.book(item(next(offers(sandbox, sessions=True))), customer=CUSTOMER, external_reference="PATH")
+        with pytest.raises(MissingFieldError, match=rf"^{field}\.id: expected a UUID .* in the API's answer"):
+            kt.download_documents(str(booking.order.id), inside)
+    assert list(tmp_path.rglob("*.pdf")) == []
 
 
 @pytest.mark.parametrize(

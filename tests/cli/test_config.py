@@ -133,6 +133,36 @@ def test_a_config_file_others_could_have_changed_is_not_read(sandbox: Sandbox, n
     assert result.stderr.startswith(f"error: {no_credentials.parent}: writable by other users")
 
 
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("[" * 60_000, "nested too deeply"),
+        ('{"env": "demo", "padding": "' + "x" * 70_000 + '"}', "more than such a file holds"),
+        ("\udcff", "not a readable korusticket config file"),
+    ],
+)
+def test_an_odd_config_file_is_one_line(sandbox: Sandbox, no_credentials: Path, content: str, problem: str) -> None:
+    no_credentials.parent.mkdir(mode=0o700)
+    no_credentials.write_bytes(content.encode("utf-8", "surrogateescape"))
+    no_credentials.chmod(0o600)
+    with pytest.raises(ConfigurationError, match=problem):
+        read_config(no_credentials)
+    result = run(sandbox, "catalogs", code=2)
+    assert result.stderr.startswith(f"error: {no_credentials}: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_config_path_that_is_not_a_file_is_refused_without_reading(no_credentials: Path, kind: str) -> None:
+    no_credentials.parent.mkdir(mode=0o700)
+    if kind == "fifo":
+        os.mkfifo(no_credentials, 0o600)  # reading it would wait for a writer for ever
+    else:
+        no_credentials.symlink_to("/dev/zero")  # reading it would never end
+    with pytest.raises(ConfigurationError, match="not a regular file"):
+        read_config(no_credentials)
+
+
 def test_targets() -> None:
     empty: dict[str, str] = {"KORUSTICKET_CONFIG": "/nonexistent/config.json"}
     assert resolve_target(sandbox=False, env=None, base_url=None, language=None, environ=empty).kind == "sandbox"

@@ -101,7 +101,8 @@ def test_body_fields_cover_every_model_a_body_can_hold() -> None:
         attributes = [field.name for field in attrs.fields(model) if field.name != "additional_properties"]
         assert list(fields) == attributes, name
         assert list(fields.values()) == re.findall(r'd\.pop\("([^"]+)"', inspect.getsource(model.from_dict)), name
-        hints = typing.get_type_hints(model, {**vars(types), **vars(models)})
+        every_model = {name: getattr(models, name) for name in models.__all__}  # loaded on first use
+        hints = typing.get_type_hints(model, {**vars(types), **every_model})
         nested = {
             kind.__name__
             for attribute in attributes

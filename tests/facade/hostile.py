@@ -98,10 +98,10 @@ def _send_all(out: Any, seen: Seen, status: str, content_type: str, body: bytes,
     _send(out, seen, body)
 
 
-def trickle(out: Any, seen: Seen, server: HostileServer) -> None:
+def trickle(out: Any, seen: Seen, server: HostileServer, status: str = "200 OK") -> None:
     """2,000 bytes of JSON, one every 20 ms: 40 s in all, each read well within any read timeout."""
     body = (b'{"member": [], "totalItems": 0, "padding": "' + b"x" * 1955 + b'"}')[:2000]
-    out.write(_head("200 OK", {"Content-Type": "application/ld+json", "Content-Length": "2000"}))
+    out.write(_head(status, {"Content-Type": "application/ld+json", "Content-Length": "2000"}))
     for index in range(len(body)):
         _send(out, seen, body[index : index + 1])
         time.sleep(0.02)
@@ -113,9 +113,9 @@ def flood_announced(out: Any, seen: Seen, server: HostileServer) -> None:
     _flood(out, seen, 500 * 1024 * 1024)
 
 
-def flood_chunked(out: Any, seen: Seen, server: HostileServer) -> None:
+def flood_chunked(out: Any, seen: Seen, server: HostileServer, status: str = "200 OK") -> None:
     """500 MB with no length announced (chunked), as long as the client reads."""
-    out.write(_head("200 OK", {"Content-Type": "application/ld+json", "Transfer-Encoding": "chunked"}))
+    out.write(_head(status, {"Content-Type": "application/ld+json", "Transfer-Encoding": "chunked"}))
     block = b"x" * 65536
     frame = f"{len(block):x}\r\n".encode() + block + b"\r\n"
     for _ in range(500 * 16):
@@ -128,6 +128,25 @@ def _flood(out: Any, seen: Seen, size: int) -> None:
     block = b"[" * 65536
     while seen.sent < size:
         _send(out, seen, block)
+
+
+def unavailable_flood(out: Any, seen: Seen, server: HostileServer) -> None:
+    """A 503 (which the client retries) whose body is a 500 MB flood."""
+    flood_chunked(out, seen, server, "503 Service Unavailable")
+
+
+def unauthorized_flood(out: Any, seen: Seen, server: HostileServer) -> None:
+    """A 401 (after which the client fetches a new token and asks again) whose body is a 500 MB flood."""
+    flood_chunked(out, seen, server, "401 Unauthorized")
+
+
+def unavailable_trickle(out: Any, seen: Seen, server: HostileServer) -> None:
+    """A 503 (which the client retries) whose body trickles for 40 s."""
+    trickle(out, seen, server, "503 Service Unavailable")
+
+
+def token(out: Any, seen: Seen, server: HostileServer) -> None:
+    _send_all(out, seen, "200 OK", "application/json", b'{"access_token": "tok", "expires_in": 300}')
 
 
 def not_found(out: Any, seen: Seen, server: HostileServer) -> None:
@@ -183,6 +202,10 @@ BEHAVIOURS: dict[str, Callable[[Any, Seen, HostileServer], None]] = {
     "trickle": trickle,
     "flood_announced": flood_announced,
     "flood_chunked": flood_chunked,
+    "unavailable_flood": unavailable_flood,
+    "unauthorized_flood": unauthorized_flood,
+    "token": token,
+    "unavailable_trickle": unavailable_trickle,
     "redirect_html": redirect_html,
     "not_found": not_found,
     "unavailable": unavailable,

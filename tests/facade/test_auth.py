@@ -185,7 +185,7 @@ def test_token_endpoint_outage_and_nonsense() -> None:
     with credentials_client(provider) as kt, pytest.raises(ServerError):
         get(kt)
     provider.token_reply = httpx.Response(200, json={"token": "where is access_token?"})
-    with credentials_client(provider) as kt, pytest.raises(UnexpectedResponseError, match="no usable access_token"):
+    with credentials_client(provider) as kt, pytest.raises(UnexpectedResponseError, match="has no access_token"):
         get(kt)
 
 

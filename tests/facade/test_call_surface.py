@@ -64,7 +64,11 @@ def test_per_call_headers_language_and_timeout_reach_the_request() -> None:
     ("options", "message"),
     [
         ({"headers": {"Authorization": "Bearer other"}}, r"^headers\.Authorization: set by the client itself"),
-        ({"headers": {"X-A": "x\r\nInjected: 1"}}, r"^headers\.X-A: expected an ASCII string without line breaks"),
+        ({"headers": {"X-A": "x\r\nInjected: 1"}}, r"^headers\.X-A: expected visible ASCII characters"),
+        ({"headers": {"X-A": " leading"}}, r"^headers\.X-A: expected visible ASCII characters"),
+        ({"headers": {"X-A": "trailing\t"}}, r"^headers\.X-A: expected visible ASCII characters"),
+        ({"headers": {"X-A": "vertical\x0btab"}}, r"^headers\.X-A: expected visible ASCII characters"),
+        ({"headers": {"X-A": 5}}, r"^headers\.X-A: expected a string, got int"),
         ({"headers": ["X-A"]}, r"^headers: expected a mapping"),
         ({"timeout": 0}, r"^timeout: expected a positive number of seconds"),
         ({"timeout": "soon"}, r"^timeout: expected seconds"),

@@ -21,9 +21,9 @@ from korusticket import (
     InvalidRequestError,
     Item,
     KorusTicket,
+    KorusTicketError,
     MemoryLedger,
     RetryPolicy,
-    StaticTokenAuth,
     export_catalog,
     iri,
     money,
@@ -284,13 +284,11 @@ def test_export_arguments_are_checked(tmp_path: Path, monkeypatch: pytest.Monkey
     [
         (lambda: RetryPolicy(max_retries=1.5), r"^RetryPolicy\.max_retries: expected a finite number >= 0"),
         (lambda: BookingPolicy(attempts=2**70), r"^BookingPolicy\.attempts: expected an integer >= 1"),
-        (lambda: money(0), r"^amount: expected a decimal amount"),
-        (lambda: money("1e999999999"), r"^amount: expected a decimal amount"),
-        (lambda: StaticTokenAuth(""), r"^token: expected a non-empty string"),
+        (lambda: money("1e999999999"), r"^amount: expected a decimal amount"),  # a Decimal, but not money
     ],
 )
 def test_settings_and_helpers_raise_the_sdks_errors(build: Any, message: str) -> None:
-    with pytest.raises(InvalidRequestError, match=message):
+    with pytest.raises(KorusTicketError, match=message):
         build()
 
 

@@ -192,6 +192,28 @@ def test_a_symbolic_link_in_place_of_a_file_is_not_followed(big: Sandbox, tmp_pa
     assert not elsewhere.exists()
 
 
+@pytest.mark.parametrize("kind", ["fifo", "device", "link", "huge"])
+def test_a_state_path_that_is_not_a_small_file_is_refused_without_reading(
+    big: Sandbox, tmp_path: Path, kind: str
+) -> None:
+    """A FIFO would hang the export, a link to /dev/zero would be read for ever: refused before reading."""
+    out = tmp_path / "out"
+    out.mkdir()
+    state = out / STATE_FILE
+    if kind == "fifo":
+        os.mkfifo(state)
+    elif kind == "device":
+        state.symlink_to("/dev/zero")
+    elif kind == "link":
+        (tmp_path / "real.json").write_text("{}")
+        state.symlink_to(tmp_path / "real.json")
+    else:
+        state.write_bytes(b" " * (2 * 1024 * 1024))
+    problem = "more than such a file holds" if kind == "huge" else "not a regular file|Too many levels"
+    with big.client() as kt, pytest.raises(ExportError, match=rf"{STATE_FILE}: .*({problem})"):
+        export_catalog(kt, big.catalog_id, out)
+
+
 def test_arguments_are_checked(big: Sandbox, tmp_path: Path) -> None:
     with big.client() as kt:
         with pytest.raises(ValueError, match="catalog_id: expected a UUID"):

@@ -7,15 +7,19 @@ off the storage host was saved as the ticket; the JWT went to a storage URL on t
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from korusticket import (
     APIConnectionError,
     APITimeoutError,
     AsyncKorusTicket,
+    ClientCredentialsAuth,
     ConfigurationError,
     DocumentDownloadError,
     KorusTicket,
@@ -82,6 +86,48 @@ async def test_a_flood_stops_at_max_response_bytes_async(server: HostileServer) 
     assert server.seen[0].sent < 100 * 1024 * 1024
 
 
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_a_retried_error_answer_is_bounded_too(server: HostileServer, asynchronous: bool) -> None:
+    """The retrying transport reads a 503's body before it waits and asks again: within the same limits."""
+    options: dict[str, Any] = {"max_retries": 2, "max_response_bytes": 1024 * 1024, "timeout": 0.5}
+
+    async def run_async(behaviour: str) -> None:
+        async with AsyncKorusTicket(base_url=server.url, token=TOKEN, environ={}, **options) as kt:
+            await kt.http.get("/v1/ticketing/catalogs", params={"behaviour": behaviour})
+
+    def run(behaviour: str) -> None:
+        if asynchronous:
+            asyncio.run(run_async(behaviour))
+            return
+        with KorusTicket(base_url=server.url, token=TOKEN, environ={}, **options) as kt:
+            kt.http.get("/v1/ticketing/catalogs", params={"behaviour": behaviour})
+
+    with pytest.raises(ResponseTooLargeError):
+        run("unavailable_flood")
+    assert [seen.finished for seen in server.seen] == [False]
+    assert server.seen[0].sent < 100 * 1024 * 1024
+    server.seen.clear()
+    with pytest.raises(APITimeoutError):
+        run("unavailable_trickle")
+    assert [seen.finished for seen in server.seen] == [False]
+
+
+def test_an_undecodable_error_answer_that_is_retried_is_a_clear_error() -> None:
+    """A 503 claiming gzip that is not: the retrying transport reads it, and the status still decides."""
+    answers = iter([503, 503, 200])
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        status = next(answers)
+        headers = {"content-type": "application/ld+json", "content-encoding": "gzip" if status == 503 else "identity"}
+        body = b"not gzip" if status == 503 else b'{"member": [], "totalItems": 0}'
+        return httpx.Response(status, headers=headers, stream=httpx.ByteStream(body))
+
+    with KorusTicket(
+        base_url="https://api.demo.korusticket.com", token=TOKEN, environ={}, transport=httpx.MockTransport(respond)
+    ) as kt:
+        assert kt.call(ops.list_catalogs, max_retries=2).total_items == 0
+
+
 def test_max_response_bytes_is_checked_when_the_client_is_built(server: HostileServer) -> None:
     with pytest.raises(ConfigurationError, match="max_response_bytes"):
         client(server, max_response_bytes=-1)
@@ -139,3 +185,44 @@ async def test_downloads_are_checked_under_async_too(server: HostileServer, tmp_
     assert good == len(PDF)
     assert [path.name for path in tmp_path.iterdir()] == ["ticket.pdf"]
     assert not any(seen.authorization for seen in server.seen)
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_the_token_endpoints_answer_is_bounded_too(server: HostileServer, asynchronous: bool) -> None:
+    """The identity server is another host: a flood or a trickle from it is cut like any answer."""
+
+    def auth(behaviour: str) -> ClientCredentialsAuth:
+        return ClientCredentialsAuth("id", "secret", token_url=f"{server.url}/token?behaviour={behaviour}", timeout=0.5)
+
+    async def run_async(behaviour: str) -> None:
+        async with AsyncKorusTicket(base_url=server.url, auth=auth(behaviour), max_retries=0, environ={}) as kt:
+            await kt.call(ops.list_catalogs)
+
+    def run(behaviour: str) -> None:
+        if asynchronous:
+            asyncio.run(run_async(behaviour))
+            return
+        with KorusTicket(base_url=server.url, auth=auth(behaviour), max_retries=0, environ={}) as kt:
+            kt.call(ops.list_catalogs)
+
+    with pytest.raises(ResponseTooLargeError):
+        run("flood_chunked")
+    assert [(seen.path, seen.finished) for seen in server.seen] == [("/token", False)]
+    assert server.seen[0].sent < 100 * 1024 * 1024
+    server.seen.clear()
+    with pytest.raises(APITimeoutError):
+        run("trickle")
+    assert [(seen.path, seen.finished) for seen in server.seen] == [("/token", False)]
+
+
+def test_a_refused_answer_before_a_new_token_is_bounded_too(server: HostileServer) -> None:
+    """After a 401 httpx reads the refusal whole before the auth flow sends again: the SDK reads it first, capped."""
+    token_url = f"{server.url}/token?behaviour=token"
+    auth = ClientCredentialsAuth("id", "secret", token_url=token_url)
+    with (
+        KorusTicket(base_url=server.url, auth=auth, max_retries=0, environ={}) as kt,
+        pytest.raises(ResponseTooLargeError),
+    ):
+        kt.call(ops.list_catalogs, headers={"X-Behaviour": "unauthorized_flood"})
+    assert [(seen.path, seen.finished) for seen in server.seen] == [("/token", True), ("/v1/ticketing/catalogs", False)]
+    assert server.seen[1].sent < 100 * 1024 * 1024

@@ -53,7 +53,8 @@ class Slot:
 
 @cache
 def hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, localns=vars(models))
+    every_model = {name: getattr(models, name) for name in models.__all__}  # the package loads them on first use
+    return typing.get_type_hints(cls, localns=every_model)
 
 
 def json_key(cls: type, field: str, value: dict[str, Any]) -> str | None:

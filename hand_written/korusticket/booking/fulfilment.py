@@ -14,7 +14,7 @@ from korusticket.booking.policy import BookingPolicy
 from korusticket.booking.results import DocumentsNotReadyError, PendingBeneficiary
 from korusticket.booking.steps import Call, Collect, Download, Flow, Monotonic, Now, Sleep
 from korusticket.errors import InvalidRequestError
-from korusticket.fields import require
+from korusticket.fields import answer_id, answer_iri, require
 from korusticket_client.api.booking_order import get_order, list_orders
 from korusticket_client.api.booking_order_document import (
     get_order_document,
@@ -72,7 +72,7 @@ def _waiting_for_beneficiary(found: BookingOrder) -> list[PendingBeneficiary]:
                 pending.append(
                     PendingBeneficiary(
                         ticket,
-                        iri.parse(iri.of(ticket)).path,
+                        answer_iri(ticket, "order.items[].tickets[]", "order_item_ticket"),
                         required,
                         deadline if isinstance(deadline, datetime) else None,
                     )
@@ -113,7 +113,7 @@ def download_documents(
 ) -> Flow[list[Path] | int]:
     """Wait for each document, get its signed URL in `language`, download it (the JWT stays home)."""
     found = yield from _order_model(value)
-    order_id = require(found.id, "order.id")
+    order_id = answer_id(found.id, "order.id")  # names the files: a UUID, never a path
     unnamed = _waiting_for_beneficiary(found)
     if unnamed:
         raise InvalidRequestError(
@@ -125,7 +125,7 @@ def download_documents(
     written: list[Path] = []
     total = 0
     for document in documents:
-        document_id = require(document.id, "document.id")
+        document_id = answer_id(document.id, "document.id")
         yield from _wait_until_downloadable(order_id, document_id, document.downloadable_at, policy)
         destination: Path | IO[bytes] = target / f"{order_id}-{document_id}.pdf" if isinstance(target, Path) else target
         for attempt in (1, 2):  # a signed URL that expired meanwhile is asked for once more

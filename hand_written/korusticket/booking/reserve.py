@@ -30,7 +30,7 @@ from korusticket.errors import (
     ServerError,
     UnexpectedResponseError,
 )
-from korusticket.fields import require
+from korusticket.fields import answer_iri, require
 from korusticket_client.api.booking_reservation import create_reservations
 from korusticket_client.api.ticketing_offer import get_offer
 from korusticket_client.models import (
@@ -144,7 +144,9 @@ def _offer(item: Item, where: str, cache: dict[str, TicketingOffer]) -> Flow[Tic
         return item.offer
     catalog_id, offer_id = _offer_ids(item, where)
     if offer_id not in cache:
-        cache[offer_id] = yield Call(get_offer, {"catalog_id": catalog_id, "id": offer_id})
+        fetched: TicketingOffer = yield Call(get_offer, {"catalog_id": catalog_id, "id": offer_id})
+        answer_iri(fetched, f"{where}.offer", "offer")  # the answer's @id: the server's fault if unusable
+        cache[offer_id] = fetched
     return cache[offer_id]
 
 
@@ -330,7 +332,7 @@ def _held(reservation: BookingReservation, plan: _Plan | None, clock: Clock) -> 
 
 def reservation_iri(reservation: BookingReservation) -> str:
     if "@id" in reservation.additional_properties:
-        return iri.parse(iri.of(reservation)).path
+        return answer_iri(reservation, "reservation", "reservation")
     return iri.reservation(require(reservation.id, "reservation.id"))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from korusticket._files import NotASmallFile, read_small_file
 from korusticket.errors import ConfigurationError
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "write_config",
 ]
 
+CONFIG_LIMIT = 64 * 1024
+"""The largest config file read: a few settings take a few hundred bytes."""
 CONFIG_KEYS = ("env", "base_url", "token_url", "client_id", "client_secret", "language", "catalog")
 """What the config file may hold. `catalog` is the default catalog of commands that take `--catalog`."""
 ENVIRONMENTS = ("demo", "production")
@@ -92,15 +95,20 @@ def read_config(path: Path) -> dict[str, str]:
         found = os.stat(path)
     except OSError as error:
         raise ConfigurationError(f"{path}: not a readable korusticket config file ({error})") from None
+    if not stat.S_ISREG(found.st_mode):  # a FIFO would block the command, a device never end
+        raise ConfigurationError(f"{path}: not a regular file, so not a korusticket config file")
     if found.st_uid not in (os.geteuid(), 0) or found.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise ConfigurationError(
             f"{path}: writable by or belonging to another user, who could have changed it; "
             f"run `chmod 600 {path}` if it is yours"
         )
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ConfigurationError(f"{path}: not a readable korusticket config file ({error})") from None
+        data = json.loads(read_small_file(path, CONFIG_LIMIT, follow_links=True).decode("utf-8"))
+    except NotASmallFile as error:
+        raise ConfigurationError(f"{path}: {error}, so not a korusticket config file") from None
+    except (OSError, ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else error
+        raise ConfigurationError(f"{path}: not a readable korusticket config file ({reason})") from None
     if not isinstance(data, dict) or not all(isinstance(value, str) for value in data.values()):
         raise ConfigurationError(f"{path}: expected a JSON object of strings")
     unknown = sorted(set(data) - set(CONFIG_KEYS))

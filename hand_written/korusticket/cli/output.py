@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -12,7 +13,7 @@ from typing import Any
 
 from korusticket.errors import KorusTicketError, ValidationError
 
-__all__ = ["Column", "Output", "field", "listed", "plain"]
+__all__ = ["Column", "Output", "field", "listed", "plain", "shown"]
 
 # rich and the generated client load when something is printed, not for `--help` (make bench: start-up).
 
@@ -56,6 +57,33 @@ def plain(value: Any) -> Any:
     return value
 
 
+_TERMINAL_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK = re.compile("\n")
+
+
+def shown(text: str, *, line_breaks: bool = False) -> str:
+    """`text` as it may reach a terminal: control characters (escape sequences that clear the screen, retitle the
+    window or plant a hyperlink; bells; tabs) and bidirectional controls are written as `\\x1b`-style escapes
+    rather than sent. Line breaks are kept with `line_breaks`, escaped otherwise.
+
+    What the API sends (names, descriptions, error excerpts) goes through this before it is printed for people.
+    """
+    escaped = _TERMINAL_UNSAFE.sub(_escape, text)
+    return escaped if line_breaks else _LINE_BREAK.sub("\\\\n", escaped)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _text(value: str) -> Any:
+    """A table cell: plain text (a `[` in a name is not rich markup), its control characters escaped."""
+    from rich.text import Text
+
+    return Text(shown(value))
+
+
 def _cell(value: Any) -> str:
     if value is None or _is_unset(value):
         return "-"
@@ -91,7 +119,7 @@ class Output:
         for header, _ in columns:
             table.add_column(header, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(read(row)) for _, read in columns))
+            table.add_row(*(_text(_cell(read(row))) for _, read in columns))
             count += 1
         self.console.print(table)
         return count
@@ -107,12 +135,12 @@ class Output:
         table.add_column("field", style="bold")
         table.add_column("value", overflow="fold")
         for header, read in fields:
-            table.add_row(header, _cell(read(value)))
+            table.add_row(header, _text(_cell(read(value))))
         self.console.print(table)
 
     def say(self, text: str) -> None:
         """A message for people: stderr, so stdout stays clean for `--json`."""
-        self.errors.print(text, markup=False, soft_wrap=True)
+        self.errors.print(shown(text, line_breaks=True), markup=False, soft_wrap=True)
 
     def error(self, error: BaseException) -> None:
         """One line naming what went wrong; a 422 lists its violations by field on the lines after.
