@@ -69,10 +69,13 @@ def parse_iri(value: str, *, api_origins: tuple[Origin, ...] = (), name: str = "
     for operation in BY_SPECIFICITY:
         match = operation.path_pattern.fullmatch(path)
         if match:
-            identifiers = {
-                parameter.python: parameter.check(match.group(parameter.python))
-                for parameter in operation.path_parameters
-            }
+            try:
+                identifiers = {
+                    parameter.python: parameter.check(match.group(parameter.python))
+                    for parameter in operation.path_parameters
+                }
+            except InvalidRequestError as error:  # a bad id inside the IRI: named as part of the argument
+                raise InvalidRequestError(f"{name}: {error}", argument=name) from None
             return ParsedIri(kind=kind_of(operation), operation=operation, identifiers=identifiers)
     raise InvalidRequestError(
         f"{name}: {_shown(value)} is not the path of any resource of the KorusTicket API", argument=name

@@ -18,7 +18,7 @@ from functools import cached_property
 from types import ModuleType
 from typing import Any, Literal, TypeGuard
 
-from korusticket.errors import InvalidRequestError, MissingBodyFieldError
+from korusticket.errors import ArgumentTypeError, InvalidRequestError, MissingBodyFieldError
 
 ANY_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$")
 """The identifier pattern `codegen.prepare.accept_any_uuid` gives every id parameter."""
@@ -27,6 +27,12 @@ CALENDAR_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 TEXT_LIMIT = 4000
 """Longest string sent where the spec gives no `maxLength`: a body field or a query value longer than this is a
 mistake (a file read into a name), refused before sending rather than sent and stored."""
+INTEGER_LIMIT = 2**63 - 1
+"""Largest integer the API can hold (its integers are 64-bit): a larger one sent would overflow or be refused."""
+COUNT_LIMIT = 2**31 - 1
+"""Largest count a setting of the SDK takes (retries, connections, pages ahead, bytes): past it, a mistake."""
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+"""What a field of `format: email` must look like (the API checks more; this catches what is surely wrong)."""
 DEPTH_LIMIT = 32
 """Deepest nesting of lists and dicts a body may have: the API's own bodies are a few levels deep."""
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -94,8 +100,12 @@ class Parameter:
         """The value to pass to the generated function, or a ValueError naming this parameter."""
         is_date = isinstance(value, datetime.datetime | datetime.date)
         if is_date and self.schema.get("type") == "string" and self.schema.get("format") != "date":
-            value = value.isoformat()
+            written = value.isoformat()
+            if re.match(self.schema.get("pattern", "(?!)"), written):  # a date filter: the day or instant it takes
+                value = written
         if self.is_array:
+            if not isinstance(value, str | list | tuple | set | frozenset):
+                raise InvalidRequestError(f"{self.alias}: expected a string or a list of them, got {_shown(value)}")
             values = [value] if isinstance(value, str) else list(value)
             items = self.schema.get("items", {})
             return [_check_scalar(self.alias, item, items) for item in values]
@@ -117,10 +127,29 @@ def is_integer(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def is_count(value: Any, minimum: int = 0) -> TypeGuard[int]:
+    """An integer from `minimum` to `COUNT_LIMIT` (a setting of the SDK: retries, connections, pages)."""
+    return is_integer(value) and minimum <= value <= COUNT_LIMIT
+
+
+def check_count(value: Any, where: str, minimum: int = 0) -> int:
+    """`value` if `is_count`, else an `InvalidRequestError` naming `where`."""
+    if not is_count(value, minimum):
+        raise InvalidRequestError(f"{where}: expected an integer from {minimum} to {COUNT_LIMIT}, got {_shown(value)}")
+    return value
+
+
+def _check_integer(name: str, value: int) -> None:
+    if not -INTEGER_LIMIT <= value <= INTEGER_LIMIT:
+        raise InvalidRequestError(f"{name}: {_shown(value)} is out of the API's 64-bit integer range")
+
+
 def _check_scalar(name: str, value: Any, schema: Mapping[str, Any]) -> Any:
     kind = schema.get("type")
-    if kind == "integer" and not is_integer(value):
-        raise InvalidRequestError(f"{name}: expected an integer, got {_shown(value)}")
+    if kind == "integer":
+        if not is_integer(value):
+            raise InvalidRequestError(f"{name}: expected an integer, got {_shown(value)}")
+        _check_integer(name, value)
     if kind == "boolean" and not isinstance(value, bool):
         raise InvalidRequestError(f"{name}: expected True or False, got {_shown(value)}")
     if kind == "string":
@@ -133,8 +162,8 @@ def _check_scalar(name: str, value: Any, schema: Mapping[str, Any]) -> Any:
             return value
         if not isinstance(value, str):
             raise InvalidRequestError(f"{name}: expected a string, got {_shown(value)}")
-        if "pattern" not in schema and "enum" not in schema:  # those say exactly what is allowed
-            check_text(value, name, limit=schema.get("maxLength", TEXT_LIMIT))
+        if "enum" not in schema and schema.get("pattern") != ANY_UUID.pattern:  # those say exactly what is allowed
+            check_text(value, name, limit=schema.get("maxLength", TEXT_LIMIT), blank="pattern" in schema)
         if len(value) < schema.get("minLength", 0):
             shortest = schema["minLength"]
             raise InvalidRequestError(f"{name}: expected at least {shortest} characters, got {_shown(value)}")
@@ -234,9 +263,12 @@ def _check_field(value: Any, rule: Mapping[str, Any], where: str, depth: int) ->
         check_text(value, where, limit=rule.get("maxLength", TEXT_LIMIT), blank=not formatted, line_breaks=free)
         if len(value) < rule.get("minLength", 0):
             raise InvalidRequestError(f"{where}: expected at least {rule['minLength']} characters, got {_shown(value)}")
+        _check_format(value, rule.get("format"), where)
     elif isinstance(value, int | float) and not isinstance(value, bool):
         if not math.isfinite(value):
             raise InvalidRequestError(f"{where}: expected a finite number, got {_shown(value)}")
+        if isinstance(value, int):
+            _check_integer(where, value)
         if "minimum" in rule and value < rule["minimum"]:
             raise InvalidRequestError(f"{where}: expected at least {rule['minimum']}, got {_shown(value)}")
         if "maximum" in rule and value > rule["maximum"]:
@@ -255,6 +287,16 @@ def _check_field(value: Any, rule: Mapping[str, Any], where: str, depth: int) ->
             check_json(value, where, depth)
     elif not kinds and not hasattr(value, "to_dict"):
         check_json(value, where, depth)
+
+
+def _check_format(value: str, kind: Any, where: str) -> None:
+    """The formats of the spec a value can surely fail: an email without its parts, an IRI with spaces."""
+    if kind == "email" and not EMAIL.match(value):
+        raise InvalidRequestError(f"{where}: expected an email address such as ada@example.com, got {_shown(value)}")
+    if kind == "iri-reference" and (not value.strip() or any(character.isspace() for character in value)):
+        raise InvalidRequestError(
+            f"{where}: expected an IRI such as /v1/booking/reservations/<id>, got {_shown(value)}"
+        )
 
 
 def _is_kind(value: Any, kind: str) -> bool:
@@ -394,11 +436,15 @@ class Operation:
             parameter = self.by_keyword.get(keyword)
             if parameter is None:
                 accepted = sorted({p.alias for p in self.parameters} | ({"body"} if self.body_model else set()))
-                raise TypeError(
-                    f"{self.name}() got an unexpected keyword {keyword!r}; it accepts: {', '.join(accepted)}"
+                raise ArgumentTypeError(
+                    f"{keyword}: {self.name}() got an unexpected keyword {keyword!r}; "
+                    f"it accepts: {', '.join(accepted)}",
+                    argument=keyword,
                 )
             if parameter.python in arguments:
-                raise TypeError(f"{self.name}(): {parameter.alias!r} was given twice")
+                raise ArgumentTypeError(
+                    f"{parameter.alias}: {self.name}(): {parameter.alias!r} was given twice", argument=parameter.alias
+                )
             if value is None:
                 if parameter.required:
                     raise InvalidRequestError(f"{parameter.alias}: required by {self.name}(), got None")
@@ -408,10 +454,15 @@ class Operation:
             if parameter.python in arguments:
                 continue
             if parameter.required:
-                raise TypeError(f"{self.name}() is missing the required argument {parameter.alias!r}")
+                raise ArgumentTypeError(
+                    f"{parameter.alias}: {self.name}() is missing the required argument {parameter.alias!r}",
+                    argument=parameter.alias,
+                )
             arguments[parameter.python] = UNSET
         if self.body_model and "body" not in arguments:
-            raise TypeError(f"{self.name}() is missing the required argument 'body' ({self.body_model})")
+            raise ArgumentTypeError(
+                f"body: {self.name}() is missing the required argument 'body' ({self.body_model})", argument="body"
+            )
         return arguments
 
     def unverified_filters(self, arguments: Mapping[str, Any]) -> dict[str, Any]:

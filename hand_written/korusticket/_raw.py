@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Any, Generic, TypeVar
 import httpx
 
 from korusticket._context import MAX_RETRIES
-from korusticket._operation import is_integer
+from korusticket._operation import check_text, is_count
 from korusticket.errors import InvalidRequestError
 
 __all__ = ["CallOptions", "RawResponse"]
@@ -37,14 +38,25 @@ def check_timeout(value: Any, name: str = "timeout") -> httpx.Timeout | None:
         given = [value]
     else:
         raise InvalidRequestError(f"{name}: expected seconds (a number) or an httpx.Timeout, got {value!r}")
-    if any(part is not None and not part > 0 for part in given):
-        raise InvalidRequestError(f"{name}: expected a positive number of seconds, got {value!r}")
+    if any(part is not None and not (part > 0 and math.isfinite(part)) for part in given):
+        raise InvalidRequestError(f"{name}: expected a positive number of seconds (finite), got {value!r}")
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
 
 
+LANGUAGE_LIMIT = 255
+"""Longest `Accept-Language` sent: a few weighted tags; a longer value is a mistake."""
+
+
 def check_language(value: Any, name: str = "language") -> str | None:
-    if value is not None and (not isinstance(value, str) or not LANGUAGE_LIST.match(value)):
-        raise InvalidRequestError(f"{name}: expected a language tag such as 'fr' or 'fr-FR', got {value!r}")
+    if value is not None and (
+        not isinstance(value, str) or len(value) > LANGUAGE_LIMIT or not LANGUAGE_LIST.fullmatch(value)
+    ):
+        shown = (
+            f"{value[:60]!r}... ({len(value)} characters)"
+            if isinstance(value, str) and len(value) > 60
+            else repr(value)
+        )
+        raise InvalidRequestError(f"{name}: expected a language tag such as 'fr' or 'fr-FR', got {shown}")
     return value
 
 
@@ -68,7 +80,7 @@ class CallOptions:
         object.__setattr__(self, "timeout", check_timeout(timeout))
         object.__setattr__(self, "headers", _check_headers(headers))
         object.__setattr__(self, "language", check_language(language))
-        if max_retries is not None and not (is_integer(max_retries) and max_retries >= 0):
+        if max_retries is not None and not is_count(max_retries):
             raise InvalidRequestError(f"max_retries: expected an integer >= 0, got {max_retries!r}")
         object.__setattr__(self, "max_retries", max_retries)
 
@@ -133,7 +145,7 @@ def _check_headers(headers: Any) -> Mapping[str, str]:
                 f"headers.{name}: expected visible ASCII characters, with no space, tab, line break or control "
                 f"character at either end and no line break or control character inside"
             )
-        checked[name] = value
+        checked[name] = check_text(value, f"headers.{name}", blank=True)  # and not longer than TEXT_LIMIT
     return checked
 
 

@@ -28,12 +28,14 @@ import httpx
 
 from korusticket._context import SAFE_TO_REPEAT
 from korusticket._http import aread_body, connection_error, read_body
+from korusticket._operation import check_text
 from korusticket._raw import FIELD_VALUE
 from korusticket._urls import Origin, is_loopback, origin
 from korusticket.errors import (
     APIStatusError,
     AuthenticationError,
     ConfigurationError,
+    InvalidRequestError,
     KorusTicketError,
     UnexpectedResponseError,
     error_from_response,
@@ -124,6 +126,10 @@ def check_token(value: object, name: str = "token", scheme: str = "Bearer") -> N
         raise ConfigurationError(f"{name}: {problem}")
 
 
+SECRET_LIMIT = 16384
+"""Longest token, client id or secret accepted: a JWT is a few KB; servers refuse headers much longer."""
+
+
 class Secret:
     """A string that does not show itself: `repr`, `str` and f-strings print `***`."""
 
@@ -131,7 +137,10 @@ class Secret:
 
     def __init__(self, value: str, name: str = "secret") -> None:
         if not isinstance(value, str) or not value.strip():
-            raise ConfigurationError(f"{name}: expected a non-empty string")
+            shown = "a blank string" if isinstance(value, str) else f"a {type(value).__name__}"
+            raise ConfigurationError(f"{name}: expected a non-empty string, got {shown}")
+        if len(value) > SECRET_LIMIT:
+            raise ConfigurationError(f"{name}: {len(value)} characters; expected at most {SECRET_LIMIT}")
         if not (value.isascii() and value.isprintable()):
             raise ConfigurationError(f"{name}: expected printable ASCII characters only (no line breaks)")
         self._value = value
@@ -158,8 +167,15 @@ class TokenAuth(httpx.Auth):
     """Base class: sends `Authorization: <scheme> <token>` to the API origin and nowhere else."""
 
     def __init__(self, *, scheme: str = "Bearer") -> None:
-        if not isinstance(scheme, str) or not (scheme.isprintable() and scheme.isascii()) or " " in scheme:
-            raise ConfigurationError(f"auth_scheme: expected a single word such as 'Bearer', or '', got {scheme!r}")
+        if (
+            not isinstance(scheme, str)
+            or len(scheme) > 64
+            or not (scheme.isprintable() and scheme.isascii())
+            or " " in scheme
+        ):
+            raise ConfigurationError(
+                f"auth_scheme: expected a single word such as 'Bearer', or '', got {_shown(scheme)}"
+            )
         self.scheme = scheme
         self._origins: frozenset[Origin] = frozenset()
 
@@ -247,6 +263,8 @@ class ClientCredentialsAuth(TokenAuth):
         super().__init__(scheme=scheme)
         if not isinstance(client_id, str) or not client_id.strip() or not client_id.isprintable():
             raise ConfigurationError("client_id: expected a non-empty string of printable characters")
+        if len(client_id) > SECRET_LIMIT:
+            raise ConfigurationError(f"client_id: {len(client_id)} characters; expected at most {SECRET_LIMIT}")
         self.client_id = client_id
         self._client_secret = (
             client_secret if isinstance(client_secret, Secret) else Secret(client_secret, "client_secret")
@@ -604,14 +622,17 @@ class ClientCredentialsAuth(TokenAuth):
 
 def check_token_url(token_url: str) -> httpx.URL:
     """The token endpoint receives the client secret: https only, or http on a loopback host."""
+    if not isinstance(token_url, str):
+        raise InvalidRequestError(f"token_url: expected an https:// URL, got {_shown(token_url)}")
+    check_text(token_url, "token_url", limit=2048)
     try:
         url = httpx.URL(token_url)
-    except (httpx.InvalidURL, TypeError):
-        raise ValueError(f"token_url: expected an https:// URL, got {str(token_url)[:100]!r}") from None
-    if url.scheme not in ("https", "http") or not url.host:
-        raise ValueError(f"token_url: expected an https:// URL, got {str(token_url)[:100]!r}")
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise InvalidRequestError(f"token_url: expected an https:// URL, got {str(token_url)[:100]!r}") from None
+    if url.scheme not in ("https", "http") or not url.host or url.fragment:
+        raise InvalidRequestError(f"token_url: expected an https:// URL, got {str(token_url)[:100]!r}")
     if url.scheme == "http" and not is_loopback(url.host):
-        raise ValueError(
+        raise InvalidRequestError(
             f"token_url: plain http would send the client secret in clear; only a loopback host may use it, "
             f"got {str(token_url)[:100]!r}"
         )

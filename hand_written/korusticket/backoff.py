@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from korusticket.errors import InvalidRequestError
+
 __all__ = ["Backoff", "parse_retry_after"]
 
 
@@ -66,7 +68,7 @@ class Backoff:
             if value is None and name == "jitter":
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-                raise ValueError(f"{name}: expected a finite number of seconds >= 0, got {value!r}")
+                raise InvalidRequestError(f"{name}: expected a finite number of seconds >= 0, got {value!r}")
 
     def delay(self, retry: int, rng: Callable[[], float] = random.random) -> float:
         """The wait before retry number `retry` (1 for the first), without any `Retry-After`."""

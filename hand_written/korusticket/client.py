@@ -8,6 +8,7 @@ import inspect
 import os
 import platform
 import time
+import types
 import urllib.request
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -34,9 +35,9 @@ from korusticket._http import (
     unexpected_response,
 )
 from korusticket._iri_core import parse_iri
-from korusticket._operation import Operation, check_body, closest, is_integer
+from korusticket._operation import Operation, _shown, check_body, check_text, closest, is_count
 from korusticket._raw import CallOptions, RawResponse, check_language, check_timeout
-from korusticket._urls import is_loopback, origin
+from korusticket._urls import check_url, origin
 from korusticket._version import __version__
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
 from korusticket.booking import AsyncBooking, BookingPolicy, SyncBooking
@@ -59,7 +60,7 @@ from korusticket.booking.steps import (
     Unfinished,
     WallClock,
 )
-from korusticket.errors import ConfigurationError, InvalidRequestError, MissingBodyFieldError
+from korusticket.errors import ArgumentTypeError, ConfigurationError, InvalidRequestError, MissingBodyFieldError
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from korusticket.transports import AsyncClientTransport, ClientTransport
@@ -78,17 +79,28 @@ CLAIM_WAITS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="korusticket
 default executor, which a few waiting claims would fill)."""
 
 
-def _check_base_url(base_url: str) -> httpx.URL:
-    url = httpx.URL(base_url)
-    if url.scheme not in ("https", "http") or not url.host:
-        raise ConfigurationError(f"base_url: expected an https:// URL such as {DEMO_URL}, got {base_url!r}")
-    if url.scheme == "http" and not is_loopback(url.host):
-        raise ConfigurationError(
-            f"base_url: plain http is only allowed for a loopback host (localhost, 127.0.0.1, ::1), got {base_url!r}"
-        )
+def _check_base_url(base_url: Any) -> httpx.URL:
+    try:
+        url = check_url(base_url, "base_url", DEMO_URL)
+    except InvalidRequestError as error:
+        raise ConfigurationError(str(error)) from None
     if url.query or url.fragment:
         raise ConfigurationError(f"base_url: expected no query string or fragment, got {base_url!r}")
     return url.copy_with(path=url.path.rstrip("/") or "")
+
+
+def _check_proxy(proxy: Any) -> None:
+    """A proxy URL: one line, a scheme httpx can use, a host (http:// is usual here: the tunnel is https)."""
+    problem = f"proxy: expected a URL such as http://proxy.internal:3128 or an httpx.Proxy, got {_shown(proxy)}"
+    try:
+        check_text(proxy, "proxy", limit=2048)
+        url = httpx.URL(proxy)
+    except InvalidRequestError as error:
+        raise ConfigurationError(str(error)) from None
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise ConfigurationError(problem) from None
+    if url.scheme not in ("http", "https", "socks5", "socks5h") or not url.host:
+        raise ConfigurationError(problem)
 
 
 def _auth(
@@ -103,11 +115,21 @@ def _auth(
     environ: Mapping[str, str],
 ) -> TokenAuth:
     if auth is not None:
+        if not isinstance(auth, TokenAuth):
+            raise ConfigurationError(
+                f"auth: expected a korusticket TokenAuth (StaticTokenAuth, ClientCredentialsAuth), "
+                f"got a {type(auth).__name__}"
+            )
         if token or client_id or client_secret:
             raise ConfigurationError("auth: give either auth=, token=, or client_id=/client_secret=, not several")
         return auth
     if token is not None and (client_id or client_secret):
         raise ConfigurationError("give either token= (a JWT) or client_id= and client_secret=, not both")
+    for name, value in (("token", token), ("client_id", client_id), ("client_secret", client_secret)):
+        if value is not None and not isinstance(value, str):
+            raise ConfigurationError(f"{name}: expected a string, got a {type(value).__name__}")
+    if token_url is not None and not isinstance(token_url, str):
+        raise ConfigurationError(f"token_url: expected an https:// URL, got a {type(token_url).__name__}")
     if token is None and not client_id and not client_secret:
         token = environ.get("KORUSTICKET_TOKEN") or None
         if not token:
@@ -120,7 +142,9 @@ def _auth(
             return ClientCredentialsAuth(
                 client_id,
                 client_secret,
-                token_url=_token_url(base_url, token_url or environ.get("KORUSTICKET_TOKEN_URL")),
+                token_url=_token_url(
+                    base_url, token_url if token_url is not None else environ.get("KORUSTICKET_TOKEN_URL")
+                ),
                 scheme=auth_scheme,
             )
     except ValueError as error:
@@ -138,7 +162,7 @@ def _auth(
 
 def _token_url(base_url: httpx.URL, token_url: str | None) -> str:
     """The vendor's identity server serves the vendor's APIs only: any other API names its own token endpoint."""
-    if token_url:
+    if token_url is not None:
         return token_url
     if str(base_url) in (DEMO_URL, PRODUCTION_URL):
         return DEFAULT_TOKEN_URL
@@ -176,8 +200,9 @@ def _resolve_operation(operation: Any) -> tuple[ModuleType | Any, Operation | No
         return entry.module(), entry
     if hasattr(operation, "sync_detailed") or hasattr(operation, "asyncio_detailed"):
         return operation, None
-    raise TypeError(
-        f"expected a generated operation such as korusticket_client.api.ticketing_offer.get_offer, got {operation!r}"
+    raise ArgumentTypeError(
+        "operation: expected a generated operation such as korusticket_client.api.ticketing_offer.get_offer, "
+        f"got {_shown(operation)}"
     )
 
 
@@ -322,8 +347,14 @@ class _Shared:
         """Check the settings and return the keyword arguments of the httpx client to build."""
         _check_options(options)
         environ = options.get("environ", os.environ)
-        chosen = options.get("base_url") or environ.get("KORUSTICKET_BASE_URL")
-        if not chosen:
+        if not isinstance(environ, Mapping):
+            raise ConfigurationError(
+                f"environ: expected a mapping of variable names to values, got {type(environ).__name__}"
+            )
+        chosen = options.get("base_url")
+        if chosen is None:  # given empty or of the wrong type, it is refused as given, not replaced
+            chosen = environ.get("KORUSTICKET_BASE_URL") or None
+        if chosen is None:
             raise ConfigurationError(
                 "base_url: choose the API with KorusTicket.demo(...), KorusTicket.production(...), "
                 "base_url=..., or the KORUSTICKET_BASE_URL environment variable"
@@ -346,27 +377,36 @@ class _Shared:
             raise ConfigurationError(str(error)) from None
         self.language = language
         retry, max_retries = options.get("retry"), options.get("max_retries")
+        if retry is not None and not isinstance(retry, RetryPolicy):
+            raise ConfigurationError(f"retry: expected a korusticket.RetryPolicy, got a {type(retry).__name__}")
         if max_retries is not None:
             if retry is not None:
                 raise ConfigurationError("give either retry= (a RetryPolicy) or max_retries=, not both")
+            if not is_count(max_retries):
+                raise ConfigurationError(f"max_retries: expected an integer >= 0, got {max_retries!r}")
             retry = RetryPolicy(max_retries=max_retries)
         self.retry = retry or RetryPolicy()
-        self.booking_policy = options.get("booking_policy") or BookingPolicy()
+        policy = options.get("booking_policy")
+        self.booking_policy = BookingPolicy() if policy is None else policy
         if not isinstance(self.booking_policy, BookingPolicy):
             raise ConfigurationError(
                 f"booking_policy: expected a korusticket.BookingPolicy, got {type(self.booking_policy).__name__}"
             )
-        chosen_ledger = options.get("ledger") or environ.get("KORUSTICKET_LEDGER")
+        chosen_ledger = options.get("ledger")
+        if chosen_ledger is None:
+            chosen_ledger = environ.get("KORUSTICKET_LEDGER") or None
         self._owns_ledger = isinstance(chosen_ledger, str)
-        self.ledger: BookingLedger = ledger_from(chosen_ledger) if chosen_ledger else process_ledger(str(self.base_url))
+        self.ledger: BookingLedger = (
+            ledger_from(chosen_ledger) if chosen_ledger is not None else process_ledger(str(self.base_url))
+        )
         """Where the booking workflows record what they do (see `korusticket.booking.ledger`)."""
         max_connections = options.get("max_connections", 20)
-        if not (is_integer(max_connections) and max_connections >= 1):
+        if not is_count(max_connections, 1):
             raise ConfigurationError(f"max_connections: expected an integer >= 1, got {max_connections!r}")
         self.limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
         self.timeout = _timeout(options.get("timeout"))
         max_bytes = options.get("max_response_bytes", MAX_RESPONSE_BYTES)
-        if not (is_integer(max_bytes) and max_bytes >= 1024):
+        if not is_count(max_bytes, 1024):
             raise ConfigurationError(f"max_response_bytes: expected an integer >= 1024, got {max_bytes!r}")
         headers = {"Accept": "application/ld+json", "User-Agent": USER_AGENT}
         if language:
@@ -419,6 +459,14 @@ class _Shared:
             raise ConfigurationError(
                 f"{given[0]}: give one of proxy=, http_client= and transport=, not {' and '.join(given)}"
             )
+        base = httpx.BaseTransport if kind is httpx.Client else httpx.AsyncBaseTransport
+        if transport is not None and not isinstance(transport, base):
+            raise ConfigurationError(
+                f"transport: expected an {base.__module__}.{base.__qualname__}, got {type(transport).__name__}"
+            )
+        proxy = options.get("proxy")
+        if proxy is not None and not isinstance(proxy, httpx.Proxy):
+            _check_proxy(proxy)
         client = options.get("http_client")
         if client is not None and not isinstance(client, kind):
             raise ConfigurationError(
@@ -498,7 +546,7 @@ class _Shared:
         function's names): every argument is checked once, here, so a bad filter raises before the first page."""
         module, entry = _resolve_operation(operation)
         if entry is None or not entry.is_collection:
-            raise TypeError(f"paginate() needs a collection operation (list_...), got {operation!r}")
+            raise ArgumentTypeError(f"operation: paginate() needs a collection operation (list_...), got {operation!r}")
         filters = dict(filters)
         given_size = filters.pop("items_per_page", filters.pop("itemsPerPage", None))
         if given_size is not None:
@@ -510,7 +558,7 @@ class _Shared:
         start = filters.pop("page", None)
         plan = PagePlan(paginated=entry.is_paginated, page_size=page_size, max_items=max_items, prefetch=prefetch)
         if start is not None:
-            if not (is_integer(start) and start >= 1):
+            if not is_count(start, 1):
                 raise InvalidRequestError(f"page: expected an integer >= 1, got {start!r}")
             plan.first_page = start
         checked = entry.arguments(plan.arguments(filters, plan.first_page if plan.paginated else None))
@@ -613,6 +661,7 @@ class KorusTicket(_Shared, SyncBooking):
         those of `call`.
         """
         options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        _check_expect(expect)
         parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
         resource = self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
         return _expect(resource, expect, iri)
@@ -865,6 +914,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
     ) -> Any:
         """Fetch the resource an IRI points at; see `KorusTicket.get`."""
         options = CallOptions(timeout=timeout, headers=headers, language=language, max_retries=max_retries)
+        _check_expect(expect)
         parsed = parse_iri(iri, api_origins=(origin(self.base_url),))
         resource = await self._call(parsed.operation.module(), dict(parsed.identifiers), options=options)
         return _expect(resource, expect, iri)
@@ -1102,7 +1152,13 @@ def _untabled(operation: Any, options: CallOptions | None, raw: bool) -> None:
         )
 
 
+def _check_expect(expect: Any) -> None:
+    if expect is not None and not isinstance(expect, type | types.UnionType):
+        raise ArgumentTypeError(f"expect: expected a model class such as TicketingOffer, got {_shown(expect)}")
+
+
 def _expect(resource: Any, expect: type[Any] | None, iri: str) -> Any:
     if expect is not None and not isinstance(resource, expect):
-        raise TypeError(f"{iri} is a {type(resource).__name__}, not a {expect.__name__}")
+        wanted = getattr(expect, "__name__", None) or repr(expect)
+        raise ArgumentTypeError(f"expect: {iri} is a {type(resource).__name__}, not a {wanted}")
     return resource

@@ -21,6 +21,7 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "ArgumentTypeError",
     "AuthenticationError",
     "BadRequestError",
     "CommittedWriteError",
@@ -78,6 +79,13 @@ class InvalidRequestError(KorusTicketError, ValueError):
     def __init__(self, message: str, *, argument: str | None = None) -> None:
         super().__init__(message)
         self.argument = argument if argument is not None else message.split(": ", 1)[0]
+
+
+class ArgumentTypeError(InvalidRequestError, TypeError):
+    """An argument of a type the call cannot take (an int where an operation or a client is expected).
+
+    A `TypeError` as well, so code catching Python's own error for a wrong type still catches it.
+    """
 
 
 class MissingBodyFieldError(InvalidRequestError):

@@ -45,8 +45,10 @@ import orjson
 
 import korusticket.ops as ops
 from korusticket._files import NotASmallFile, read_small_file
+from korusticket._operation import _shown, check_count
+from korusticket.booking.inputs import check_callback
 from korusticket.client import AsyncKorusTicket, KorusTicket
-from korusticket.errors import ConfigurationError, KorusTicketError
+from korusticket.errors import ArgumentTypeError, ConfigurationError, InvalidRequestError, KorusTicketError
 from korusticket.iri import check_id
 from korusticket.pagination import MAX_PAGE_SIZE, Page
 
@@ -139,8 +141,10 @@ def export_catalog(
     another catalog's export, and the SDK's API errors.
     """
     if not isinstance(kt, KorusTicket):
-        raise TypeError(f"kt: expected a KorusTicket (async_export_catalog takes an AsyncKorusTicket), got {kt!r}")
-    with _Export.open(catalog_id, out_dir, page_size, progress) as export:
+        raise ArgumentTypeError(
+            f"kt: expected a KorusTicket (async_export_catalog takes an AsyncKorusTicket), got {_shown(kt)}"
+        )
+    with _Export.open(catalog_id, out_dir, page_size, progress, prefetch) as export:
         for name, operation in COLLECTIONS:
             writer = export.writer(name)
             if writer.done:
@@ -173,8 +177,10 @@ async def async_export_catalog(
     most once a second (`COMMIT_SECONDS`).
     """
     if not isinstance(kt, AsyncKorusTicket):
-        raise TypeError(f"kt: expected an AsyncKorusTicket (export_catalog takes a KorusTicket), got {kt!r}")
-    with _Export.open(catalog_id, out_dir, page_size, progress) as export:
+        raise ArgumentTypeError(
+            f"kt: expected an AsyncKorusTicket (export_catalog takes a KorusTicket), got {_shown(kt)}"
+        )
+    with _Export.open(catalog_id, out_dir, page_size, progress, prefetch) as export:
         for name, operation in COLLECTIONS:
             writer = export.writer(name)
             if writer.done:
@@ -341,13 +347,22 @@ class _Export:
     @classmethod
     @contextlib.contextmanager
     def open(
-        cls, catalog_id: str, out_dir: str | os.PathLike[str], page_size: int | None, progress: ProgressCallback | None
+        cls,
+        catalog_id: str,
+        out_dir: str | os.PathLike[str],
+        page_size: int | None,
+        progress: ProgressCallback | None,
+        prefetch: int = 0,
     ) -> Iterator[_Export]:
         catalog = check_id(catalog_id, "catalog_id")
         if page_size is not None and not (_count(page_size) and 1 <= page_size <= MAX_PAGE_SIZE):
-            raise ValueError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
+            raise InvalidRequestError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
         if not isinstance(out_dir, str | os.PathLike):
-            raise TypeError(f"out_dir: expected a path, got {out_dir!r}")
+            raise ArgumentTypeError(f"out_dir: expected a path, got {_shown(out_dir)}")
+        if not os.fspath(out_dir) or "\x00" in os.fspath(out_dir):
+            raise InvalidRequestError(f"out_dir: expected a directory path, got {_shown(os.fspath(out_dir))}")
+        check_count(prefetch, "prefetch")
+        check_callback(progress, "progress")
         directory = Path(out_dir)
         with _os_errors(directory, "create the export directory"):
             directory.mkdir(parents=True, exist_ok=True)

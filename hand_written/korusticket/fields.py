@@ -19,6 +19,8 @@ from korusticket_client.types import Unset
 __all__ = ["answer_id", "answer_iri", "money", "require"]
 
 T = TypeVar("T")
+AMOUNT_DIGITS = 30
+"""Furthest power of ten an amount may reach either way: no price has 30 digits (`1e999999999` is not money)."""
 
 
 def require(value: T | Unset | None, name: str) -> T:
@@ -36,13 +38,13 @@ def money(value: str | Decimal | Unset | None, name: str = "amount") -> Decimal:
     and a value that is not a decimal number a `MissingFieldError` (a `ValueError`) naming it too.
     """
     present = require(value, name)
-    if isinstance(present, Decimal):
+    if isinstance(present, Decimal) and present.is_finite():
         return present
     try:
-        amount = Decimal(present.strip()) if isinstance(present, str) else None
+        amount = Decimal(present.strip()) if isinstance(present, str) and len(present) <= 100 else None
     except InvalidOperation:
         amount = None
-    if amount is None or not amount.is_finite():
+    if amount is None or not amount.is_finite() or not -AMOUNT_DIGITS <= amount.adjusted() <= AMOUNT_DIGITS:
         raise MissingFieldError(
             f"{name}: expected a decimal amount such as '87.00' in the API's answer, got {reprlib.repr(present)}"
         )

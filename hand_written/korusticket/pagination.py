@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from korusticket._context import WINDOW_SLOT, WindowSlot
-from korusticket._operation import is_integer
+from korusticket._operation import is_count, is_integer
 from korusticket.errors import InvalidRequestError, UnexpectedResponseError
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "PagePlan", "Paginator"]
@@ -128,9 +128,9 @@ class PagePlan:
     def __init__(self, *, paginated: bool, page_size: int | None, max_items: int | None, prefetch: int) -> None:
         if page_size is not None and not (is_integer(page_size) and 1 <= page_size <= MAX_PAGE_SIZE):
             raise InvalidRequestError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
-        if max_items is not None and not (is_integer(max_items) and max_items >= 0):
+        if max_items is not None and not is_count(max_items):
             raise InvalidRequestError(f"max_items: expected an integer >= 0, got {max_items!r}")
-        if not (is_integer(prefetch) and prefetch >= 0):
+        if not is_count(prefetch):
             raise InvalidRequestError(f"prefetch: expected an integer >= 0, got {prefetch!r}")
         self.paginated = paginated
         size = page_size or MAX_PAGE_SIZE

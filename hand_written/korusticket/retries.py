@@ -22,7 +22,9 @@ import tenacity
 
 from korusticket._context import DEADLINE, MAX_RETRIES, SAFE_TO_REPEAT
 from korusticket._http import MAX_RESPONSE_BYTES, aread_body, read_body
+from korusticket._operation import COUNT_LIMIT, is_count
 from korusticket.backoff import Backoff, parse_retry_after
+from korusticket.errors import InvalidRequestError
 
 __all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport", "parse_retry_after"]
 
@@ -55,10 +57,15 @@ class RetryPolicy:
     """Methods also retried after a read timeout or a dropped connection."""
 
     def __post_init__(self) -> None:
-        for name in ("max_retries", "initial_delay", "max_delay", "max_retry_after", "total_time"):
+        if not is_count(self.max_retries):
+            raise InvalidRequestError(
+                f"RetryPolicy.max_retries: expected a finite number >= 0, got {self.max_retries!r} (a whole number "
+                f"up to {COUNT_LIMIT})"
+            )
+        for name in ("initial_delay", "max_delay", "max_retry_after", "total_time"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-                raise ValueError(f"RetryPolicy.{name}: expected a finite number >= 0, got {value!r}")
+                raise InvalidRequestError(f"RetryPolicy.{name}: expected a finite number >= 0, got {value!r}")
 
     @property
     def backoff(self) -> Backoff:

@@ -41,10 +41,10 @@ def test_the_sandbox_is_the_default_without_credentials_and_it_says_so(sandbox: 
 
 
 def test_errors_print_one_clear_line_and_exit_non_zero(sandbox: Sandbox) -> None:
-    result = run(sandbox, "offers", "--from", "2025-02-31", code=1)
+    result = run(sandbox, "offers", "--from", "2025-02-31", code=2)  # a bad value on the command line: usage
     assert result.stderr.strip().splitlines()[-1] == "error: --from: expected a day as YYYY-MM-DD, got '2025-02-31'"
     assert result.stdout == ""
-    bad_id = run(sandbox, "order", "not-an-id", code=1)
+    bad_id = run(sandbox, "order", "not-an-id", code=2)
     assert "error: order: expected a UUID" in bad_id.stderr
     assert run(sandbox, "--env", "staging", "catalogs", code=2).stderr.startswith("error: --env: expected demo")
 

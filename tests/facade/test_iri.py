@@ -78,11 +78,11 @@ def test_parse_examples() -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("/v1/ticketing/catalogs/not-a-uuid", r"^id: expected a UUID"),
-        ("/v1/booking/orders/35e72d9b-0fdc-94e3-869c-e1781c14418e", r"^id: expected a UUID"),  # version 9
-        ("/v1/booking/orders/35e72d9b-0fdc-44e3-c69c-e1781c14418e", r"^id: expected a UUID"),  # not RFC 9562
+        ("/v1/ticketing/catalogs/not-a-uuid", r"^iri: id: expected a UUID"),
+        ("/v1/booking/orders/35e72d9b-0fdc-94e3-869c-e1781c14418e", r"^iri: id: expected a UUID"),  # version 9
+        ("/v1/booking/orders/35e72d9b-0fdc-44e3-c69c-e1781c14418e", r"^iri: id: expected a UUID"),  # not RFC 9562
         ("/v1/organizations/0194abdc-3a79-7ec3-b1b9-a1f291de587d", r"not the path of any resource"),
-        (f"/v1/ticketing/catalogs/{CATALOG}/product_bases/{OFFER}/options/colour", r"^code: expected one of"),
+        (f"/v1/ticketing/catalogs/{CATALOG}/product_bases/{OFFER}/options/colour", r"^iri: code: expected one of"),
         ("", r"^iri: expected an IRI"),
     ],
 )

@@ -13,11 +13,12 @@ from typing import IO, Any, Protocol, TypeVar
 
 import httpx
 
-from korusticket._raw import CallOptions
+from korusticket._operation import _shown, check_count
+from korusticket._raw import CallOptions, check_language
 from korusticket.booking import book as booking
 from korusticket.booking import browse, fulfilment, reserve
 from korusticket.booking import order as ordering
-from korusticket.booking.inputs import Beneficiary, Customer, Item, check_reference
+from korusticket.booking.inputs import Beneficiary, Customer, Item, check_callback, check_reference
 from korusticket.booking.policy import BookingPolicy
 from korusticket.booking.results import (
     Booking,
@@ -83,6 +84,18 @@ def _directory(directory: Path | str) -> Path:
     if not path.is_dir():
         raise InvalidRequestError(f"directory: expected an existing directory, got {str(path)[:200]!r}")
     return path
+
+
+def _days(start: Any, end: Any) -> None:
+    for name, value in (("start", start), ("end", end)):
+        if isinstance(value, datetime) or not isinstance(value, date):
+            raise InvalidRequestError(f"{name}: expected a datetime.date (a day), got {_shown(value)}")
+
+
+def _calendar(catalog_id: str, start: date, end: date, product: str | None, prefetch: int) -> Flow[list[CalendarDay]]:
+    _days(start, end)
+    check_count(prefetch, "prefetch")
+    return browse.calendar(catalog_id, start, end, product, prefetch)
 
 
 def _stream(stream: Any) -> IO[bytes]:
@@ -160,6 +173,7 @@ class SyncBooking(SyncDriver):
         `BookingInProgressError` when another worker keeps it past `booking_policy.claim_wait`. `extra_body`
         adds fields to the order's body, `reserve_extra_body` to the reservation's.
         """
+        check_callback(confirm_payment, "confirm_payment")
         request = booking.book_request(items, customer, external_reference, notes, extra_body, reserve_extra_body)
         flow = booking.book(request, confirm_payment, self.booking_policy, self.server_time)
         return self._drive(flow, _options(timeout, max_retries))
@@ -186,6 +200,7 @@ class SyncBooking(SyncDriver):
         taken: `confirm_payment(hold)` is only asked whether a charge in doubt (`hold.retried`) was made, by
         looking `hold.idempotency_key` up at your provider.
         """
+        check_callback(confirm_payment, "confirm_payment")
         return self._drive(booking.recover(self.booking_policy, self.server_time, confirm_payment))
 
     def offer_choice(self, offer: OfferInput, *, catalog_id: str | None = None) -> OfferChoice:
@@ -196,7 +211,7 @@ class SyncBooking(SyncDriver):
         self, catalog_id: str, start: date, end: date, *, product: str | None = None, prefetch: int = 4
     ) -> list[CalendarDay]:
         """Per day from `start` to `end` (both included): offer, price and places, for a booking page's month."""
-        return self._drive(browse.calendar(catalog_id, start, end, product, prefetch))
+        return self._drive(_calendar(catalog_id, start, end, product, prefetch))
 
     def find_order(self, order: BookingOrder | str) -> BookingOrder:
         """An order by model, id or IRI, as the server has it now."""
@@ -223,14 +238,18 @@ class SyncBooking(SyncDriver):
 
         A file appears only once complete and checked (a `200` with a PDF); anything else is a typed error.
         """
-        flow = fulfilment.download_documents(order, _directory(directory), language, self.booking_policy)
+        flow = fulfilment.download_documents(
+            order, _directory(directory), check_language(language), self.booking_policy
+        )
         written = self._drive(flow)
         assert isinstance(written, list)  # noqa: S101 - a directory target gives the paths
         return written
 
     def stream_documents(self, order: BookingOrder | str, stream: IO[bytes], *, language: str | None = None) -> int:
         """Write an order's documents into a binary stream; returns the number of bytes."""
-        written = self._drive(fulfilment.download_documents(order, _stream(stream), language, self.booking_policy))
+        written = self._drive(
+            fulfilment.download_documents(order, _stream(stream), check_language(language), self.booking_policy)
+        )
         assert isinstance(written, int)  # noqa: S101 - a stream target gives the byte count
         return written
 
@@ -280,6 +299,7 @@ class AsyncBooking(AsyncDriver):
         max_retries: int | None = None,
     ) -> Booking:
         """See `KorusTicket.book`; `confirm_payment` may be a coroutine function."""
+        check_callback(confirm_payment, "confirm_payment")
         request = booking.book_request(items, customer, external_reference, notes, extra_body, reserve_extra_body)
         flow = booking.book(request, confirm_payment, self.booking_policy, self.server_time)
         return await self._drive(flow, _options(timeout, max_retries))
@@ -300,6 +320,7 @@ class AsyncBooking(AsyncDriver):
 
     async def recover(self, *, confirm_payment: Callable[[Hold], Any] | None = None) -> list[Recovery]:
         """See `KorusTicket.recover`; `confirm_payment` may be a coroutine function."""
+        check_callback(confirm_payment, "confirm_payment")
         return await self._drive(booking.recover(self.booking_policy, self.server_time, confirm_payment))
 
     async def offer_choice(self, offer: OfferInput, *, catalog_id: str | None = None) -> OfferChoice:
@@ -310,7 +331,7 @@ class AsyncBooking(AsyncDriver):
         self, catalog_id: str, start: date, end: date, *, product: str | None = None, prefetch: int = 4
     ) -> list[CalendarDay]:
         """See `KorusTicket.calendar`."""
-        return await self._drive(browse.calendar(catalog_id, start, end, product, prefetch))
+        return await self._drive(_calendar(catalog_id, start, end, product, prefetch))
 
     async def find_order(self, order: BookingOrder | str) -> BookingOrder:
         """See `KorusTicket.find_order`."""
@@ -334,7 +355,9 @@ class AsyncBooking(AsyncDriver):
         self, order: BookingOrder | str, directory: Path | str, *, language: str | None = None
     ) -> list[Path]:
         """See `KorusTicket.download_documents`."""
-        flow = fulfilment.download_documents(order, _directory(directory), language, self.booking_policy)
+        flow = fulfilment.download_documents(
+            order, _directory(directory), check_language(language), self.booking_policy
+        )
         written = await self._drive(flow)
         assert isinstance(written, list)  # noqa: S101 - a directory target gives the paths
         return written
@@ -343,7 +366,7 @@ class AsyncBooking(AsyncDriver):
         self, order: BookingOrder | str, stream: IO[bytes], *, language: str | None = None
     ) -> int:
         """See `KorusTicket.stream_documents`."""
-        flow = fulfilment.download_documents(order, _stream(stream), language, self.booking_policy)
+        flow = fulfilment.download_documents(order, _stream(stream), check_language(language), self.booking_policy)
         written = await self._drive(flow)
         assert isinstance(written, int)  # noqa: S101 - a stream target gives the byte count
         return written

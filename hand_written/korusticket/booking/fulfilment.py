@@ -89,10 +89,12 @@ def set_beneficiary(
         ticket_iri = iri.parse(iri.of(ticket)).path
         required = [] if isinstance(ticket.required_beneficiary_fields, Unset) else ticket.required_beneficiary_fields
     elif isinstance(ticket, str):
-        ticket_iri, required = iri.parse(ticket, name="ticket").path, []
-        current: BookingOrderItemTicket = yield Call(
-            get_order_item_ticket, iri.parse(ticket, name="ticket").identifiers
-        )
+        given = iri.parse(ticket, name="ticket")
+        if given.kind != "order_item_ticket":
+            raise InvalidRequestError(f"ticket: expected an order item ticket IRI, got the IRI of a {given.kind}")
+        check_beneficiary(beneficiary, [], "beneficiary")  # all but the ticket's own needs, before reading it
+        ticket_iri = given.path
+        current: BookingOrderItemTicket = yield Call(get_order_item_ticket, given.identifiers)
         required = [] if isinstance(current.required_beneficiary_fields, Unset) else current.required_beneficiary_fields
     else:
         raise InvalidRequestError(

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, Required, TypedDict
 
-from korusticket._operation import _shown, closest, is_integer, refuse_controls
+from korusticket._operation import _shown, check_json, closest, is_count, refuse_controls
 from korusticket.errors import InvalidRequestError
 from korusticket_client.models import (
     OfferEmbeddedTicket,
@@ -100,6 +100,8 @@ class Item:
     added to the API, sent as given (checked against the schema like every body)."""
 
     def __post_init__(self) -> None:
+        if self.catalog_id is not None and (not isinstance(self.catalog_id, str) or "/" in self.catalog_id):
+            raise InvalidRequestError(f"catalog_id: expected a catalog id (a UUID), got {_shown(self.catalog_id)}")
         for name in ("sessions", "form_data", "extra"):
             value = getattr(self, name)
             if not isinstance(value, Mapping):
@@ -108,6 +110,11 @@ class Item:
                     if name != "extra"
                     else f"extra: expected a dict of body fields, got {type(value).__name__}"
                 )
+        for name in ("sessions", "form_data"):
+            for key in getattr(self, name):
+                if not isinstance(key, str) or not key.strip():
+                    raise InvalidRequestError(f"{name}: expected tickets as ids or IRIs (strings), got {_shown(key)}")
+                refuse_controls(key, name)
 
 
 def _refuse_unknown(given: Mapping[str, Any], known: frozenset[str], where: str) -> None:
@@ -126,8 +133,9 @@ def _text(given: Mapping[str, Any], name: str, where: str, *, required: bool) ->
         return None
     if not isinstance(value, str):
         raise InvalidRequestError(f"{where}.{name}: expected a string, got {type(value).__name__}")
-    if required and not value.strip():
-        raise InvalidRequestError(f"{where}.{name}: must not be blank")
+    if not value.strip():
+        hint = "" if required else " (leave it out, or None)"
+        raise InvalidRequestError(f"{where}.{name}: must not be blank{hint}")
     if len(value) > TEXT_LIMIT:
         raise InvalidRequestError(f"{where}.{name}: {len(value)} characters; expected at most {TEXT_LIMIT}")
     refuse_controls(value, f"{where}.{name}")
@@ -205,6 +213,7 @@ def check_extra_body(extra: Any, filled: tuple[str, ...], where: str) -> dict[st
             raise InvalidRequestError(f"{where}: expected field names (strings), got {_shown(key)}")
         if key in filled:
             raise InvalidRequestError(f"{where}.{key}: filled by the workflow itself; pass it as its own argument")
+        check_json(extra[key], f"{where}.{key}", 1)
     return dict(extra)
 
 
@@ -239,7 +248,13 @@ def check_beneficiary(beneficiary: Beneficiary | Mapping[str, Any], required: li
     return dict(beneficiary)
 
 
+def check_callback(function: Any, where: str) -> None:
+    """A callback the workflow calls later (`confirm_payment`, `progress`): refused now if it cannot be called."""
+    if function is not None and not callable(function):
+        raise InvalidRequestError(f"{where}: expected a function (or None), got {_shown(function)}", argument=where)
+
+
 def check_quantity(quantity: Any, where: str) -> int:
-    if not (is_integer(quantity) and quantity >= 1):
+    if not is_count(quantity, 1):
         raise InvalidRequestError(f"{where}.quantity: expected an integer >= 1, got {_shown(quantity)}")
     return quantity

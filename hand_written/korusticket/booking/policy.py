@@ -6,8 +6,9 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from korusticket._operation import is_integer
+from korusticket._operation import is_count
 from korusticket.backoff import Backoff
+from korusticket.errors import InvalidRequestError
 
 __all__ = ["BookingPolicy"]
 
@@ -44,10 +45,10 @@ class BookingPolicy:
     server back, so that the read does not miss an order still on its way and place a second one."""
 
     def __post_init__(self) -> None:
-        if not (is_integer(self.attempts) and self.attempts >= 1):
-            raise ValueError(f"BookingPolicy.attempts: expected an integer >= 1, got {self.attempts!r}")
-        if not (is_integer(self.batch_size) and self.batch_size >= 1):
-            raise ValueError(f"BookingPolicy.batch_size: expected an integer >= 1, got {self.batch_size!r}")
+        if not is_count(self.attempts, 1):
+            raise InvalidRequestError(f"BookingPolicy.attempts: expected an integer >= 1, got {self.attempts!r}")
+        if not is_count(self.batch_size, 1):
+            raise InvalidRequestError(f"BookingPolicy.batch_size: expected an integer >= 1, got {self.batch_size!r}")
         for name in (
             "settle_timeout",
             "first_wait",
@@ -59,7 +60,9 @@ class BookingPolicy:
         ):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-                raise ValueError(f"BookingPolicy.{name}: expected a finite number of seconds >= 0, got {value!r}")
+                raise InvalidRequestError(
+                    f"BookingPolicy.{name}: expected a finite number of seconds >= 0, got {value!r}"
+                )
 
     @property
     def backoff(self) -> Backoff:

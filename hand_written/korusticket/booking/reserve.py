@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from korusticket import iri
+from korusticket._operation import _shown
 from korusticket.booking.inputs import Item, check_extra_body, check_quantity
 from korusticket.booking.policy import BookingPolicy
 from korusticket.booking.results import (
@@ -80,6 +81,8 @@ def check_items(items: Any) -> list[Item]:
                 f"{where}: expected a korusticket.Item, got {type(item).__name__}", argument=where
             )
         check_quantity(item.quantity, where)
+        if item.catalog_id is not None:
+            iri.check_id(item.catalog_id, f"{where}.catalog_id")
     return chosen
 
 
@@ -118,6 +121,8 @@ def _offer_ids(item: Item, where: str) -> tuple[str, str]:
             f"{where}.offer: expected an offer IRI, id or TicketingOffer, got {type(item.offer).__name__}",
             argument=f"{where}.offer",
         )
+    if not item.offer.strip():
+        raise InvalidRequestError(f"{where}.offer: expected an offer IRI or id, got {item.offer!r}")
     if "/" in item.offer:
         parsed = iri.parse(item.offer, name=f"{where}.offer")
         if parsed.kind != "offer":
@@ -125,12 +130,13 @@ def _offer_ids(item: Item, where: str) -> tuple[str, str]:
                 f"{where}.offer: expected an offer IRI, got the IRI of a {parsed.kind}", argument=f"{where}.offer"
             )
         return parsed.identifiers["catalog_id"], parsed.identifiers["id"]
+    offer_id = iri.check_id(item.offer, f"{where}.offer")
     if item.catalog_id is None:
         raise InvalidRequestError(
             f"{where}.catalog_id: required when the offer is given by id ({item.offer[:80]!r})",
             argument=f"{where}.catalog_id",
         )
-    return iri.check_id(item.catalog_id, f"{where}.catalog_id"), iri.check_id(item.offer, f"{where}.offer")
+    return iri.check_id(item.catalog_id, f"{where}.catalog_id"), offer_id
 
 
 def _offer(item: Item, where: str, cache: dict[str, TicketingOffer]) -> Flow[TicketingOffer]:
@@ -184,10 +190,13 @@ def _plan(index: int, item: Item, offer: TicketingOffer, where: str) -> _Plan:
     known = {require(ticket.id, f"{where}.offer.tickets[].id"): ticket for ticket in tickets}
     sessions = {_ticket_id(key, offer_id, f"{where}.sessions"): value for key, value in item.sessions.items()}
     forms = {_ticket_id(key, offer_id, f"{where}.form_data"): value for key, value in item.form_data.items()}
-    for ticket_id in [*sessions, *forms]:
-        if ticket_id not in known:
-            names = ", ".join(f"{t.name} ({i})" for i, t in known.items())
-            raise InvalidRequestError(f"{where}: ticket {ticket_id!r} is not one of this offer's: {names}")
+    for field_name, given in (("sessions", sessions), ("form_data", forms)):
+        for ticket_id in given:
+            if ticket_id not in known:
+                names = ", ".join(f"{t.name} ({i})" for i, t in known.items())
+                raise InvalidRequestError(
+                    f"{where}.{field_name}: ticket {_shown(ticket_id)} is not one of this offer's: {names}"
+                )
     needing = [ticket_id for ticket_id, ticket in known.items() if not ticket.date_access]
     if item.session is not None:
         if len(needing) != 1:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from korusticket.cli import booking, browse, export, month, sandbox, setup
+from korusticket.cli import arguments, booking, browse, export, month, sandbox, setup
 from korusticket.cli.config import resolve_target
 from korusticket.cli.context import EXIT_USAGE, Settings, State
 from korusticket.cli.output import Output
@@ -60,8 +60,12 @@ def choose_target(
         bool, typer.Option("--sandbox", help="The built-in sandbox (default without credentials).")
     ] = False,
     env: Annotated[str | None, typer.Option("--env", help="demo or production.")] = None,
-    base_url: Annotated[str | None, typer.Option("--base-url", help="Another API root.")] = None,
-    language: Annotated[str | None, typer.Option("--language", help="Accept-Language, e.g. fr.")] = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", callback=arguments.base_url, help="Another API root.")
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", callback=arguments.language, help="Accept-Language, e.g. fr.")
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show each request and response (redacted) on stderr.")
     ] = False,

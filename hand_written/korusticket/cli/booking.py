@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from korusticket._operation import COUNT_LIMIT
+from korusticket.cli import arguments
 from korusticket.cli.context import CATALOG, EXIT_ERROR, JSON, OFFER, ORDER, running, state_of
 from korusticket.cli.output import Column, field, listed
 
@@ -27,13 +29,18 @@ ORDER_COLUMNS: list[Column] = [
 def book(
     ctx: typer.Context,
     offer_id: OFFER,
-    reference: Annotated[str, typer.Option("--reference", help="Your external reference (max 50).")],
-    email: Annotated[str, typer.Option("--customer-email")],
-    firstname: Annotated[str, typer.Option("--customer-firstname")],
-    lastname: Annotated[str, typer.Option("--customer-lastname")],
-    quantity: Annotated[int, typer.Option("--quantity", min=1)] = 1,
+    reference: Annotated[
+        str, typer.Option("--reference", callback=arguments.reference, help="Your external reference (max 50).")
+    ],
+    email: Annotated[str, typer.Option("--customer-email", callback=arguments.email)],
+    firstname: Annotated[str, typer.Option("--customer-firstname", callback=arguments.name)],
+    lastname: Annotated[str, typer.Option("--customer-lastname", callback=arguments.name)],
+    quantity: Annotated[int, typer.Option("--quantity", min=1, max=COUNT_LIMIT)] = 1,
     session: Annotated[
-        list[str] | None, typer.Option("--session", help="SESSION, or TICKET=SESSION when several need one.")
+        list[str] | None,
+        typer.Option(
+            "--session", callback=arguments.sessions, help="SESSION, or TICKET=SESSION when several need one."
+        ),
     ] = None,
     catalog: CATALOG = None,
     as_json: JSON = False,
@@ -70,7 +77,7 @@ def book(
 
 def orders(
     ctx: typer.Context,
-    reference: Annotated[str, typer.Option("--reference", help="External reference.")],
+    reference: Annotated[str, typer.Option("--reference", callback=arguments.reference, help="External reference.")],
     as_json: JSON = False,
 ) -> None:
     """The orders placed under an external reference."""
@@ -93,10 +100,15 @@ def order(ctx: typer.Context, order_id: ORDER, as_json: JSON = False) -> None:
 def beneficiary(
     ctx: typer.Context,
     order_id: ORDER,
-    ticket: Annotated[str | None, typer.Option("--ticket", help="The ticket (IRI) to name.")] = None,
-    firstname: Annotated[str | None, typer.Option("--firstname")] = None,
-    lastname: Annotated[str | None, typer.Option("--lastname")] = None,
-    date_of_birth: Annotated[str | None, typer.Option("--date-of-birth", help="YYYY-MM-DD.")] = None,
+    ticket: Annotated[
+        str | None,
+        typer.Option("--ticket", callback=arguments.resource("order_item_ticket"), help="The ticket (IRI) to name."),
+    ] = None,
+    firstname: Annotated[str | None, typer.Option("--firstname", callback=arguments.name)] = None,
+    lastname: Annotated[str | None, typer.Option("--lastname", callback=arguments.name)] = None,
+    date_of_birth: Annotated[
+        str | None, typer.Option("--date-of-birth", callback=arguments.day, help="YYYY-MM-DD.")
+    ] = None,
     as_json: JSON = False,
 ) -> None:
     """Tickets waiting for a named person; --ticket names one."""
@@ -128,15 +140,16 @@ def beneficiary(
 def download(
     ctx: typer.Context,
     order_id: ORDER,
-    out_dir: Annotated[Path, typer.Option("--out", help="Directory to write into.")] = Path("."),
+    out_dir: Annotated[str, typer.Option("--out", callback=arguments.directory, help="Directory to write into.")] = ".",
 ) -> None:
     """Download an order's documents as PDF files.
 
     The JWT is never sent to the storage host.
     """
     with running(ctx) as (kt, out):
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for path in kt.download_documents(order_id, out_dir, language=state_of(ctx).language):
+        directory = Path(out_dir)
+        directory.mkdir(parents=True, exist_ok=True)
+        for path in kt.download_documents(order_id, directory, language=state_of(ctx).language):
             out.console.print(str(path))
 
 

@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
+from korusticket._operation import COUNT_LIMIT
+from korusticket.cli import arguments
 from korusticket.cli.context import CATALOG, JSON, OFFER, running, state_of
 from korusticket.cli.output import Column, field, listed
 
@@ -83,10 +85,15 @@ def products(ctx: typer.Context, catalog: CATALOG = None, as_json: JSON = False)
 def offers(
     ctx: typer.Context,
     catalog: CATALOG = None,
-    start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
-    end: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
-    product: Annotated[str | None, typer.Option("--product", help="Only this product (id or IRI).")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="Stop after this many offers.")] = None,
+    start: Annotated[str | None, typer.Option("--from", callback=arguments.day, help="First day, YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option("--to", callback=arguments.day, help="Last day, YYYY-MM-DD.")] = None,
+    product: Annotated[
+        str | None,
+        typer.Option("--product", callback=arguments.resource("product"), help="Only this product (id or IRI)."),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=0, max=COUNT_LIMIT, help="Stop after this many offers.")
+    ] = None,
     as_json: JSON = False,
 ) -> None:
     """Offers, a product on a day: price and places."""
@@ -176,8 +183,8 @@ def price(ctx: typer.Context, offer_id: OFFER, catalog: CATALOG = None, as_json:
 
 def seat_map(
     ctx: typer.Context,
-    product_base: Annotated[str, typer.Argument(help="Product base id.")],
-    seat_map_id: Annotated[str, typer.Argument(metavar="SEAT_MAP", help="Seat map id.")],
+    product_base: Annotated[str, typer.Argument(callback=arguments.identifier, help="Product base id.")],
+    seat_map_id: Annotated[str, typer.Argument(metavar="SEAT_MAP", callback=arguments.identifier, help="Seat map id.")],
     catalog: CATALOG = None,
     as_json: JSON = False,
 ) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from korusticket.cli import arguments
 from korusticket.cli.config import Target
 from korusticket.cli.output import Output
 from korusticket.errors import REDACTED, ConfigurationError, KorusTicketError, redact_url
@@ -40,9 +41,14 @@ EXIT_INTERRUPTED = 130
 """128 + SIGINT, what a shell reports for a command stopped by Ctrl-C."""
 
 JSON = Annotated[bool, typer.Option("--json", help="JSON for machines: one object per line for lists.")]
-CATALOG = Annotated[str | None, typer.Option("--catalog", help="Catalog id (default: config file, or the sandbox's).")]
-OFFER = Annotated[str, typer.Argument(metavar="OFFER", help="Offer id or IRI.")]
-ORDER = Annotated[str, typer.Argument(metavar="ORDER", help="Order id or IRI.")]
+CATALOG = Annotated[
+    str | None,
+    typer.Option(
+        "--catalog", callback=arguments.catalog_id, help="Catalog id (default: config file, or the sandbox's)."
+    ),
+]
+OFFER = Annotated[str, typer.Argument(metavar="OFFER", callback=arguments.resource("offer"), help="Offer id or IRI.")]
+ORDER = Annotated[str, typer.Argument(metavar="ORDER", callback=arguments.resource("order"), help="Order id or IRI.")]
 
 
 @dataclass(frozen=True)

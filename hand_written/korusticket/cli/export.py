@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from korusticket.cli import arguments
 from korusticket.cli.context import EXIT_INTERRUPTED, running, state_of
 from korusticket.cli.output import Output
 
@@ -56,8 +57,12 @@ class ProgressBars:
 
 def export(
     ctx: typer.Context,
-    catalog_id: Annotated[str | None, typer.Argument(metavar="CATALOG", help="Catalog id.")] = None,
-    out_dir: Annotated[Path, typer.Option("--out", help="Directory of the .jsonl files.")] = Path("export"),
+    catalog_id: Annotated[
+        str | None, typer.Argument(metavar="CATALOG", callback=arguments.catalog_id, help="Catalog id.")
+    ] = None,
+    out_dir: Annotated[
+        str, typer.Option("--out", callback=arguments.directory, help="Directory of the .jsonl files.")
+    ] = "export",
     prefetch: Annotated[int, typer.Option("--prefetch", min=0, max=16, help="Pages fetched ahead.")] = 4,
 ) -> None:
     """A catalog as JSON Lines files; re-run to resume."""
@@ -68,7 +73,7 @@ def export(
         bars = ProgressBars(out)
         try:
             with bars.progress:
-                result = export_catalog(kt, catalog, out_dir, prefetch=prefetch, progress=bars)
+                result = export_catalog(kt, catalog, Path(out_dir), prefetch=prefetch, progress=bars)
         except KeyboardInterrupt:
             where = f" during {bars.last.collection} (page {bars.last.pages})" if bars.last else ""
             out.say(f"interrupted{where}: what was written is recorded; {RESUME}")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from korusticket.cli import arguments
 from korusticket.cli.browse import parse_day, product_iri
 from korusticket.cli.context import CATALOG, JSON, running, state_of
 
@@ -132,7 +133,7 @@ def month_table(first: date, days: Sequence[CalendarDay]) -> Group:
 
 def calendar(
     ctx: typer.Context,
-    product: Annotated[str, typer.Argument(help="Product id or IRI.")],
+    product: Annotated[str, typer.Argument(callback=arguments.resource("product"), help="Product id or IRI.")],
     month: Annotated[str, typer.Option("--month", help="YYYY-MM.")],
     catalog: CATALOG = None,
     as_json: JSON = False,

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from korusticket.cli import arguments
 from korusticket.cli.config import CONFIG_KEYS, check_env, config_path, read_config, write_config
 from korusticket.cli.context import EXIT_USAGE
 from korusticket.cli.output import Output
@@ -18,9 +19,11 @@ __all__ = ["configure", "demo"]
 
 def configure(
     env: Annotated[str, typer.Option("--env", help="demo or production.")] = "demo",
-    client_id: Annotated[str | None, typer.Option("--client-id")] = None,
-    catalog: Annotated[str | None, typer.Option("--catalog", help="Default catalog id.")] = None,
-    token_url: Annotated[str | None, typer.Option("--token-url")] = None,
+    client_id: Annotated[str | None, typer.Option("--client-id", callback=arguments.client_id)] = None,
+    catalog: Annotated[
+        str | None, typer.Option("--catalog", callback=arguments.catalog_id, help="Default catalog id.")
+    ] = None,
+    token_url: Annotated[str | None, typer.Option("--token-url", callback=arguments.token_url)] = None,
 ) -> None:
     """Save credentials in your config file (mode 0600).
 

@@ -12,6 +12,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
+from korusticket._operation import is_count
+from korusticket.errors import InvalidRequestError
+
 T = TypeVar("T")
 
 HISTORY = 100_000
@@ -22,8 +25,8 @@ SERVED_HISTORY = 10_000
 
 def check_history(history: object) -> int:
     """`history` as a log size, or a `ValueError` naming the argument."""
-    if not isinstance(history, int) or isinstance(history, bool) or history < 1:
-        raise ValueError(f"history: expected an integer >= 1 (records kept per log), got {history!r}")
+    if not is_count(history, 1):
+        raise InvalidRequestError(f"history: expected an integer >= 1 (records kept per log), got {history!r}")
     return history
 
 

@@ -7,8 +7,10 @@ from typing import Any, Generic, TypedDict, TypeVar, Unpack, overload
 
 import httpx
 
+from korusticket._operation import _shown, is_integer
 from korusticket.booking.ledger.memory import MemoryLedger
 from korusticket.client import DEMO_URL, AsyncKorusTicket, ClientOptions, KorusTicket
+from korusticket.errors import InvalidRequestError
 from korusticket.testing.app import SandboxApp
 from korusticket.testing.backend import SandboxBackend
 from korusticket.testing.clock import SandboxClock
@@ -62,6 +64,20 @@ class _Setting(Generic[T]):
 
     def __set__(self, sandbox: Sandbox, value: T) -> None:
         setattr(sandbox.settings, self.name, value)
+
+
+OFFERS_LIMIT = 1_000_000
+"""Most offers a sandbox generates: more would take minutes and gigabytes, never what a test meant."""
+
+
+def _check_sizes(*, seed: Any, offers: Any, catalog_offers: Any) -> None:
+    """What the catalog is generated from (the server's settings check themselves, `SandboxSettings`): refused
+    before anything is built, with an `InvalidRequestError` naming it."""
+    if not is_integer(seed):
+        raise InvalidRequestError(f"seed: expected an integer, got {_shown(seed)}")
+    for name, count in (("offers", offers), ("catalog_offers", catalog_offers)):
+        if count is not None and not (is_integer(count) and 1 <= count <= OFFERS_LIMIT):
+            raise InvalidRequestError(f"{name}: expected at least 1 (and at most {OFFERS_LIMIT}), got {_shown(count)}")
 
 
 class Sandbox:
@@ -120,8 +136,9 @@ class Sandbox:
         exact_date_filter: bool = True,
         history: int = HISTORY,
     ) -> None:
-        if offers < 1:
-            raise ValueError(f"offers: expected at least 1, got {offers!r}")
+        _check_sizes(seed=seed, offers=offers, catalog_offers=catalog_offers)
+        if clock is not None and not isinstance(clock, SandboxClock):
+            raise InvalidRequestError(f"clock: expected a korusticket.testing.SandboxClock, got {type(clock).__name__}")
         check_history(history)
         self.seed = seed
         self.clock = clock or SandboxClock()
@@ -138,8 +155,6 @@ class Sandbox:
         now = self.clock.now()
         if catalog_offers is not None:
             # Enough offers in all for `catalog_offers` in the park catalog, then exactly that many there.
-            if catalog_offers < 1:
-                raise ValueError(f"catalog_offers: expected at least 1, got {catalog_offers!r}")
             probe = build(seed, 1, start=now.date(), created=now)
             park = next(c.id for c in probe.catalogs.values() if c.entitled)
             in_park = sum(1 for product in probe.products.values() if product.catalog_id == park)

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field, fields
 from datetime import timedelta
 from typing import Any
 
+from korusticket._operation import _shown, check_text, is_count, is_integer
+from korusticket._urls import check_url
+from korusticket.errors import InvalidRequestError
+
 STORAGE_URL = "https://storage.sandbox.korusticket.test"
 SWITCHES = ("double_ordering", "created_status", "exact_date_filter")
 """The server rules the vendor's docs leave open, each a switch so the SDK is tested against the harsher server."""
@@ -19,8 +23,8 @@ SWITCHES = ("double_ordering", "created_status", "exact_date_filter")
 def _text(name: str) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         if not isinstance(value, str) or not value:
-            raise ValueError(f"{name}: expected a non-empty string, got {value!r}")
-        return value
+            raise InvalidRequestError(f"{name}: expected a non-empty string, got {_shown(value)}")
+        return check_text(value, name, limit=255)
 
     return check
 
@@ -28,33 +32,32 @@ def _text(name: str) -> Callable[[Any], Any]:
 def _flag(name: str) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         if not isinstance(value, bool):
-            raise ValueError(f"{name}: expected true or false, got {value!r}")
+            raise InvalidRequestError(f"{name}: expected true or false, got {_shown(value)}")
         return value
 
     return check
 
 
 def _storage_url(value: Any) -> Any:
-    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
-        raise ValueError(f"storage_url: expected an http(s) URL, got {value!r}")
+    check_url(value, "storage_url", STORAGE_URL, any_http=True)  # no token ever goes there
     return value.rstrip("/")
 
 
 def _lifetime(value: Any) -> Any:
     if not isinstance(value, timedelta) or value <= timedelta(0):
-        raise ValueError(f"reservation_lifetime: expected a positive timedelta, got {value!r}")
+        raise InvalidRequestError(f"reservation_lifetime: expected a positive timedelta, got {_shown(value)}")
     return value
 
 
 def _token_lifetime(value: Any) -> Any:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"token_lifetime: expected a whole number of seconds >= 1, got {value!r}")
+    if not is_count(value, 1):
+        raise InvalidRequestError(f"token_lifetime: expected a whole number of seconds >= 1, got {_shown(value)}")
     return value
 
 
 def _created_status(value: Any) -> Any:
-    if value not in (200, 201) or isinstance(value, bool):
-        raise ValueError(f"created_status: expected 200 or 201, got {value!r}")
+    if not is_integer(value) or value not in (200, 201):
+        raise InvalidRequestError(f"created_status: expected 200 or 201, got {_shown(value)}")
     return value
 
 
@@ -102,7 +105,9 @@ class SandboxSettings:
         """Set several switches at once: all checked first, so a bad one changes nothing."""
         unknown = sorted(set(changes) - set(SWITCHES))
         if unknown:
-            raise ValueError(f"{', '.join(unknown)}: not a switch; expected some of {', '.join(SWITCHES)}")
+            raise InvalidRequestError(
+                f"{', '.join(unknown)}: not a switch; expected some of {', '.join(SWITCHES)}", argument=unknown[0]
+            )
         checked = {name: CHECKS[name](value) for name, value in changes.items()}
         for name, value in checked.items():
             setattr(self, name, value)

@@ -25,7 +25,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from korusticket.errors import ConfigurationError, KorusTicketError
+from korusticket._operation import check_text
+from korusticket.errors import ConfigurationError, InvalidRequestError, KorusTicketError
 
 __all__ = [
     "FINISHED",
@@ -231,6 +232,10 @@ def ledger_from(value: Any, *, name: str = "ledger") -> BookingLedger:
             f"{name}: expected a BookingLedger or a URL (memory:, sqlite:///path.db, postgresql://...), "
             f"got {type(value).__name__}"
         )
+    try:
+        check_text(value, name, limit=4000)
+    except InvalidRequestError as error:
+        raise ConfigurationError(str(error)) from None
     scheme, _, rest = value.partition(":")
     scheme = scheme.lower()
     if scheme == "memory":
