@@ -79,3 +79,34 @@ def test_every_generated_model_resolves() -> None:
         assert getattr(models, name) is vars(importlib.import_module(models._MODULES[name], models.__name__))[name]
     with pytest.raises(AttributeError, match="NoSuchModel"):
         models.NoSuchModel  # noqa: B018
+
+
+def executed_after(code: str, names: list[str]) -> dict[str, bool]:
+    """For each module of `names`, whether it has run in a fresh interpreter after `code` (a module that
+    `korusticket._lazy.lazy_module` registered but nobody used yet has not)."""
+    probe = (
+        f"{code}\nimport json, sys\n"
+        "ran = lambda n: n in sys.modules and type(sys.modules[n]).__name__ != '_LazyModule'\n"
+        f"print(json.dumps({{n: ran(n) for n in {names!r}}}))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)  # noqa: S603
+    executed: dict[str, bool] = json.loads(result.stdout.splitlines()[-1])
+    return executed
+
+
+WORKFLOWS = [f"korusticket.booking.{name}" for name in ("book", "browse", "fulfilment", "order", "reserve")]
+
+
+def test_the_client_loads_no_workflow_nor_the_typed_overloads_until_they_are_used() -> None:
+    names = [*WORKFLOWS, "korusticket._generated.typed"]
+    assert executed_after("from korusticket import KorusTicket", names) == dict.fromkeys(names, False)
+    booked = executed_after(
+        "from korusticket.testing import Sandbox\n"
+        "from tests.booking.test_exactly_once import CUSTOMER, scenario\n"
+        "sandbox = Sandbox()\n"
+        "with sandbox.client() as kt:\n"
+        "    kt.book(scenario(sandbox, 1), customer=CUSTOMER, external_reference='LAZY', confirm_payment=bool)",
+        names,
+    )
+    used = {f"korusticket.booking.{name}" for name in ("book", "order", "reserve")}  # what kt.book runs
+    assert booked == {name: name in used for name in names}

@@ -13,7 +13,7 @@ import urllib.request
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from types import ModuleType
-from typing import Any, Self, TypedDict, TypeVar, Unpack, assert_never
+from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar, Unpack, assert_never
 
 import attrs
 import httpx
@@ -21,7 +21,6 @@ import httpx
 import korusticket_client.models as models
 from korusticket._context import OPERATION, PARSED
 from korusticket._download import download, download_async
-from korusticket._generated import typed
 from korusticket._generated.bodies import BODY_FIELDS
 from korusticket._generated.operations import OPERATIONS
 from korusticket._http import (
@@ -37,6 +36,7 @@ from korusticket._http import (
 from korusticket._iri_core import parse_iri
 from korusticket._operation import Operation, _shown, check_body, check_text, closest, is_count
 from korusticket._raw import CallOptions, RawResponse, check_language, check_timeout
+from korusticket._signatures import RunTimeDecorators
 from korusticket._urls import check_url, origin
 from korusticket._version import __version__
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
@@ -65,6 +65,11 @@ from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, pa
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from korusticket.transports import AsyncClientTransport, ClientTransport
 from korusticket_client import Client
+
+if TYPE_CHECKING:
+    from korusticket._generated import typed
+else:
+    typed = RunTimeDecorators()  # the generated decorators return the method as it is: see _signatures
 
 __all__ = ["DEMO_URL", "PRODUCTION_URL", "AsyncKorusTicket", "ClientOptions", "KorusTicket"]
 

@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any, Protocol, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
 
+from korusticket._lazy import lazy_module
 from korusticket._operation import _shown, check_count
 from korusticket._raw import CallOptions, check_language
-from korusticket.booking import book as booking
-from korusticket.booking import browse, fulfilment, reserve
-from korusticket.booking import order as ordering
 from korusticket.booking.inputs import Beneficiary, Customer, Item, check_callback, check_reference
 from korusticket.booking.policy import BookingPolicy
 from korusticket.booking.results import (
@@ -35,6 +33,17 @@ from korusticket.booking.results import (
 from korusticket.booking.steps import Flow
 from korusticket.errors import InvalidRequestError
 from korusticket_client.models import BookingOrder, BookingOrderItemTicket, TicketingOffer
+
+if TYPE_CHECKING:
+    from korusticket.booking import book as booking
+    from korusticket.booking import browse, fulfilment, reserve
+    from korusticket.booking import order as ordering
+else:  # the workflows and the generated operations they call load on the first booking call, not at import
+    booking = lazy_module("korusticket.booking.book")
+    browse = lazy_module("korusticket.booking.browse")
+    fulfilment = lazy_module("korusticket.booking.fulfilment")
+    reserve = lazy_module("korusticket.booking.reserve")
+    ordering = lazy_module("korusticket.booking.order")
 
 __all__ = ["AsyncBooking", "AsyncDriver", "OfferInput", "SyncBooking", "SyncDriver"]
 
