@@ -69,19 +69,26 @@ def startup() -> Section:
     samples = interleaved(runs, ROUNDS)
     rows = [[name, Spread.of(values).show(1000, 1)] for name, values in samples.items()]
     added = Spread.of(differences(samples, "import korusticket", "import httpx"))
+    client = Spread.of(differences(samples, "from korusticket import KorusTicket", "import httpx"))
     targets = [
         Target("import korusticket - import httpx (ms)", added, 0.060, scale=1000, unit=" ms", digits=1),
+        # `import korusticket` alone loads neither httpx nor the client: the import a user's first call needs is
+        # held to the same limit, so that the lazy package cannot pass the target on its own.
+        Target(
+            "from korusticket import KorusTicket - import httpx (ms)", client, 0.060, scale=1000, unit=" ms", digits=1
+        ),
         Target("korusticket --help wall time (s)", Spread.of(samples[HELP]), 0.3, unit=" s", digits=3),
     ]
     lines = [
         f"Fresh interpreters, {ROUNDS} rounds, the candidates taking turns. Imports are timed inside the child around"
         " the import alone; the two whole-process rows include the interpreter's start-up. `import korusticket`"
         " loads the errors and the log switch (PEP 562); `from korusticket import KorusTicket` loads the client,"
-        " httpx and the generated models, shown for comparison.",
+        " httpx and what a call needs (the booking workflows and each generated model load on first use).",
         "",
         *table(["start-up", "ms: median (min-max)"], rows),
         "",
-        f"`import korusticket` - `import httpx`, per round: {added.show(1000, 1, ' ms')}.",
+        f"`import korusticket` - `import httpx`, per round: {added.show(1000, 1, ' ms')}; "
+        f"`from korusticket import KorusTicket` - `import httpx`: {client.show(1000, 1, ' ms')}.",
     ]
     return Section("5. Start-up: imports and `korusticket --help`", lines, targets)
 
