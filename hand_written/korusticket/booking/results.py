@@ -6,18 +6,20 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from korusticket.booking.inputs import Item
 from korusticket.errors import InvalidRequestError, KorusTicketError
-from korusticket_client.models import (
-    BookingOrder,
-    BookingOrderItemTicket,
-    BookingReservation,
-    TicketingOffer,
-    TicketingOfferTicket,
-    TicketingOfferTicketSession,
-)
+
+if TYPE_CHECKING:  # annotations only: the models load when an answer is parsed, not with the client
+    from korusticket_client.models import (
+        BookingOrder,
+        BookingOrderItemTicket,
+        BookingReservation,
+        TicketingOffer,
+        TicketingOfferTicket,
+        TicketingOfferTicketSession,
+    )
 
 __all__ = [
     "Booking",
