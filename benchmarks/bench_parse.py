@@ -27,8 +27,8 @@ from korusticket import AsyncKorusTicket, Customer, Item, KorusTicket, ops
 from korusticket.testing import Sandbox
 from korusticket_client.models import BookingOrderCollection, TicketingOfferCollection
 
-ROUNDS = rounds(9, 3)
-CALLS = 100
+ROUNDS = rounds(45, 9)
+CALLS = 20
 """Calls per candidate per round (its time is their mean)."""
 PER_PAGE = 50
 CUSTOMER: Customer = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
