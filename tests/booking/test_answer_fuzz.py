@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import Phase, given
 from hypothesis import strategies as st
 
 from korusticket import (
@@ -37,6 +37,7 @@ from korusticket import (
 from korusticket.testing import Sandbox
 from tests.booking.test_exactly_once import CUSTOMER, scenario
 from tests.facade.mutations import Plan, plans
+from tests.fuzzing import bounded
 
 Outcome = tuple[str, str]
 """How a booking ended ("booked", "failed" or "raw") and what it said."""
@@ -127,14 +128,7 @@ def paid(hold: Hold) -> bool:
 def settings_for(examples: int) -> Any:
     # Generation only: the sandbox's state moves on with every example, so an example cannot be replayed or
     # shrunk; problems are collected and asserted after the run rather than raised inside it.
-    return settings(
-        max_examples=examples,
-        derandomize=True,
-        deadline=None,
-        database=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    return bounded(examples, [Phase.generate])
 
 
 DETAILS: Counter[str] = Counter()

@@ -13,6 +13,7 @@ process (typer's runner) on one sandbox whose transport records what is sent, an
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 
 import httpx
 import typer.main
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import Phase, given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -30,10 +31,16 @@ from korusticket.cli import make_app
 from korusticket.testing import Sandbox
 from korusticket.testing.transport import SandboxTransport
 from tests.facade.fuzz_entry_points import CONTROLS, UUID, Recorder, _carried
+from tests.fuzzing import bounded
 
 runner = CliRunner()
 SKIPPED = {("demo",): "takes no parameter"}
-ODD_TEXT = ["", "   ", "x" * 5000, "x" * 1_000_000, "not-a-uuid", "/v1/nothing", f"{UUID}0", "-1", "a b"]
+ODD_TEXT = ["", "   ", "x" * 1_000_000]
+"""Odd for every text parameter: empty, blank, past every length limit (control characters are added below)."""
+ODD_IDENTIFIER = ["x" * 5000, "not-a-uuid", "/v1/nothing", f"{UUID}0", "-1", "a b"]
+"""Odd where an id, an IRI or a day is expected, and valid text elsewhere (a name may be `a b`, a directory `-1`):
+given only to the parameters whose help says they take one."""
+TAKES_IDENTIFIER = re.compile(r"\b(id|IRI|YYYY-MM-DD|YYYY-MM)\b")
 ODD_NUMBER = ["abc", "1.5", "", "-1", "-99999999999999999999999", str(2**70), "1e9", "0x10"]
 ODD_FLOAT = ["abc", "", "nan", "inf", "-inf", "-1", "0", str(2**70), "1e999", "1,5"]
 
@@ -106,10 +113,12 @@ def _odd(param: Any) -> st.SearchStrategy[str]:
     if param.type.name in ("float", "float range"):
         return st.sampled_from(ODD_FLOAT)
     if param.type.name in ("integer", "integer range"):
-        return st.sampled_from(ODD_NUMBER)
+        # A seed takes any integer of its range: a negative one is not odd there.
+        return st.sampled_from([value for value in ODD_NUMBER if param.name != "seed" or value != "-1"])
+    odd = ODD_TEXT + (ODD_IDENTIFIER if TAKES_IDENTIFIER.search(param.help or "") else [])
     with_controls = st.builds(lambda head, bad: head + bad, st.sampled_from(["", "a", UUID]), st.sampled_from(CONTROLS))
     generated = st.builds(lambda bad: f"R-{bad}", st.characters(categories=["Cc"]))
-    return st.one_of(st.sampled_from(ODD_TEXT), with_controls, generated, st.sampled_from(["R\n1", "\u202eR"]))
+    return st.one_of(st.sampled_from(odd), with_controls, generated, st.sampled_from(["R\n1", "\u202eR"]))
 
 
 def _name(param: Any) -> str:
@@ -212,14 +221,7 @@ def _argument_position(case: Case) -> int:
 def drive(harness: Harness, case: Case, examples: int) -> Tally:
     tally = Tally()
 
-    @settings(
-        max_examples=examples,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.explicit, Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(examples, [Phase.explicit, Phase.generate])
     @given(case.odd)
     def one(value: str) -> None:
         kind, what = harness.classify(case, value)

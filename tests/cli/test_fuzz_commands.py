@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from korusticket.testing import Sandbox
 from tests.cli.fuzz_commands import SKIPPED, cases, fuzz
 
-EXAMPLES = 12
+EXAMPLES = int(os.environ.get("KORUSTICKET_CLI_FUZZ_EXAMPLES", "12"))
 """Odd values per parameter: the fixed ones each strategy starts from, then generated control characters."""
 
 

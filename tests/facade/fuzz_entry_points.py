@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import httpx
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import Phase, given
 from hypothesis import strategies as st
 
 from korusticket import (
@@ -58,6 +58,7 @@ from korusticket._generated.operations import OPERATIONS
 from korusticket._operation import ANY_UUID, TEXT_LIMIT, Operation, Parameter
 from korusticket.client import DEMO_URL
 from korusticket.testing import Sandbox
+from tests.fuzzing import bounded
 
 UUID = "0194abdc-3a71-72b0-a9b9-89d4be0cd73e"
 HUGE = 2**70
@@ -354,14 +355,7 @@ def drive(entry: Entry, env: Env, examples: int) -> Tally:
     """Give `examples` odd values (a fixed, derandomized sequence) to one entry and tally the outcomes."""
     tally = Tally()
 
-    @settings(
-        max_examples=examples,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.explicit, Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(examples, [Phase.explicit, Phase.generate])
     @given(entry.odd)
     def one(value: Any) -> None:
         kind, what = classify(entry, env, value)

@@ -24,13 +24,14 @@ from typing import Any
 import httpx
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from korusticket import AsyncKorusTicket, InvalidRequestError, KorusTicket, KorusTicketError
 from korusticket._generated.operations import OPERATIONS
 from korusticket.testing import Sandbox
 from tests.facade.mutations import Answer, answers
+from tests.fuzzing import bounded
 from tests.testing.helpers import Validated, options, tour_of_every_operation
 
 EXAMPLES = 150
@@ -139,13 +140,7 @@ def client(answer: Answer, seen: list[httpx.Request]) -> KorusTicket:
 
 @pytest.mark.parametrize("recorded", TOUR, ids=[recorded.name for recorded in TOUR])
 def test_no_answer_gets_a_raw_exception_out(recorded: Recorded, sleeps: list[float]) -> None:
-    @settings(
-        max_examples=EXAMPLES,
-        derandomize=True,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(EXAMPLES)
     @given(answers(recorded.status, recorded.content))
     def check(answer: Answer) -> None:
         seen: list[httpx.Request] = []
@@ -162,13 +157,7 @@ def test_no_answer_gets_a_raw_exception_out(recorded: Recorded, sleeps: list[flo
 
 
 def test_no_answer_gets_a_raw_exception_out_of_the_async_client(sleeps: list[float]) -> None:
-    @settings(
-        max_examples=EXAMPLES * 3,
-        derandomize=True,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(EXAMPLES * 3)
     @given(
         st.sampled_from(TOUR).flatmap(
             lambda recorded: st.tuples(st.just(recorded), answers(recorded.status, recorded.content))
@@ -225,13 +214,7 @@ def test_no_token_endpoint_answer_gets_a_raw_exception_out(sleeps: list[float]) 
     token_url = "https://auth.korusticket.com/realms/korusticket/protocol/openid-connect/token"
     token_call = Recorded(real.operation, "token", {}, 200, TOKEN_ANSWER, False)
 
-    @settings(
-        max_examples=EXAMPLES * 2,
-        derandomize=True,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(EXAMPLES * 2)
     @given(answers(token_call.status, token_call.content))
     def check(answer: Answer) -> None:
         status, headers, body = answer

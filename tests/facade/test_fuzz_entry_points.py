@@ -6,13 +6,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.facade.fuzz_entry_points import entries, fuzz, summary
 
-EXAMPLES = 50
+EXAMPLES = int(os.environ.get("KORUSTICKET_FUZZ_EXAMPLES", "50"))
 """Odd values per argument: with the fixed ones each strategy starts from, enough to reach every kind of wrong."""
 
 
