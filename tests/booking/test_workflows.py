@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import io
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -293,6 +294,28 @@ def test_an_id_from_the_server_never_becomes_a_path(sandbox: Sandbox, tmp_path: 
         with pytest.raises(MissingFieldError, match=rf"^{field}\.id: expected a UUID .* in the API's answer"):
             kt.download_documents(str(booking.order.id), inside)
     assert list(tmp_path.rglob("*.pdf")) == []
+
+
+def test_a_ticket_id_from_the_server_that_is_not_one_is_the_servers_fault(sandbox: Sandbox) -> None:
+    """An offer whose ticket id is an IRI or garbage: a MissingFieldError, not the caller's InvalidRequestError."""
+
+    class OddTicketIds(SandboxTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            response = super().handle_request(request)
+            if request.method != "GET" or "/offers/" not in request.url.path or "/tickets" in request.url.path:
+                return response
+            offer = json.loads(response.read())
+            for ticket in offer.get("tickets", []):
+                ticket["id"] = "/v1/elsewhere"
+            return httpx.Response(response.status_code, headers=response.headers, content=json.dumps(offer).encode())
+
+    offer = next(offers(sandbox, sessions=False))
+    with (
+        KorusTicket(transport=OddTicketIds(sandbox), **sandbox._options({"booking_policy": FAST})) as kt,
+        pytest.raises(MissingFieldError, match=r"tickets\[\]\.id: expected a UUID .* in the API's answer"),
+    ):
+        kt.book(item(offer), customer=CUSTOMER, external_reference="ODD-TICKET")
+    assert not [o for o in sandbox.state.orders.values() if o.external_reference == "ODD-TICKET"]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from korusticket.booking.reserve import _offer, _offer_iri, path_of
 from korusticket.booking.results import CalendarDay, OfferChoice, SessionChoice, TicketChoice, money
 from korusticket.booking.steps import Call, Collect, Flow
 from korusticket.errors import InvalidRequestError
-from korusticket.fields import require
+from korusticket.fields import answer_id
 from korusticket_client.api.ticketing_offer import list_offers
 from korusticket_client.api.ticketing_offer_availability import get_offer_availability
 from korusticket_client.api.ticketing_offer_price import get_offer_price
@@ -44,10 +44,10 @@ def offer_choice(offer: Item | str | TicketingOffer, catalog_id: str | None) -> 
         price, currency = money(live_price.amount_incl_tax), live_price.currency
     choices = []
     for ticket in tickets:
-        ticket_id = require(ticket.id, "ticket.id")
+        ticket_id = answer_id(ticket.id, "ticket.id")
         sessions = []
         for session in [] if isinstance(ticket.sessions, Unset | None) else ticket.sessions:
-            session_id = require(session.id, "session.id")
+            session_id = answer_id(session.id, "session.id")
             session_iri = iri.offer_ticket_session(catalog, offer_id, ticket_id, session_id)
             places = left.get(
                 session_iri, session.available_quantity if isinstance(session.available_quantity, int) else None

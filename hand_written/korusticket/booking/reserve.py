@@ -30,7 +30,7 @@ from korusticket.errors import (
     ServerError,
     UnexpectedResponseError,
 )
-from korusticket.fields import answer_iri, require
+from korusticket.fields import answer_id, answer_iri, require
 from korusticket_client.api.booking_reservation import create_reservations
 from korusticket_client.api.ticketing_offer import get_offer
 from korusticket_client.models import (
@@ -187,7 +187,7 @@ def _session_iri(session: Any, catalog_id: str, offer_id: str, ticket_id: str, w
 def _plan(index: int, item: Item, offer: TicketingOffer, where: str) -> _Plan:
     offer_iri, catalog_id, offer_id = _offer_iri(offer, where)
     tickets: list[OfferEmbeddedTicket] = require(offer.tickets, f"{where}.offer.tickets")
-    known = {require(ticket.id, f"{where}.offer.tickets[].id"): ticket for ticket in tickets}
+    known = {answer_id(ticket.id, f"{where}.offer.tickets[].id"): ticket for ticket in tickets}
     sessions = {_ticket_id(key, offer_id, f"{where}.sessions"): value for key, value in item.sessions.items()}
     forms = {_ticket_id(key, offer_id, f"{where}.form_data"): value for key, value in item.form_data.items()}
     for field_name, given in (("sessions", sessions), ("form_data", forms)):
@@ -333,7 +333,7 @@ def _held(reservation: BookingReservation, plan: _Plan | None, clock: Clock) -> 
 def reservation_iri(reservation: BookingReservation) -> str:
     if "@id" in reservation.additional_properties:
         return answer_iri(reservation, "reservation", "reservation")
-    return iri.reservation(require(reservation.id, "reservation.id"))
+    return iri.reservation(answer_id(reservation.id, "reservation.id"))
 
 
 def path_of(value: Any) -> str | None:
