@@ -57,10 +57,13 @@ class OneHostileAnswer(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.target = -1
         self.count = 0
         self.replaced: tuple[str, str, int, int] | None = None
+        self.flag_flipped = False
+        """Whether the replacement only turned a true/false field of a valid answer to the other value."""
         """The method, path, real status and status sent instead, of the answer replaced."""
 
     def arm(self, plan: Plan, target: int) -> None:
         self.plan, self.target, self.count, self.replaced = plan, target, 0, None
+        self.flag_flipped = False
 
     def _swap(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
         index, self.count = self.count, self.count + 1
@@ -68,6 +71,7 @@ class OneHostileAnswer(httpx.BaseTransport, httpx.AsyncBaseTransport):
             return response
         status, headers, body = self.plan.apply(response.status_code, response.content)
         self.replaced = (request.method, request.url.path, response.status_code, status)
+        self.flag_flipped = self.plan.flips_a_flag(response.content)
         return httpx.Response(status, headers=headers, stream=httpx.ByteStream(body))
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -92,7 +96,10 @@ def judge(sandbox: Sandbox, hostile: OneHostileAnswer, reference: str, told: str
     if told == "raw":
         PROBLEMS.append(f"{where}: raw exception {detail}")
     if detail.startswith("InvalidRequestError"):  # the caller's arguments are sound: the answer is to blame
-        PROBLEMS.append(f"{where}: a bad answer reported as the caller's mistake: {detail}")
+        if hostile.flag_flipped:  # unless the answer, as valid as the real one, now asks more of them
+            COUNTS["refused after a flag flipped in a valid answer (the caller's items no longer fit)"] += 1
+        else:
+            PROBLEMS.append(f"{where}: a bad answer reported as the caller's mistake: {detail}")
     if detail.startswith("CommittedWriteError") and "/token" in detail:
         PROBLEMS.append(f"{where}: a token request reported as a committed write: {detail}")
     lied = hostile.replaced is not None and 400 <= hostile.replaced[3] < 500

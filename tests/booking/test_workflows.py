@@ -296,26 +296,36 @@ def test_an_id_from_the_server_never_becomes_a_path(sandbox: Sandbox, tmp_path: 
     assert list(tmp_path.rglob("*.pdf")) == []
 
 
-def test_a_ticket_id_from_the_server_that_is_not_one_is_the_servers_fault(sandbox: Sandbox) -> None:
-    """An offer whose ticket id is an IRI or garbage: a MissingFieldError, not the caller's InvalidRequestError."""
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("id", "/v1/elsewhere", r"tickets\[\]\.id: expected a UUID .* in the API's answer"),
+        ("dateAccess", "yes", r"tickets\[\]\.dateAccess: expected true or false in the API's answer"),
+    ],
+)
+def test_a_ticket_field_from_the_server_that_is_not_one_is_the_servers_fault(
+    sandbox: Sandbox, key: str, value: str, message: str
+) -> None:
+    """An offer whose tickets carry an IRI for an id, or a word for a flag: a MissingFieldError, not the caller's
+    InvalidRequestError, and nothing reserved or ordered."""
 
-    class OddTicketIds(SandboxTransport):
+    class OddTickets(SandboxTransport):
         def handle_request(self, request: httpx.Request) -> httpx.Response:
             response = super().handle_request(request)
             if request.method != "GET" or "/offers/" not in request.url.path or "/tickets" in request.url.path:
                 return response
             offer = json.loads(response.read())
             for ticket in offer.get("tickets", []):
-                ticket["id"] = "/v1/elsewhere"
+                ticket[key] = value
             return httpx.Response(response.status_code, headers=response.headers, content=json.dumps(offer).encode())
 
     offer = next(offers(sandbox, sessions=False))
     with (
-        KorusTicket(transport=OddTicketIds(sandbox), **sandbox._options({"booking_policy": FAST})) as kt,
-        pytest.raises(MissingFieldError, match=r"tickets\[\]\.id: expected a UUID .* in the API's answer"),
+        KorusTicket(transport=OddTickets(sandbox), **sandbox._options({"booking_policy": FAST})) as kt,
+        pytest.raises(MissingFieldError, match=message),
     ):
-        kt.book(item(offer), customer=CUSTOMER, external_reference="ODD-TICKET")
-    assert not [o for o in sandbox.state.orders.values() if o.external_reference == "ODD-TICKET"]
+        kt.book(item(offer), customer=CUSTOMER, external_reference=f"ODD-{key}")
+    assert not [o for o in sandbox.state.orders.values() if o.external_reference == f"ODD-{key}"]
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,24 @@ class Plan:
     def apply(self, status: int, content: bytes) -> Answer:
         return (status if self.status is None else self.status), dict(self.headers), self.body(content)
 
+    def flips_a_flag(self, real: bytes) -> bool:
+        """Whether this plan, applied to `real`, only turns a true/false field to the other value, null or absent:
+        an answer as valid as the real one, which may rightly change what the SDK asks of its caller (a ticket that
+        no longer says it gives all-day access needs a session)."""
+        if self.kind != "mutate" or not (self.remove or self.value is None or isinstance(self.value, bool)):
+            return False
+        try:
+            decoded = orjson.loads(real) if real else None
+        except orjson.JSONDecodeError:
+            return False
+        if decoded is None:
+            return False
+        locations = paths(decoded)
+        value: Any = decoded
+        for step in locations[min(int(self.where * len(locations)), len(locations) - 1)]:
+            value = value[step]
+        return isinstance(value, bool)
+
     def body(self, real: bytes) -> bytes:
         try:
             decoded = orjson.loads(real) if real else None

@@ -26,6 +26,7 @@ from korusticket.errors import (
     InvalidRequestError,
     KorusTicketError,
     MissingBodyFieldError,
+    MissingFieldError,
     RateLimitError,
     ServerError,
     UnexpectedResponseError,
@@ -197,7 +198,10 @@ def _plan(index: int, item: Item, offer: TicketingOffer, where: str) -> _Plan:
                 raise InvalidRequestError(
                     f"{where}.{field_name}: ticket {_shown(ticket_id)} is not one of this offer's: {names}"
                 )
-    needing = [ticket_id for ticket_id, ticket in known.items() if not ticket.date_access]
+    all_day = {
+        ticket_id: _all_day(ticket, f"{where}.offer.tickets[].dateAccess") for ticket_id, ticket in known.items()
+    }
+    needing = [ticket_id for ticket_id in known if not all_day[ticket_id]]
     if item.session is not None:
         if len(needing) != 1:
             raise InvalidRequestError(
@@ -211,7 +215,7 @@ def _plan(index: int, item: Item, offer: TicketingOffer, where: str) -> _Plan:
     for ticket_id, ticket in known.items():
         entry: dict[str, Any] = {"ticket": iri.offer_ticket(catalog_id, offer_id, ticket_id)}
         chosen = sessions.get(ticket_id)
-        if ticket.date_access:
+        if all_day[ticket_id]:
             if chosen is not None:
                 raise InvalidRequestError(
                     f"{where}.sessions: ticket {ticket.name!r} gives all-day access; it takes no session"
@@ -230,6 +234,17 @@ def _plan(index: int, item: Item, offer: TicketingOffer, where: str) -> _Plan:
         "ticketSessions": entries,
     }
     return _Plan(index, item, offer_iri, offer_id, body)
+
+
+def _all_day(ticket: OfferEmbeddedTicket, where: str) -> bool:
+    """Whether a ticket gives all-day access (no session): true or false as the API says, and a ticket that does
+    not say needs a session; any other value is the answer's fault (`MissingFieldError`), not the caller's."""
+    value = ticket.date_access
+    if isinstance(value, bool):
+        return value
+    if value is None or isinstance(value, Unset):
+        return False
+    raise MissingFieldError(f"{where}: expected true or false in the API's answer, got {_shown(value)}")
 
 
 def _form_data(ticket: OfferEmbeddedTicket, answers: Mapping[str, str], where: str) -> dict[str, Any]:
