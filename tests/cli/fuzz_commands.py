@@ -30,7 +30,7 @@ from korusticket import iri
 from korusticket.cli import make_app
 from korusticket.testing import Sandbox
 from korusticket.testing.transport import SandboxTransport
-from tests.facade.fuzz_entry_points import CONTROLS, UUID, Recorder, _carried
+from tests.facade.fuzz_entry_points import CONTROLS, UUID, Recorder, Tally, _carried
 from tests.fuzzing import bounded
 
 runner = CliRunner()
@@ -93,15 +93,6 @@ class Case:
     @property
     def title(self) -> str:
         return f"korusticket {' '.join(self.command)} {self.name}"
-
-
-@dataclass
-class Tally:
-    cases: int = 0
-    clear: int = 0
-    raw: int = 0
-    unchecked: int = 0
-    examples: list[str] = field(default_factory=list)
 
 
 def _is_option(param: Any) -> bool:
