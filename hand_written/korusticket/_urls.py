@@ -28,10 +28,18 @@ URL_LIMIT = 2048
 """Longest server URL accepted (an API root, a token endpoint, a proxy)."""
 
 
-def check_url(value: Any, name: str, example: str, *, any_http: bool = False) -> httpx.URL:
+def check_url(
+    value: Any,
+    name: str,
+    example: str,
+    *,
+    any_http: bool = False,
+    http_refused: str = "plain http is only allowed for a loopback host (localhost, 127.0.0.1, ::1)",
+) -> httpx.URL:
     """`value` as a URL of a server the SDK may talk to: a string, one line without control characters, https
     (or http on a loopback host, the only place it cannot be read on the way; on any host with `any_http`, for a
-    server that is given no secret), with a host; an `InvalidRequestError` naming `name` otherwise."""
+    server that is given no secret), with a host; an `InvalidRequestError` naming `name` otherwise (`http_refused`
+    says why plain http to another host is refused)."""
     check_text(value, name, limit=URL_LIMIT)
     try:
         url = httpx.URL(value)
@@ -42,9 +50,7 @@ def check_url(value: Any, name: str, example: str, *, any_http: bool = False) ->
     if url.fragment:
         raise InvalidRequestError(f"{name}: expected a URL without a fragment (#...), got {_shown(value)}")
     if url.scheme == "http" and not any_http and not is_loopback(url.host):
-        raise InvalidRequestError(
-            f"{name}: plain http is only allowed for a loopback host (localhost, 127.0.0.1, ::1), got {_shown(value)}"
-        )
+        raise InvalidRequestError(f"{name}: {http_refused}, got {_shown(value)}")
     return url
 
 

@@ -28,14 +28,12 @@ import httpx
 
 from korusticket._context import SAFE_TO_REPEAT
 from korusticket._http import aread_body, connection_error, read_body
-from korusticket._operation import check_text
 from korusticket._raw import FIELD_VALUE
-from korusticket._urls import Origin, is_loopback, origin
+from korusticket._urls import Origin, check_url, origin
 from korusticket.errors import (
     APIStatusError,
     AuthenticationError,
     ConfigurationError,
-    InvalidRequestError,
     KorusTicketError,
     UnexpectedResponseError,
     error_from_response,
@@ -622,21 +620,12 @@ class ClientCredentialsAuth(TokenAuth):
 
 def check_token_url(token_url: str) -> httpx.URL:
     """The token endpoint receives the client secret: https only, or http on a loopback host."""
-    if not isinstance(token_url, str):
-        raise InvalidRequestError(f"token_url: expected an https:// URL, got {_shown(token_url)}")
-    check_text(token_url, "token_url", limit=2048)
-    try:
-        url = httpx.URL(token_url)
-    except (httpx.InvalidURL, TypeError, ValueError):
-        raise InvalidRequestError(f"token_url: expected an https:// URL, got {str(token_url)[:100]!r}") from None
-    if url.scheme not in ("https", "http") or not url.host or url.fragment:
-        raise InvalidRequestError(f"token_url: expected an https:// URL, got {str(token_url)[:100]!r}")
-    if url.scheme == "http" and not is_loopback(url.host):
-        raise InvalidRequestError(
-            f"token_url: plain http would send the client secret in clear; only a loopback host may use it, "
-            f"got {str(token_url)[:100]!r}"
-        )
-    return url
+    return check_url(
+        token_url,
+        "token_url",
+        "https://auth.example.com/token",
+        http_refused="plain http would send the client secret in clear; only a loopback host may use it",
+    )
 
 
 def _shown(value: object) -> str:

@@ -45,12 +45,12 @@ import orjson
 
 import korusticket.ops as ops
 from korusticket._files import NotASmallFile, read_small_file
-from korusticket._operation import _shown, check_count
+from korusticket._operation import _shown, check_count, is_integer
 from korusticket.booking.inputs import check_callback
 from korusticket.client import AsyncKorusTicket, KorusTicket
 from korusticket.errors import ArgumentTypeError, ConfigurationError, InvalidRequestError, KorusTicketError
 from korusticket.iri import check_id
-from korusticket.pagination import MAX_PAGE_SIZE, Page
+from korusticket.pagination import MAX_PAGE_SIZE, Page, check_page_size
 
 __all__ = [
     "COLLECTIONS",
@@ -238,7 +238,8 @@ class _State:
 
 
 def _count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    """A count or size the state records: an integer >= 0, unbounded (a file may pass 2 GB)."""
+    return is_integer(value) and value >= 0
 
 
 def _parse_state(raw: bytes, where: str, start_over: str) -> _State:
@@ -355,8 +356,7 @@ class _Export:
         prefetch: int = 0,
     ) -> Iterator[_Export]:
         catalog = check_id(catalog_id, "catalog_id")
-        if page_size is not None and not (_count(page_size) and 1 <= page_size <= MAX_PAGE_SIZE):
-            raise InvalidRequestError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
+        check_page_size(page_size)
         if not isinstance(out_dir, str | os.PathLike):
             raise ArgumentTypeError(f"out_dir: expected a path, got {_shown(out_dir)}")
         if not os.fspath(out_dir) or "\x00" in os.fspath(out_dir):

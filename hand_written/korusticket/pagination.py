@@ -122,12 +122,17 @@ def _pick(values: list[Any] | None, indexes: list[int]) -> list[Any] | None:
     return None if values is None else [values[index] for index in indexes]
 
 
+def check_page_size(page_size: Any) -> None:
+    """`itemsPerPage`: None (the API's default) or an integer from 1 to `MAX_PAGE_SIZE`."""
+    if page_size is not None and not (is_integer(page_size) and 1 <= page_size <= MAX_PAGE_SIZE):
+        raise InvalidRequestError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
+
+
 class PagePlan:
     """Which pages to ask for: the I/O-free part shared by the sync and async paginators."""
 
     def __init__(self, *, paginated: bool, page_size: int | None, max_items: int | None, prefetch: int) -> None:
-        if page_size is not None and not (is_integer(page_size) and 1 <= page_size <= MAX_PAGE_SIZE):
-            raise InvalidRequestError(f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
+        check_page_size(page_size)
         if max_items is not None and not is_count(max_items):
             raise InvalidRequestError(f"max_items: expected an integer >= 0, got {max_items!r}")
         if not is_count(prefetch):
