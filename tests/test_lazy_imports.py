@@ -8,10 +8,14 @@ import importlib
 import json
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
 import korusticket
+from korusticket._lazy import lazy_module
 
 
 def modules_after(code: str) -> list[str]:
@@ -82,13 +86,9 @@ def test_every_generated_model_resolves() -> None:
 
 
 def executed_after(code: str, names: list[str]) -> dict[str, bool]:
-    """For each module of `names`, whether it has run in a fresh interpreter after `code` (a module that
-    `korusticket._lazy.lazy_module` registered but nobody used yet has not)."""
-    probe = (
-        f"{code}\nimport json, sys\n"
-        "ran = lambda n: n in sys.modules and type(sys.modules[n]).__name__ != '_LazyModule'\n"
-        f"print(json.dumps({{n: ran(n) for n in {names!r}}}))"
-    )
+    """For each module of `names`, whether it has run in a fresh interpreter after `code` (what
+    `korusticket._lazy.lazy_module` hands out is not in `sys.modules` until it is used)."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps({{n: n in sys.modules for n in {names!r}}}))"
     result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)  # noqa: S603
     executed: dict[str, bool] = json.loads(result.stdout.splitlines()[-1])
     return executed
@@ -110,3 +110,31 @@ def test_the_client_loads_no_workflow_nor_the_typed_overloads_until_they_are_use
     )
     used = {f"korusticket.booking.{name}" for name in ("book", "order", "reserve")}  # what kt.book runs
     assert booked == {name: name in used for name in names}
+
+
+def test_threads_first_reading_a_deferred_module_all_see_it_fully_executed(tmp_path: Path) -> None:
+    """A module that takes a while to run, read by eight threads at once: each gets the attribute defined at its
+    end (`importlib.util.LazyLoader` on Python 3.11 shows the other threads the module half-executed)."""
+    (tmp_path / "slow_module_for_lazy_test.py").write_text("import time\ntime.sleep(0.3)\nDONE = 'done'\n")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        module = lazy_module("slow_module_for_lazy_test")
+        assert "slow_module_for_lazy_test" not in sys.modules
+        start = threading.Barrier(8)
+
+        def read() -> object:
+            start.wait()
+            return module.DONE
+
+        with ThreadPoolExecutor(8) as pool:
+            seen = [future.result() for future in [pool.submit(read) for _ in range(8)]]
+        assert seen == ["done"] * 8
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("slow_module_for_lazy_test", None)
+
+
+def test_a_deferred_module_that_does_not_exist_fails_on_first_use() -> None:
+    module = lazy_module("no_such_module_here")
+    with pytest.raises(ImportError, match="no_such_module_here"):
+        module.anything  # noqa: B018

@@ -15,10 +15,10 @@ authentication, retries and errors.
 
 from __future__ import annotations
 
-import importlib
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from korusticket._lazy import lazy_exports
 from korusticket._version import __version__
 from korusticket.errors import (
     APIConnectionError,
@@ -145,19 +145,7 @@ loads the errors and the log switch only, not the client, the booking workflows 
 bench: start-up). `from korusticket import KorusTicket` imports what that name needs, as before."""
 
 
-def __getattr__(name: str) -> Any:
-    try:
-        module, attribute = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module 'korusticket' has no attribute {name!r}") from None
-    loaded = importlib.import_module(module)
-    value = loaded if attribute is None else getattr(loaded, attribute)
-    globals()[name] = value  # once imported, a plain module attribute
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_exports(globals(), _LAZY)
 
 
 # A library does not decide where its log lines go: without a handler of the application's, they go nowhere,

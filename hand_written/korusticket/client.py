@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import inspect
 import os
 import platform
+import threading
 import time
 import types
 import urllib.request
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar, Unpack, assert_never
 
-import attrs
 import httpx
 
-import korusticket_client.models as models
 from korusticket._context import OPERATION, PARSED
 from korusticket._download import download, download_async
 from korusticket._generated.bodies import BODY_FIELDS
@@ -34,42 +31,49 @@ from korusticket._http import (
     unexpected_response,
 )
 from korusticket._iri_core import parse_iri
+from korusticket._lazy import lazy_module
 from korusticket._operation import Operation, _shown, check_body, check_text, closest, is_count
 from korusticket._raw import CallOptions, RawResponse, check_language, check_timeout
 from korusticket._signatures import RunTimeDecorators
 from korusticket._urls import check_url, origin
 from korusticket._version import __version__
 from korusticket.auth import DEFAULT_TOKEN_URL, ClientCredentialsAuth, StaticTokenAuth, TokenAuth
-from korusticket.booking import AsyncBooking, BookingPolicy, SyncBooking
-from korusticket.booking.ledger import BookingInProgressError, BookingLedger, LedgerClaim, ledger_from
-from korusticket.booking.ledger.memory import MemoryLedger, process_ledger
-from korusticket.booking.results import OrderOutcomeUnknownError
-from korusticket.booking.steps import (
-    Call,
-    Callback,
-    Claim,
-    Collect,
-    Download,
-    Flow,
-    Monotonic,
-    Now,
-    Record,
-    Release,
-    Sleep,
-    Step,
-    Unfinished,
-    WallClock,
-)
+from korusticket.booking.api import AsyncBooking, SyncBooking
 from korusticket.errors import ArgumentTypeError, ConfigurationError, InvalidRequestError, MissingBodyFieldError
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from korusticket.transports import AsyncClientTransport, ClientTransport
-from korusticket_client import Client
 
 if TYPE_CHECKING:
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import attrs
+
+    import korusticket_client
+    import korusticket_client.models as models
     from korusticket._generated import typed
+    from korusticket.booking import ledger as ledgers
+    from korusticket.booking import policy as policies
+    from korusticket.booking import results, steps
+    from korusticket.booking.ledger import BookingLedger, LedgerClaim
+    from korusticket.booking.ledger import memory as memory_ledger
+    from korusticket.booking.policy import BookingPolicy
+    from korusticket.booking.steps import Flow, Step
+    from korusticket_client import Client
 else:
     typed = RunTimeDecorators()  # the generated decorators return the method as it is: see _signatures
+    # what only some calls need loads on the first of them (make bench: start-up): asyncio for the async client,
+    # the generated models for a body given as a dict, the booking workflows for a booking call
+    asyncio = lazy_module("asyncio")
+    attrs = lazy_module("attrs")
+    korusticket_client = lazy_module("korusticket_client")
+    models = lazy_module("korusticket_client.models")
+    ledgers = lazy_module("korusticket.booking.ledger")
+    memory_ledger = lazy_module("korusticket.booking.ledger.memory")
+    policies = lazy_module("korusticket.booking.policy")
+    results = lazy_module("korusticket.booking.results")
+    steps = lazy_module("korusticket.booking.steps")
 
 __all__ = ["DEMO_URL", "PRODUCTION_URL", "AsyncKorusTicket", "ClientOptions", "KorusTicket"]
 
@@ -79,9 +83,19 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 USER_AGENT = f"korusticket-python/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
 OPERATIONS_BY_MODULE = {operation.module_name: operation for operation in OPERATIONS}
 T = TypeVar("T")
-CLAIM_WAITS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="korusticket-claim")
-"""Where `AsyncKorusTicket` waits for a ledger claim another worker holds, off the event loop (and off asyncio's
-default executor, which a few waiting claims would fill)."""
+_CLAIM_WAITS: list[ThreadPoolExecutor] = []
+_CLAIM_WAITS_MADE = threading.Lock()
+
+
+def _claim_waits() -> ThreadPoolExecutor:
+    """Where `AsyncKorusTicket` waits for a ledger claim another worker holds, off the event loop (and off asyncio's
+    default executor, which a few waiting claims would fill): one pool per process, made on the first wait."""
+    with _CLAIM_WAITS_MADE:
+        if not _CLAIM_WAITS:
+            from concurrent.futures import ThreadPoolExecutor
+
+            _CLAIM_WAITS.append(ThreadPoolExecutor(max_workers=64, thread_name_prefix="korusticket-claim"))
+        return _CLAIM_WAITS[0]
 
 
 def _check_base_url(base_url: Any) -> httpx.URL:
@@ -392,8 +406,8 @@ class _Shared:
             retry = RetryPolicy(max_retries=max_retries)
         self.retry = retry or RetryPolicy()
         policy = options.get("booking_policy")
-        self.booking_policy = BookingPolicy() if policy is None else policy
-        if not isinstance(self.booking_policy, BookingPolicy):
+        self.booking_policy = policies.BookingPolicy() if policy is None else policy
+        if not isinstance(self.booking_policy, policies.BookingPolicy):
             raise ConfigurationError(
                 f"booking_policy: expected a korusticket.BookingPolicy, got {type(self.booking_policy).__name__}"
             )
@@ -402,7 +416,9 @@ class _Shared:
             chosen_ledger = environ.get("KORUSTICKET_LEDGER") or None
         self._owns_ledger = isinstance(chosen_ledger, str)
         self.ledger: BookingLedger = (
-            ledger_from(chosen_ledger) if chosen_ledger is not None else process_ledger(str(self.base_url))
+            ledgers.ledger_from(chosen_ledger)
+            if chosen_ledger is not None
+            else memory_ledger.process_ledger(str(self.base_url))
         )
         """Where the booking workflows record what they do (see `korusticket.booking.ledger`)."""
         max_connections = options.get("max_connections", 20)
@@ -606,7 +622,7 @@ class KorusTicket(_Shared, SyncBooking):
             self.auth.bind(transport=retrying, timeout=self.timeout)
         """The httpx client: authentication, retries and error mapping included."""
         self._server_clock = self.http.server_clock
-        self.client = Client(base_url=str(self.base_url)).set_httpx_client(self.http)
+        self.client = korusticket_client.Client(base_url=str(self.base_url)).set_httpx_client(self.http)
         """The generated client: give it to any generated function (`get_offer.sync(..., client=kt.client)`)."""
         self.client.set_async_httpx_client(httpx.AsyncClient(transport=AsyncUseRefused()))
 
@@ -769,7 +785,7 @@ class KorusTicket(_Shared, SyncBooking):
         claims: dict[str, LedgerClaim] = {}
         value: Any = None
         error: BaseException | None = None
-        unknown: OrderOutcomeUnknownError | None = None
+        unknown: results.OrderOutcomeUnknownError | None = None
         try:
             while True:
                 try:
@@ -777,7 +793,7 @@ class KorusTicket(_Shared, SyncBooking):
                 except StopIteration as stop:
                     result: T = stop.value
                     return result
-                except OrderOutcomeUnknownError as raised:
+                except results.OrderOutcomeUnknownError as raised:
                     unknown = raised
                     break
                 value, error = None, None
@@ -795,20 +811,20 @@ class KorusTicket(_Shared, SyncBooking):
 
     def _perform(self, step: Step, options: CallOptions | None, claims: dict[str, LedgerClaim]) -> Any:
         match step:
-            case Call(operation=operation, arguments=arguments, headers=headers):
+            case steps.Call(operation=operation, arguments=arguments, headers=headers):
                 return self._call(operation, dict(arguments), options=self._step_options(options, headers))
-            case Collect(operation=operation, filters=filters, prefetch=prefetch):
+            case steps.Collect(operation=operation, filters=filters, prefetch=prefetch):
                 return list(self._paginate(operation, dict(filters), prefetch=prefetch, options=options))
-            case Sleep(seconds=seconds):
+            case steps.Sleep(seconds=seconds):
                 time.sleep(seconds)
                 return None
-            case Now():
+            case steps.Now():
                 return self.server_time()
-            case Monotonic():
+            case steps.Monotonic():
                 return time.monotonic()
-            case WallClock():
+            case steps.WallClock():
                 return datetime.datetime.now(datetime.UTC)
-            case Callback(function=function, argument=argument):
+            case steps.Callback(function=function, argument=argument):
                 outcome = function(argument)
                 if inspect.isawaitable(outcome):
                     if inspect.iscoroutine(outcome):
@@ -817,18 +833,18 @@ class KorusTicket(_Shared, SyncBooking):
                         "confirm_payment returned an awaitable: use AsyncKorusTicket for async payment steps"
                     )
                 return outcome
-            case Download(url=url, target=target):
+            case steps.Download(url=url, target=target):
                 return download(self.http, url, target)
-            case Claim(reference=reference, wait=wait):
+            case steps.Claim(reference=reference, wait=wait):
                 claims[reference] = claim = self.ledger.claim(reference, wait=wait)
                 return claim.entry
-            case Record(entry=entry):
+            case steps.Record(entry=entry):
                 claims[entry.reference].record(entry)
                 return None
-            case Release(reference=reference):
+            case steps.Release(reference=reference):
                 claims.pop(reference).release()
                 return None
-            case Unfinished():
+            case steps.Unfinished():
                 return self.ledger.unfinished()
             case _:
                 assert_never(step)
@@ -875,7 +891,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         if isinstance(self.auth, ClientCredentialsAuth):
             self.auth.bind(async_transport=retrying, timeout=self.timeout)
         self._server_clock = self.http.server_clock
-        self.client = Client(base_url=str(self.base_url)).set_async_httpx_client(self.http)
+        self.client = korusticket_client.Client(base_url=str(self.base_url)).set_async_httpx_client(self.http)
         self.client.set_httpx_client(httpx.Client(transport=SyncUseRefused()))
 
     @classmethod
@@ -1007,7 +1023,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         claims: dict[str, LedgerClaim] = {}
         value: Any = None
         error: BaseException | None = None
-        unknown: OrderOutcomeUnknownError | None = None
+        unknown: results.OrderOutcomeUnknownError | None = None
         try:
             while True:
                 try:
@@ -1015,7 +1031,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
                 except StopIteration as stop:
                     result: T = stop.value
                     return result
-                except OrderOutcomeUnknownError as raised:
+                except results.OrderOutcomeUnknownError as raised:
                     unknown = raised
                     break
                 value, error = None, None
@@ -1033,35 +1049,35 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
 
     async def _perform(self, step: Step, options: CallOptions | None, claims: dict[str, LedgerClaim]) -> Any:
         match step:
-            case Call(operation=operation, arguments=arguments, headers=headers):
+            case steps.Call(operation=operation, arguments=arguments, headers=headers):
                 return await self._call(operation, dict(arguments), options=self._step_options(options, headers))
-            case Collect(operation=operation, filters=filters, prefetch=prefetch):
+            case steps.Collect(operation=operation, filters=filters, prefetch=prefetch):
                 paginator = self._paginate(operation, dict(filters), prefetch=prefetch, options=options)
                 return [item async for item in paginator]
-            case Sleep(seconds=seconds):
+            case steps.Sleep(seconds=seconds):
                 await asyncio.sleep(seconds)
                 return None
-            case Now():
+            case steps.Now():
                 return self.server_time()
-            case Monotonic():
+            case steps.Monotonic():
                 return time.monotonic()
-            case WallClock():
+            case steps.WallClock():
                 return datetime.datetime.now(datetime.UTC)
-            case Callback(function=function, argument=argument):
+            case steps.Callback(function=function, argument=argument):
                 outcome = function(argument)
                 return await outcome if inspect.isawaitable(outcome) else outcome
-            case Download(url=url, target=target):
+            case steps.Download(url=url, target=target):
                 return await download_async(self.http, url, target)
-            case Claim(reference=reference, wait=wait):
+            case steps.Claim(reference=reference, wait=wait):
                 claims[reference] = claim = await self._claim(reference, wait)
                 return claim.entry
-            case Record(entry=entry):
+            case steps.Record(entry=entry):
                 await self._ledger_call(claims[entry.reference].record, entry)
                 return None
-            case Release(reference=reference):
+            case steps.Release(reference=reference):
                 claims.pop(reference).release()
                 return None
-            case Unfinished():
+            case steps.Unfinished():
                 return await self._ledger_call(self.ledger.unfinished)
             case _:
                 assert_never(step)
@@ -1071,15 +1087,15 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         try:
             claim: LedgerClaim = await self._ledger_call(self.ledger.claim, reference, wait=0.0)
             return claim
-        except BookingInProgressError:
+        except ledgers.BookingInProgressError:
             if wait <= 0:
                 raise
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(CLAIM_WAITS, lambda: self.ledger.claim(reference, wait=wait))
+        return await loop.run_in_executor(_claim_waits(), lambda: self.ledger.claim(reference, wait=wait))
 
     async def _ledger_call(self, function: Any, *arguments: Any, **keywords: Any) -> Any:
         """A ledger call: in memory on the loop, else in a thread (a database write syncs to disk)."""
-        if isinstance(self.ledger, MemoryLedger):
+        if isinstance(self.ledger, memory_ledger.MemoryLedger):
             return function(*arguments, **keywords)
         return await asyncio.to_thread(function, *arguments, **keywords)
 

@@ -16,39 +16,40 @@ import httpx
 from korusticket._lazy import lazy_module
 from korusticket._operation import _shown, check_count
 from korusticket._raw import CallOptions, check_language
-from korusticket.booking.inputs import Beneficiary, Customer, Item, check_callback, check_reference
-from korusticket.booking.policy import BookingPolicy
-from korusticket.booking.results import (
-    Booking,
-    CalendarDay,
-    Hold,
-    OfferChoice,
-    OrderOutcomeUnknownError,
-    OrderResult,
-    PendingBeneficiary,
-    Recovery,
-    ReservationResult,
-    Settlement,
-)
-from korusticket.booking.steps import Flow
 from korusticket.errors import InvalidRequestError
-from korusticket_client.models import BookingOrder, BookingOrderItemTicket, TicketingOffer
 
 if TYPE_CHECKING:
     from korusticket.booking import book as booking
-    from korusticket.booking import browse, fulfilment, reserve
+    from korusticket.booking import browse, fulfilment, inputs, reserve, results
     from korusticket.booking import order as ordering
-else:  # the workflows and the generated operations they call load on the first booking call, not at import
+    from korusticket.booking.inputs import Beneficiary, Customer, Item, OfferInput
+    from korusticket.booking.policy import BookingPolicy
+    from korusticket.booking.results import (
+        Booking,
+        CalendarDay,
+        Hold,
+        OfferChoice,
+        OrderOutcomeUnknownError,
+        OrderResult,
+        PendingBeneficiary,
+        Recovery,
+        ReservationResult,
+        Settlement,
+    )
+    from korusticket.booking.steps import Flow
+    from korusticket_client.models import BookingOrder, BookingOrderItemTicket
+else:  # the workflows, their inputs and results and the generated models load on the first booking call
     booking = lazy_module("korusticket.booking.book")
     browse = lazy_module("korusticket.booking.browse")
     fulfilment = lazy_module("korusticket.booking.fulfilment")
+    inputs = lazy_module("korusticket.booking.inputs")
     reserve = lazy_module("korusticket.booking.reserve")
+    results = lazy_module("korusticket.booking.results")
     ordering = lazy_module("korusticket.booking.order")
 
-__all__ = ["AsyncBooking", "AsyncDriver", "OfferInput", "SyncBooking", "SyncDriver"]
+__all__ = ["AsyncBooking", "AsyncDriver", "SyncBooking", "SyncDriver"]
 
 T = TypeVar("T")
-OfferInput = Item | str | TicketingOffer
 Timeout = float | httpx.Timeout | None
 
 
@@ -182,7 +183,7 @@ class SyncBooking(SyncDriver):
         `BookingInProgressError` when another worker keeps it past `booking_policy.claim_wait`. `extra_body`
         adds fields to the order's body, `reserve_extra_body` to the reservation's.
         """
-        check_callback(confirm_payment, "confirm_payment")
+        inputs.check_callback(confirm_payment, "confirm_payment")
         request = booking.book_request(items, customer, external_reference, notes, extra_body, reserve_extra_body)
         flow = booking.book(request, confirm_payment, self.booking_policy, self.server_time)
         return self._drive(flow, _options(timeout, max_retries))
@@ -190,7 +191,7 @@ class SyncBooking(SyncDriver):
     def settle(self, external_reference: str, *, reservations: ordering.ReservationsInput | None = None) -> Settlement:
         """What exists for a booking, from the server alone (nothing is written): the orders under the reference,
         and which of `reservations` are not ordered. For facts persisted by your own code (a job's payload)."""
-        reference = check_reference(external_reference)
+        reference = inputs.check_reference(external_reference)
         given = [] if reservations is None else [iri for iri, _ in ordering.reservations_of(reservations)]
         return self._drive(ordering.settle(reference, given))
 
@@ -209,7 +210,7 @@ class SyncBooking(SyncDriver):
         taken: `confirm_payment(hold)` is only asked whether a charge in doubt (`hold.retried`) was made, by
         looking `hold.idempotency_key` up at your provider.
         """
-        check_callback(confirm_payment, "confirm_payment")
+        inputs.check_callback(confirm_payment, "confirm_payment")
         return self._drive(booking.recover(self.booking_policy, self.server_time, confirm_payment))
 
     def offer_choice(self, offer: OfferInput, *, catalog_id: str | None = None) -> OfferChoice:
@@ -308,7 +309,7 @@ class AsyncBooking(AsyncDriver):
         max_retries: int | None = None,
     ) -> Booking:
         """See `KorusTicket.book`; `confirm_payment` may be a coroutine function."""
-        check_callback(confirm_payment, "confirm_payment")
+        inputs.check_callback(confirm_payment, "confirm_payment")
         request = booking.book_request(items, customer, external_reference, notes, extra_body, reserve_extra_body)
         flow = booking.book(request, confirm_payment, self.booking_policy, self.server_time)
         return await self._drive(flow, _options(timeout, max_retries))
@@ -317,7 +318,7 @@ class AsyncBooking(AsyncDriver):
         self, external_reference: str, *, reservations: ordering.ReservationsInput | None = None
     ) -> Settlement:
         """See `KorusTicket.settle`."""
-        reference = check_reference(external_reference)
+        reference = inputs.check_reference(external_reference)
         given = [] if reservations is None else [iri for iri, _ in ordering.reservations_of(reservations)]
         return await self._drive(ordering.settle(reference, given))
 
@@ -329,7 +330,7 @@ class AsyncBooking(AsyncDriver):
 
     async def recover(self, *, confirm_payment: Callable[[Hold], Any] | None = None) -> list[Recovery]:
         """See `KorusTicket.recover`; `confirm_payment` may be a coroutine function."""
-        check_callback(confirm_payment, "confirm_payment")
+        inputs.check_callback(confirm_payment, "confirm_payment")
         return await self._drive(booking.recover(self.booking_policy, self.server_time, confirm_payment))
 
     async def offer_choice(self, offer: OfferInput, *, catalog_id: str | None = None) -> OfferChoice:
@@ -382,7 +383,7 @@ class AsyncBooking(AsyncDriver):
 
 
 def _unknown_request(error: Any) -> ordering.OrderRequest:
-    request = getattr(error, "request", None) if isinstance(error, OrderOutcomeUnknownError) else None
+    request = getattr(error, "request", None) if isinstance(error, results.OrderOutcomeUnknownError) else None
     if not isinstance(request, ordering.OrderRequest):
         raise InvalidRequestError(
             f"error: expected an OrderOutcomeUnknownError raised by an order, got {type(error).__name__}"

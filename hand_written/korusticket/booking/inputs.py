@@ -22,7 +22,7 @@ from korusticket_client.models import (
     TicketingOfferTicketSession,
 )
 
-__all__ = ["Beneficiary", "Customer", "Item", "OfferRef", "SessionRef", "Title"]
+__all__ = ["Beneficiary", "Customer", "Item", "OfferInput", "OfferRef", "SessionRef", "Title"]
 
 Title = Literal["mr", "mrs", "mx"]
 OfferRef = str | TicketingOffer
@@ -258,3 +258,7 @@ def check_quantity(quantity: Any, where: str) -> int:
     if not is_count(quantity, 1):
         raise InvalidRequestError(f"{where}.quantity: expected an integer >= 1, got {_shown(quantity)}")
     return quantity
+
+
+OfferInput = Item | str | TicketingOffer
+"""What names an offer for the booking methods: an `Item`, an offer's id or IRI, or the offer itself."""
