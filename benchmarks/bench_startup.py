@@ -11,6 +11,7 @@ difference `korusticket - httpx` measured in the same round.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,9 @@ from pathlib import Path
 from benchmarks.common import Section, Spread, Target, differences, interleaved, rounds, table
 
 ROUNDS = rounds(15, 5)
+# A user's interpreter reads the bytecode caches pip wrote at install time; a shell that sets
+# PYTHONDONTWRITEBYTECODE (as CI images often do) would have every child recompile our sources from text.
+CHILD_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 IMPORTS = {
     "import httpx": "import httpx",
     "import korusticket": "import korusticket",
@@ -35,7 +39,7 @@ def child_import(statement: str) -> Callable[[], float]:
 
     def run() -> float:
         result = subprocess.run(  # noqa: S603 - this interpreter
-            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=CHILD_ENV
         )
         return float(result.stdout.strip().splitlines()[-1])
 
@@ -45,7 +49,7 @@ def child_import(statement: str) -> Callable[[], float]:
 def wall(command: list[str]) -> Callable[[], float]:
     def run() -> float:
         started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - our own command
+        subprocess.run(command, check=True, capture_output=True, env=CHILD_ENV)  # noqa: S603 - our own command
         return time.perf_counter() - started
 
     return run

@@ -36,8 +36,13 @@ def test_import_korusticket_loads_no_generated_model_nor_client() -> None:
 
 
 def test_the_probe_sees_the_models_once_a_name_needs_them() -> None:
-    # The same probe on a name that needs the models: the check above can fail.
-    loaded = modules_after("from korusticket import KorusTicket")
+    # The same probe on code that needs the models (a call parses its answer into them): the check above can fail.
+    loaded = modules_after(
+        "from korusticket.testing import Sandbox\n"
+        "from korusticket_client.api.ticketing_catalog import list_catalogs\n"
+        "with Sandbox().client() as kt:\n"
+        "    kt.call(list_catalogs)"
+    )
     assert "korusticket_client.models" in loaded
     assert "korusticket.client" in loaded
 
@@ -110,6 +115,17 @@ def test_the_client_loads_no_workflow_nor_the_typed_overloads_until_they_are_use
     )
     used = {f"korusticket.booking.{name}" for name in ("book", "order", "reserve")}  # what kt.book runs
     assert booked == {name: name in used for name in names}
+
+
+DEFERRED = ["asyncio", "tenacity", "concurrent.futures", "attrs", "korusticket_client", "korusticket_client.models"]
+
+
+def test_the_client_import_defers_the_event_loop_the_retry_library_and_the_models() -> None:
+    """What only some calls need (an async client, a retry that is due, a body given as a dict) is not paid by
+    every process that imports the client (make bench: start-up)."""
+    assert executed_after("import httpx\nfrom korusticket import KorusTicket", DEFERRED) == dict.fromkeys(
+        DEFERRED, False
+    )
 
 
 def test_threads_first_reading_a_deferred_module_all_see_it_fully_executed(tmp_path: Path) -> None:

@@ -515,11 +515,11 @@ def write_bodies(
         ),
         "from __future__ import annotations",
         "",
-        "from typing import Any, NotRequired, TypedDict",
+        f"from typing import {'TYPE_CHECKING, ' if aliases else ''}Any, NotRequired, TypedDict",
         "",
     ]
-    if aliases:
-        lines.append(f"from korusticket_client.models import {', '.join(aliases)}")
+    if aliases:  # annotations only: the TypedDicts never evaluate them, and the models stay unloaded
+        lines += ["if TYPE_CHECKING:", f"    from korusticket_client.models import {', '.join(aliases)}"]
     names = [f"{model}Dict" for model in sorted(done)]
     lines += ["", f"__all__ = {names!r}"]
     lines += ["", "BODY_FIELDS: dict[str, dict[str, str]] = {"]

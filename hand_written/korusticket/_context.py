@@ -7,10 +7,13 @@ extra arguments. Each value is defined here, once, with who writes it and who re
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = [
     "DEADLINE",

@@ -9,7 +9,6 @@ whose body is not JSON becomes `UnexpectedResponseError`, before the generated c
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 import re
@@ -18,13 +17,14 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import orjson
 
 from korusticket._context import DEADLINE, DECODED, OPERATION, PARSED, WINDOW_SLOT
 from korusticket._iri_core import operation_at
+from korusticket._lazy import lazy_module
 from korusticket._urls import Origin, origin
 from korusticket.errors import (
     APIConnectionError,
@@ -37,6 +37,11 @@ from korusticket.errors import (
     redact,
     redact_url,
 )
+
+if TYPE_CHECKING:
+    import asyncio
+else:  # loaded on first use (make bench: start-up): a sync client never starts an event loop
+    asyncio = lazy_module("asyncio")
 
 SecretsSource = Callable[[], Iterable[str]]
 JSON_MEDIA_TYPES = ("application/json", "application/ld+json", "application/problem+json")

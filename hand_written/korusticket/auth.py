@@ -11,7 +11,6 @@ using the client: a lock makes exactly one of them fetch or refresh it.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 import logging
@@ -22,12 +21,13 @@ import time
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
 from korusticket._context import SAFE_TO_REPEAT
 from korusticket._http import aread_body, connection_error, read_body
+from korusticket._lazy import lazy_module
 from korusticket._raw import FIELD_VALUE
 from korusticket._urls import Origin, check_url, origin
 from korusticket.errors import (
@@ -41,6 +41,11 @@ from korusticket.errors import (
     redact,
 )
 from korusticket.retries import call_deadline
+
+if TYPE_CHECKING:
+    import asyncio
+else:  # loaded on first use (make bench: start-up): a sync client never starts an event loop
+    asyncio = lazy_module("asyncio")
 
 __all__ = [
     "DEFAULT_TOKEN_URL",

@@ -11,18 +11,25 @@ before the `totalItems` promised is not taken as the end: the following pages ar
 
 from __future__ import annotations
 
-import asyncio
 import math
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from korusticket._context import WINDOW_SLOT, WindowSlot
+from korusticket._lazy import lazy_module
 from korusticket._operation import is_count, is_integer
 from korusticket.errors import InvalidRequestError, UnexpectedResponseError
+
+if TYPE_CHECKING:
+    import asyncio
+    from concurrent import futures
+    from concurrent.futures import Future
+else:  # loaded on first use (make bench: start-up): a sync client never starts an event loop
+    asyncio = lazy_module("asyncio")
+    futures = lazy_module("concurrent.futures")
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "PagePlan", "Paginator"]
 
@@ -299,7 +306,7 @@ class Paginator(Generic[T]):
         plan = self._plan
         pending: deque[tuple[int, Future[Page[T]]]] = deque()
         todo = iter(numbers)
-        with ThreadPoolExecutor(max_workers=plan.prefetch, thread_name_prefix="korusticket-page") as pool:
+        with futures.ThreadPoolExecutor(max_workers=plan.prefetch, thread_name_prefix="korusticket-page") as pool:
             try:
                 for number in todo:
                     pending.append((number, pool.submit(self._fetch, plan.arguments(self._filters, number), number)))

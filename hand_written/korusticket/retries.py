@@ -10,21 +10,29 @@ attempts and by the time elapsed since the first one.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import httpx
-import tenacity
 
 from korusticket._context import DEADLINE, MAX_RETRIES, SAFE_TO_REPEAT
 from korusticket._http import MAX_RESPONSE_BYTES, aread_body, read_body
+from korusticket._lazy import lazy_module
 from korusticket._operation import COUNT_LIMIT, is_count
 from korusticket.backoff import Backoff, parse_retry_after
 from korusticket.errors import InvalidRequestError
+
+if TYPE_CHECKING:
+    import asyncio
+
+    import tenacity
+else:  # loaded on first use (make bench: start-up): asyncio by an async client, tenacity once a retry is due
+    asyncio = lazy_module("asyncio")
+    tenacity = lazy_module("tenacity")
 
 __all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport", "parse_retry_after"]
 
