@@ -10,7 +10,8 @@ Two servers:
 
 The raw window fetches and decodes each page (`orjson.loads`, the members counted) and builds no model: what the
 network and the decoder allow. The SDK's crawls count each offer and keep none, like the raw windows: a
-candidate that kept 10,000 models would be timed on the garbage collector's passes over them as well. Ratios are the SDK's time over the raw window's of the same width in the same round.
+candidate that kept 10,000 models would be timed on the garbage collector's passes over them as
+well. Ratios are the SDK's time over the raw window's of the same width in the same round.
 
     PYTHONPATH=. .venv/bin/python -m benchmarks.bench_crawl
 """
