@@ -317,3 +317,16 @@ def test_the_command_line_serves_the_sandbox() -> None:
         process.wait(timeout=10)
         if process.stdout is not None:
             process.stdout.close()
+
+
+def test_a_ticking_clock_gives_a_seed_the_same_ids_however_slow_the_start() -> None:
+    """`korusticket sandbox serve` ticks its clock: the catalog a seed gives must not depend on the milliseconds
+    between the clock's creation and the sandbox's (a fresh process importing on first use spends some there)."""
+    from korusticket.testing import Sandbox
+    from korusticket.testing.clock import SandboxClock
+
+    clock = SandboxClock(ticking=True)
+    time.sleep(0.01)
+    slow = Sandbox(seed=3, clock=clock)
+    assert slow.catalog_id == Sandbox(seed=3).catalog_id
+    assert clock.now() > clock.base_time()  # the served sandbox's answers still go by real time

@@ -26,6 +26,13 @@ class SandboxClock:
                 return self._now + (datetime.now(UTC) - self._anchor)
             return self._now
 
+    def base_time(self) -> datetime:
+        """The clock's time without what real time added: its start plus every `advance` (`now()` for a clock
+        that does not tick). The sandbox builds its seeded catalog at this instant, so that one seed gives the
+        same ids however long the process took to get from the clock's creation to the sandbox's."""
+        with self._lock:
+            return self._now
+
     def advance(self, seconds: float = 0.0, *, minutes: float = 0.0, hours: float = 0.0, days: float = 0.0) -> datetime:
         """Move time forward; returns the new time."""
         step = timedelta(seconds=seconds, minutes=minutes, hours=hours, days=days)

@@ -152,7 +152,7 @@ class Sandbox:
             created_status=created_status,
             exact_date_filter=exact_date_filter,
         )
-        now = self.clock.now()
+        now = self.clock.base_time()  # not now(): a ticking clock would date the seeded ids by start-up time
         if catalog_offers is not None:
             # Enough offers in all for `catalog_offers` in the park catalog, then exactly that many there.
             probe = build(seed, 1, start=now.date(), created=now)
