@@ -7,6 +7,9 @@ is the client's. The candidates, per page:
 - `json.loads` (the stdlib floor) and `orjson.loads` (the SDK's decoder) on the bytes;
 - `orjson + from_dict`: the decoder and the generated collection model's `from_dict`, what the generated code
   builds, without HTTP: the "generated" baseline;
+- `httpx + orjson + from_dict`: what a hand-written client on httpx does for the same page (`client.get` on the
+  same MockTransport, then the decoder and `from_dict`), without any of the SDK's checks: the floor any client
+  built on httpx starts from, shown so the per-page ratios can be read against it (it is no target);
 - `kt.call` (sync, and async on one event loop): a whole call through the facade and httpx's MockTransport.
 
     PYTHONPATH=. .venv/bin/python -m benchmarks.bench_parse
@@ -32,10 +35,11 @@ CALLS = 20
 """Calls per candidate per round (its time is their mean)."""
 PER_PAGE = 50
 CUSTOMER: Customer = {"firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com"}
-FLOOR, DECODER, GENERATED, CALL, ASYNC_CALL = (
+FLOOR, DECODER, GENERATED, HANDWRITTEN, CALL, ASYNC_CALL = (
     "json.loads (stdlib floor)",
     "orjson.loads (the SDK's decoder)",
     "orjson + from_dict (generated)",
+    "httpx.get + orjson + from_dict (hand-written)",
     "kt.call (sync)",
     "kt.call (async)",
 )
@@ -83,20 +87,32 @@ def candidates(body: bytes, model: Any, operation: Any, arguments: dict[str, Any
         base_url=API, token=TOKEN, transport=httpx.MockTransport(serve_async), max_retries=0, environ={}
     )
     loop = asyncio.new_event_loop()
+    handwritten = httpx.Client(
+        base_url=API, transport=httpx.MockTransport(serve), headers={"authorization": f"Bearer {TOKEN}"}
+    )
+    request = operation._get_kwargs(**arguments)  # the generated code's method, path and query parameters
+
+    def by_hand() -> object:
+        response = handwritten.request(request["method"], request["url"], params=request.get("params"))
+        response.raise_for_status()
+        return model.from_dict(orjson.loads(response.content))
+
     runs: dict[str, Callable[[], object]] = {
         FLOOR: lambda: json.loads(body),
         DECODER: lambda: orjson.loads(body),
         GENERATED: lambda: model.from_dict(orjson.loads(body)),
+        HANDWRITTEN: by_hand,
         CALL: lambda: kt.call(operation, **arguments),
         ASYNC_CALL: lambda: loop.run_until_complete(akt.call(operation, **arguments)),
     }
     for run in runs.values():  # the same result from each, and every cache warm
         run()
-    if len(kt.call(operation, **arguments).member) != PER_PAGE:
-        raise RuntimeError("the client did not read the 50 members")
+    if len(kt.call(operation, **arguments).member) != PER_PAGE or len(by_hand().member) != PER_PAGE:
+        raise RuntimeError("a client did not read the 50 members")
 
     def close() -> None:
         kt.close()
+        handwritten.close()
         loop.run_until_complete(akt.aclose())
         loop.close()
 

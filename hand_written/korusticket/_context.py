@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEADLINE",
     "DECODED",
+    "KEEP_JSON",
     "MAX_RETRIES",
     "OPERATION",
     "PARSED",
@@ -31,6 +32,10 @@ __all__ = [
 OPERATION = "korusticket.operation"
 """The facade's `Operation` for the request. Written by `client._Shared._request`; read by `_http.check_response`
 (to parse the body into the operation's model without looking the operation up by path)."""
+
+KEEP_JSON = "korusticket.keep_json"
+"""That the decoded JSON of the success must stay on the response beside its model (`Page.json`, for the export).
+Written by `client._Shared._request` for `_paginate(keep_json=True)`; read by `_http._parse_success`."""
 
 MAX_RETRIES = "korusticket.max_retries"
 """This call's own retry count (`max_retries=` of a call). Written by `_raw.CallOptions.apply`; read by
@@ -48,8 +53,9 @@ past it) and by `_http` while it reads the body."""
 # ------------------------------------------------------------------------------------------ response.extensions
 
 DECODED = "korusticket.json"
-"""The decoded JSON body of a success that has no model to build. Written by `_http.check_response`; read by
-`_http.decoded_body` (decode once)."""
+"""The decoded JSON body of a success that has no model to build, or whose request asked for it (`KEEP_JSON`).
+Written by `_http.check_response`; read by `_http.decoded_body` (decode once). Otherwise the tree is let go as soon
+as the model is built: held on to the end of the call, it cost a 50-offer page 3-5% more, and the memory."""
 
 PARSED = "korusticket.parsed"
 """The success body parsed into the operation's model. Written by `_http.check_response`; taken off the response by

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import orjson
 
-from korusticket._context import DEADLINE, DECODED, OPERATION, PARSED, WINDOW_SLOT
+from korusticket._context import DEADLINE, DECODED, KEEP_JSON, OPERATION, PARSED, WINDOW_SLOT
 from korusticket._iri_core import operation_at
 from korusticket._lazy import lazy_module
 from korusticket._urls import Origin, origin
@@ -175,7 +175,8 @@ def _parse_success(response: httpx.Response, request: httpx.Request, decoded: An
         response.extensions[PARSED] = operation.success_class.from_dict(decoded)
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         return f"the body is not the documented {operation.success_model} ({error!r})"
-    response.extensions[DECODED] = decoded  # from_dict copies what it keeps: the JSON is still the answer's
+    if request.extensions.get(KEEP_JSON):  # from_dict copies what it keeps: the JSON is still the answer's
+        response.extensions[DECODED] = decoded
     return None
 
 

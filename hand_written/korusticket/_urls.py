@@ -15,7 +15,8 @@ Origin = tuple[str, str, int | None]
 
 def origin(url: str | httpx.URL) -> Origin:
     """Scheme, host and explicit port (None for the scheme's default)."""
-    url = httpx.URL(url)
+    if not isinstance(url, httpx.URL):  # httpx.URL(url) of a URL copies it: twice a call on the hot path
+        url = httpx.URL(url)
     return url.scheme, url.host, url.port
 
 

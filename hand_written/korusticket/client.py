@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar, Unpack, assert_
 
 import httpx
 
-from korusticket._context import OPERATION, PARSED
+from korusticket._context import KEEP_JSON, OPERATION, PARSED
 from korusticket._download import download, download_async
 from korusticket._generated.bodies import BODY_FIELDS
 from korusticket._generated.operations import OPERATIONS
@@ -525,13 +525,14 @@ class _Shared:
         entry: Operation,
         prepared: dict[str, Any],
         options: CallOptions | None,
+        keep_json: bool = False,
     ) -> httpx.Request:
-        """The httpx request of a generated operation, with this call's options.
+        """The httpx request of a generated operation, with this call's options (`keep_json`: see `KEEP_JSON`).
 
         The generated `_get_kwargs` says what to send; the URL is joined and parsed once (`api_url`) rather than
         by `httpx.Client.request`, which parses it three times."""
         kwargs: dict[str, Any] = module._get_kwargs(**prepared)
-        kwargs["extensions"] = {OPERATION: entry}
+        kwargs["extensions"] = {OPERATION: entry, KEEP_JSON: True} if keep_json else {OPERATION: entry}
         if options is not None:
             kwargs = options.apply(kwargs)
         kwargs["url"] = http.api_url(kwargs["url"], kwargs.pop("params", None))
@@ -736,14 +737,20 @@ class KorusTicket(_Shared, SyncBooking):
         return self._send(module, entry, prepared, options, raw)
 
     def _send(
-        self, module: Any, entry: Operation | None, prepared: dict[str, Any], options: CallOptions | None, raw: bool
+        self,
+        module: Any,
+        entry: Operation | None,
+        prepared: dict[str, Any],
+        options: CallOptions | None,
+        raw: bool,
+        keep_json: bool = False,
     ) -> Any:
         """One checked call: through the generated function when the tables do not know it."""
         options = self._options_for(options)
         if entry is None:
             _untabled(module, options, raw)
             return module.sync(client=self.client, **prepared)
-        response = self.http.send(self._request(self.http, module, entry, prepared, options))
+        response = self.http.send(self._request(self.http, module, entry, prepared, options, keep_json))
         parsed = self._parsed(module, entry, self.client, response)
         return RawResponse(response, parsed) if raw else parsed
 
@@ -770,7 +777,7 @@ class KorusTicket(_Shared, SyncBooking):
 
         def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
             if keep_json:
-                answer = self._send(module, entry, arguments, options, True)
+                answer = self._send(module, entry, arguments, options, True, keep_json=True)
                 return page_from_collection(answer.parsed, number, decoded_body(answer.http_response))
             return page_from_collection(self._send(module, entry, arguments, options, False), number)
 
@@ -979,13 +986,19 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         return await self._send(module, entry, prepared, options, raw)
 
     async def _send(
-        self, module: Any, entry: Operation | None, prepared: dict[str, Any], options: CallOptions | None, raw: bool
+        self,
+        module: Any,
+        entry: Operation | None,
+        prepared: dict[str, Any],
+        options: CallOptions | None,
+        raw: bool,
+        keep_json: bool = False,
     ) -> Any:
         options = self._options_for(options)
         if entry is None:
             _untabled(module, options, raw)
             return await module.asyncio(client=self.client, **prepared)
-        response = await self.http.send(self._request(self.http, module, entry, prepared, options))
+        response = await self.http.send(self._request(self.http, module, entry, prepared, options, keep_json))
         parsed = self._parsed(module, entry, self.client, response)
         return RawResponse(response, parsed) if raw else parsed
 
@@ -1012,7 +1025,7 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
 
         async def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
             if keep_json:
-                answer = await self._send(module, entry, arguments, options, True)
+                answer = await self._send(module, entry, arguments, options, True, keep_json=True)
                 return page_from_collection(answer.parsed, number, decoded_body(answer.http_response))
             return page_from_collection(await self._send(module, entry, arguments, options, False), number)
 

@@ -45,7 +45,10 @@ held every wave of requests back by the wave's parse time (2a: async prefetch=8 
 bound). Its pages also take turns to parse, one per loop turn, so a response arriving while a wave is parsed frees
 its slot before the wave's next parse (interleaved in one process, medians of 12 crawls: prefetch=4 1.19 -> 1.15,
 prefetch=8 1.23 -> 1.21, prefetch=16 1.50 -> 1.39 times the bound). The sync window keeps its slot until the
-page is parsed: its parse runs in the worker thread, beside the other requests' waits."""
+page is parsed: its parse runs in the worker thread, beside the other requests' waits. Freeing the sync slot
+before the parse too (a semaphore of N, 2N threads) was slower: interleaved in one process, 7 crawls each, 1.09x
+-> 1.23x the raw window at prefetch=8 and 1.30x -> 1.50x at 16 (most likely the freed slot's next request waiting
+for the GIL behind the parse)."""
 
 
 @dataclass(frozen=True)

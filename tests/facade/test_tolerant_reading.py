@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -150,6 +151,43 @@ def test_the_decoded_body_is_reused(monkeypatch: pytest.MonkeyPatch) -> None:
     with client(script) as kt:
         kt.call(get_order, id=V4_RESERVATION)
     assert len(calls) == 1
+
+
+def test_a_call_lets_the_decoded_json_go_once_its_model_is_built() -> None:
+    # Held on the response to the end of the call, the tree cost a 50-offer page 3-5% (benchmarks/bench_parse).
+    script = pages(example("order_sample.json"))
+    with client(script) as kt:
+        answer = kt.with_raw_response.call(get_order, id=V4_RESERVATION)
+    assert isinstance(answer.parsed, BookingOrder)
+    assert "korusticket.json" not in answer.http_response.extensions
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_pages_kept_as_json_are_decoded_once_and_keep_what_the_api_sent(
+    asynchronous: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    real = orjson.loads
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    bodies = [order_page(5, 7), order_page(2, 7, 5)]
+    script = pages(*bodies)
+    monkeypatch.setattr("korusticket._http.orjson.loads", counting)
+    if asynchronous:
+
+        async def crawl() -> list[Any]:
+            async with async_client(script) as kt:
+                return [page.json async for page in kt._paginate(list_orders, {}, page_size=5, keep_json=True).pages()]
+
+        kept = asyncio.run(crawl())
+    else:
+        with client(script) as kt:
+            kept = [page.json for page in kt._paginate(list_orders, {}, page_size=5, keep_json=True).pages()]
+    assert kept == [body["member"] for body in bodies]
+    assert len(calls) == 2
 
 
 def test_the_unverified_date_filter_is_rechecked_on_the_members() -> None:
