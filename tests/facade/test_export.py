@@ -338,3 +338,55 @@ def test_the_directory_is_synced_by_the_first_save_and_each_collections_last(
     assert "saved offers=8 done=False" in events
     after_eight = events.index("saved offers=8 done=False")
     assert events[after_eight + 1] != "directory"
+
+
+def _written(path: Path, buffers: list[bytes], offset: int) -> bytes:
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        size = export_module._write_buffers(descriptor, buffers, offset)
+    finally:
+        os.close(descriptor)
+    assert size == sum(map(len, buffers))
+    return path.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "pwritev"), reason="the gathered write needs os.pwritev (POSIX)")
+def test_a_batch_of_pages_is_written_whole_through_short_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A write may stop short, inside a buffer too; more buffers than one call takes are written in turns.
+    buffers = [f"line {index:04d}\n".encode() * (index % 7) for index in range(export_module.IOV_BATCH * 2 + 3)]
+    real = os.pwritev
+    calls: list[int] = []
+
+    def short(descriptor: int, views: list[memoryview], offset: int) -> int:
+        assert len(views) <= export_module.IOV_BATCH
+        calls.append(len(views))
+        given = b"".join(views[:3])
+        return real(descriptor, [given[: max(1, len(given) // 2)]], offset)  # a prefix, as a short write is
+
+    monkeypatch.setattr(os, "pwritev", short)
+    (tmp_path / "f").write_bytes(b"HEAD")
+    assert _written(tmp_path / "f", buffers, 4) == b"HEAD" + b"".join(buffers)
+    assert len(calls) > len([buffer for buffer in buffers if buffer]) // 3
+
+
+def test_a_batch_of_pages_is_written_whole_without_a_gathered_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(os, "pwritev", raising=False)
+    buffers = [b"a\n", b"", b"bc\n" * 1000]
+    assert _written(tmp_path / "f", buffers, 0) == b"".join(buffers)
+
+
+@pytest.mark.parametrize("gathered", [True, False])
+def test_a_write_the_file_system_takes_nothing_of_is_an_error_not_a_loop(
+    gathered: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "pwrite", lambda *_: 0)
+    if gathered:
+        monkeypatch.setattr(os, "pwritev", lambda *_: 0, raising=False)
+    else:
+        monkeypatch.delattr(os, "pwritev", raising=False)
+    with pytest.raises(OSError, match="took no byte"):
+        _written(tmp_path / "f", [b"a\n"], 0)
