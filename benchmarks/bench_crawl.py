@@ -47,7 +47,7 @@ WINDOWS = (8, 16)
 LIMITS = {8: 1.10, 16: 1.15}
 ROUNDS = rounds(5, 2)
 SERVED_ROUNDS = rounds(8, 1)
-"""The served sandbox renders every page (0.6-0.9 s a crawl): 8 rounds, so that each of the 8 candidates takes
+"""The served sandbox renders every page (0.6-1.2 s a crawl): 8 rounds, so that each of the 8 candidates takes
 every place in the order once, in about a minute (3 rounds left a spread wider than the limits' margins)."""
 
 
