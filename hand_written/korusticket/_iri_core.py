@@ -34,10 +34,8 @@ def kind_of(operation: Operation) -> str:
 
 def format_iri(operation_name: str, values: tuple[str, ...]) -> str:
     operation = GET_OPERATIONS[operation_name]
-    arguments = {}
-    for parameter, value in zip(operation.path_parameters, values, strict=True):
-        arguments[parameter.python] = parameter.check(value)
-    return operation.url_path(arguments)
+    parameters = operation.path_parameters
+    return operation.url_path({p.python: p.check(value) for p, value in zip(parameters, values, strict=True)})
 
 
 BY_SPECIFICITY = sorted(GET_OPERATIONS.values(), key=lambda operation: -operation.literal_length)

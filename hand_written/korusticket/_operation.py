@@ -96,8 +96,17 @@ class Parameter:
     def is_array(self) -> bool:
         return self.schema.get("type") == "array"
 
+    @cached_property
+    def takes_any_uuid(self) -> bool:
+        """A string parameter whose only rule is the UUID pattern: `check` takes a matching string as it is."""
+        schema = self.schema
+        others = {"enum", "format", "minLength", "minimum", "maximum"} & schema.keys()
+        return schema.get("type") == "string" and schema.get("pattern") == ANY_UUID.pattern and not others
+
     def check(self, value: Any) -> Any:
         """The value to pass to the generated function, or a ValueError naming this parameter."""
+        if value.__class__ is str and self.takes_any_uuid and ANY_UUID.fullmatch(value):
+            return value  # what the checks below return for an id, without walking them (each IRI runs this)
         is_date = isinstance(value, datetime.datetime | datetime.date)
         if is_date and self.schema.get("type") == "string" and self.schema.get("format") != "date":
             written = value.isoformat()
@@ -477,8 +486,14 @@ class Operation:
             and not isinstance(arguments.get(parameter.python), Unset | None)
         }
 
-    def url_path(self, arguments: Mapping[str, Any]) -> str:
-        path = self.path
+    @cached_property
+    def path_template(self) -> str:
+        """The path as a %-template keyed by the generated argument names: `/v1/orders/%(id)s`."""
+        template = self.path.replace("%", "%%")
         for parameter in self.path_parameters:
-            path = path.replace("{" + parameter.wire + "}", str(arguments[parameter.python]))
-        return path
+            template = template.replace("{" + parameter.wire + "}", f"%({parameter.python})s")
+        return template
+
+    def url_path(self, arguments: Mapping[str, Any]) -> str:
+        """The path with each path parameter's value in its place (a value is never read as a placeholder)."""
+        return self.path_template % arguments

@@ -282,10 +282,11 @@ def test_an_id_from_the_server_never_becomes_a_path(sandbox: Sandbox, tmp_path: 
             hit = path.endswith("/documents") if field == "document" else path.count("/") == 4 and "orders/" in path
             if request.method != "GET" or not hit:
                 return response
-            body = response.read().decode()
-            target = r'"id": "' if field == "order" else r'"@type": "BookingOrderDocument", "id": "'
-            body = body.replace(target, target + "../../../escape-", 1)
-            return httpx.Response(response.status_code, headers=response.headers, content=body.encode())
+            body = json.loads(response.read())
+            target = body if field == "order" else body["member"][0]
+            assert field == "order" or target["@type"] == "BookingOrderDocument"
+            target["id"] = "../../../escape-" + target["id"]
+            return httpx.Response(response.status_code, headers=response.headers, json=body)
 
     inside = tmp_path / "tickets"
     inside.mkdir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any
@@ -113,6 +114,52 @@ def test_builders_validate_identifiers() -> None:
     assert iri.check_id(ORDER) == ORDER
     with pytest.raises(ValueError, match=r"^order_id: expected"):
         iri.check_id("x", "order_id")
+
+
+def test_a_path_is_filled_once_whatever_its_values_hold() -> None:
+    """A value that looks like a placeholder (`{id}`) or a format (`%s`) is written as it is, never filled in."""
+    operation = GET_PATHS["/v1/ticketing/catalogs/{catalogId}/offers/{id}"]
+    filled = operation.url_path({"catalog_id": "{id}", "id": "100%s"})
+    assert filled == "/v1/ticketing/catalogs/{id}/offers/100%s"
+
+
+PATH_PARAMETERS = {p.python: p for operation in OPERATIONS for p in operation.path_parameters}
+
+
+@given(
+    st.sampled_from(sorted(PATH_PARAMETERS)),
+    st.one_of(
+        uuid7s(),
+        uuid7s().map(str.upper),
+        uuid7s().map(lambda id: f" {id}"),
+        st.text(max_size=40),
+        st.integers(),
+        st.none(),
+        st.booleans(),
+        st.lists(uuid7s(), max_size=2),
+        st.dates(),
+    ),
+)
+def test_an_id_check_answers_as_the_full_rules_would(name: str, value: Any) -> None:
+    """`check` takes a UUID straight when the UUID pattern is a parameter's only rule: the same value or the same
+    error as walking every rule."""
+    parameter = PATH_PARAMETERS[name]
+    walked = dataclasses.replace(parameter)
+    walked.__dict__["takes_any_uuid"] = False  # the cached answer, so `check` walks every rule
+
+    def outcome(checking: Any) -> Any:
+        try:
+            return "value", checking.check(value)
+        except InvalidRequestError as error:
+            return "error", str(error)
+
+    assert outcome(parameter) == outcome(walked)
+
+
+def test_every_id_in_a_path_takes_the_short_check() -> None:
+    ids = [p for p in PATH_PARAMETERS.values() if p.schema.get("pattern")]
+    assert ids
+    assert [p.python for p in ids if not p.takes_any_uuid] == []
 
 
 def test_reading_jsonld_keywords_from_models() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -295,3 +296,17 @@ def test_catalog_offers_puts_exactly_that_many_in_the_catalog(kt: KorusTicket) -
         assert client.call(list_offers, catalog_id=sandbox.catalog_id, items_per_page=1).total_items == 1_001
     with pytest.raises(ValueError, match=r"^catalog_offers: expected at least 1"):
         Sandbox(catalog_offers=0)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"name": "Zoé 🎟", "prices": [1.5, None, True], "nested": {"@id": "/v1/x"}},
+        {"quantity": 2**70},  # beyond 64 bits: orjson refuses it, the standard library writes it
+        {1: "a key that is not a string"},
+    ],
+)
+def test_the_sandbox_answers_any_json_body_its_handlers_build(body: dict[Any, Any]) -> None:
+    from korusticket.testing.app import _encoded
+
+    assert json.loads(_encoded(body)) == json.loads(json.dumps(body))

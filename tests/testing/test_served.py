@@ -4,6 +4,7 @@ control API under `/_sandbox/`, the rule switches, faults set from another proce
 from __future__ import annotations
 
 import contextlib
+import importlib.abc
 import subprocess
 import sys
 import threading
@@ -83,6 +84,32 @@ async def test_async_client_over_a_real_socket(served: tuple[Sandbox, str]) -> N
     ) as kt:
         offers = [offer async for offer in kt.paginate(list_offers, catalog_id=sandbox.catalog_id, prefetch=3)]
     assert len(offers) == 180
+
+
+class FailedImports(importlib.abc.MetaPathFinder):
+    """Last on `sys.meta_path`, so asked only when no other finder found a module: records the failed imports."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> None:
+        self.names.append(name)
+
+
+async def test_an_async_crawl_over_a_socket_tries_no_import_that_fails(served: tuple[Sandbox, str]) -> None:
+    """httpcore looks for sniffio on every lock it sets up, and Python does not remember a failed import: without
+    sniffio installed (anyio 4.11 stopped requiring it) each request searched `sys.path` for it several times."""
+    sandbox, base_url = served
+    failed = FailedImports()
+    async with AsyncKorusTicket(base_url=base_url, token=sandbox.issue_token(), environ={}) as kt:
+        await kt.call(list_offers, catalog_id=sandbox.catalog_id)  # what loads lazily has loaded
+        sys.meta_path.append(failed)
+        try:
+            offers = [offer async for offer in kt.paginate(list_offers, catalog_id=sandbox.catalog_id, prefetch=3)]
+        finally:
+            sys.meta_path.remove(failed)
+    assert len(offers) == 180
+    assert failed.names == []
 
 
 def test_a_dropped_connection_over_a_real_socket(served: tuple[Sandbox, str]) -> None:

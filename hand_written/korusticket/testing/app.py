@@ -15,6 +15,7 @@ from email.utils import format_datetime
 from typing import Any
 
 import httpx
+import orjson
 
 from korusticket._iri_core import ALL_BY_SPECIFICITY, operation_at
 from korusticket._operation import Operation
@@ -127,6 +128,15 @@ class SandboxApp:
         content_type = "application/json" if status == 401 else JSONLD
         return httpx.Response(
             status,
-            content=json.dumps(body, ensure_ascii=False).encode(),
+            content=_encoded(body),
             headers={"content-type": content_type, **(headers or {})},
         )
+
+
+def _encoded(body: Any) -> bytes:
+    """A body as UTF-8 JSON: orjson (a served crawl spends its time here), or the standard library for what orjson
+    refuses (an integer beyond 64 bits, a key that is not a string), so that the sandbox answers the same things."""
+    try:
+        return orjson.dumps(body)
+    except orjson.JSONEncodeError:
+        return json.dumps(body, ensure_ascii=False).encode()
