@@ -268,11 +268,17 @@ def peak_rss_kb() -> int:
 # ------------------------------------------------------------------------------------------------ report
 
 
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
 def machine() -> list[str]:
-    versions = ", ".join(
-        f"{name} {importlib.metadata.version(name)}"
-        for name in ("httpx", "orjson", "attrs", "typer", "rich", "uvicorn")
-    )
+    # httpcore, anyio and sniffio decide what an async request over a socket costs (see probe_async_imports)
+    names = ("httpx", "httpcore", "anyio", "sniffio", "orjson", "attrs", "typer", "rich", "uvicorn")
+    versions = ", ".join(f"{name} {_version(name)}" for name in names)
     try:
         load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     except OSError:
