@@ -19,9 +19,10 @@ well. Ratios are the SDK's time over the raw window's of the same width in the s
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import orjson
@@ -40,6 +41,9 @@ from benchmarks.common import (
     timing,
 )
 from korusticket import AsyncKorusTicket, KorusTicket, ops
+
+if TYPE_CHECKING:
+    from korusticket.testing.served import ServedSandbox
 
 OFFERS = 10_000
 RTT = 0.020
@@ -162,7 +166,10 @@ def fixed_bytes() -> Section:
     return Section("2a. The 10k-offer crawl at 20 ms RTT, client alone (fixed bytes)", [note, "", *lines], targets)
 
 
-def served_subprocess() -> Section:
+@contextlib.contextmanager
+def served_catalog() -> Iterator[tuple[ServedSandbox, dict[str, Any], str]]:
+    """A sandbox served in another process with a 20 ms latency fault on every request: the sandbox, client
+    options with a bearer token fetched beforehand, and the id of its 10,000-offer catalog."""
     from korusticket.testing.served import serve_in_subprocess
 
     with serve_in_subprocess(seed=0, catalog_offers=OFFERS) as served:
@@ -177,6 +184,12 @@ def served_subprocess() -> Section:
                 if kt.call(ops.list_offers, catalog_id=c.id, items_per_page=1).total_items == OFFERS
             )
         served.inject("latency", latency=RTT, times=None)
+        yield served, options, catalog
+
+
+def served_subprocess() -> Section:
+    with served_catalog() as (served, options, catalog):
+        token = options["token"]
         path = f"/v1/ticketing/catalogs/{catalog}/offers"
         headers = {"authorization": f"Bearer {token}"}
         limits = httpx.Limits(max_connections=max(WINDOWS), max_keepalive_connections=max(WINDOWS))

@@ -20,12 +20,8 @@ import json
 import subprocess
 import sys
 
-import httpx
-
-from benchmarks.bench_crawl import OFFERS, RTT
+from benchmarks.bench_crawl import served_catalog
 from benchmarks.common import Spread, rounds, table
-from korusticket import KorusTicket, ops
-from korusticket.testing.served import serve_in_subprocess
 
 ROUNDS = rounds(4, 1)
 CRAWLS = 3
@@ -58,18 +54,7 @@ print(json.dumps(times))
 
 
 def main() -> None:
-    with serve_in_subprocess(seed=0, catalog_offers=OFFERS) as served:
-        grant = {"grant_type": "client_credentials", "client_id": served.client_id}
-        grant["client_secret"] = served.client_secret
-        token = httpx.post(served.token_url, data=grant, timeout=30).json()["access_token"]
-        options = {"base_url": served.base_url, "token": token, "max_retries": 0, "environ": {}}
-        with KorusTicket(**options) as kt:
-            catalog = next(
-                c.id
-                for c in kt.paginate(ops.list_catalogs)
-                if kt.call(ops.list_offers, catalog_id=c.id, items_per_page=1).total_items == OFFERS
-            )
-        served.inject("latency", latency=RTT, times=None)
+    with served_catalog() as (_, options, catalog):
         samples: dict[str, list[tuple[float, float]]] = {"present": [], "absent": []}
         for number in range(ROUNDS):
             for setting in ("present", "absent") if number % 2 == 0 else ("absent", "present"):
