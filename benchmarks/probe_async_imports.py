@@ -1,15 +1,15 @@
 """A probe, not part of `make bench`: what a missing sniffio costs an async crawl over a real socket.
 
 httpcore (under httpx) runs `import sniffio` inside a try/except ImportError each time it sets up an async lock,
-event or semaphore. anyio 4.11 stopped requiring sniffio, and Python does not remember an import that failed, so
-without it every one of those imports searched `sys.path` again. korusticket now depends on sniffio.
+event or semaphore. Recent anyio releases stopped requiring sniffio, and Python does not remember an import that
+failed, so without it every one of those imports searched `sys.path` again. korusticket now depends on sniffio.
 
 Both settings crawl the 10,000-offer catalog of one sandbox served in another process (a 20 ms latency fault on
 every request, as `bench_crawl` 2b), with `AsyncKorusTicket.paginate(prefetch=16)`, each crawl in a new client. Each
 round runs both settings, one subprocess each, in alternating order; a subprocess warms up with one crawl and times
 three. "absent" puts a finder first on `sys.meta_path` that answers `sniffio` with the same `sys.path` search
-a missing module costs, then the ImportError. Shown: wall and CPU seconds of this process per crawl, median
-(min-max).
+a missing module costs, then the ImportError. Shown: wall seconds per crawl and CPU seconds of the crawling
+subprocess, median (min-max).
 
     PYTHONPATH=. .venv/bin/python -m benchmarks.probe_async_imports
 """
@@ -43,11 +43,11 @@ from benchmarks.bench_crawl import async_sdk
 from korusticket import AsyncKorusTicket
 
 options, catalog, crawls = json.loads(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-async_sdk(lambda: AsyncKorusTicket(**options), catalog, 16)
+assert async_sdk(lambda: AsyncKorusTicket(**options), catalog, 16) == 10_000
 times = []
 for _ in range(crawls):
     wall, cpu = time.perf_counter(), time.process_time()
-    async_sdk(lambda: AsyncKorusTicket(**options), catalog, 16)
+    assert async_sdk(lambda: AsyncKorusTicket(**options), catalog, 16) == 10_000
     times.append((time.perf_counter() - wall, time.process_time() - cpu))
 print(json.dumps(times))
 """

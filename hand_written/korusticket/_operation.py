@@ -100,8 +100,8 @@ class Parameter:
     def takes_any_uuid(self) -> bool:
         """A string parameter whose only rule is the UUID pattern: `check` takes a matching string as it is."""
         schema = self.schema
-        others = {"enum", "format", "minLength", "minimum", "maximum"} & schema.keys()
-        return schema.get("type") == "string" and schema.get("pattern") == ANY_UUID.pattern and not others
+        described = schema.keys() <= {"type", "pattern", "description", "example"}  # any other key may be a rule
+        return described and schema.get("type") == "string" and schema.get("pattern") == ANY_UUID.pattern
 
     def check(self, value: Any) -> Any:
         """The value to pass to the generated function, or a ValueError naming this parameter."""

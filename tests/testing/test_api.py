@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import httpx
@@ -310,3 +311,18 @@ def test_the_sandbox_answers_any_json_body_its_handlers_build(body: dict[Any, An
     from korusticket.testing.app import _encoded
 
     assert json.loads(_encoded(body)) == json.loads(json.dumps(body))
+
+
+@dataclasses.dataclass
+class Seat:
+    row: str
+
+
+@pytest.mark.parametrize("value", [datetime(2025, 1, 1), Seat("A")])
+def test_the_sandbox_writes_no_value_that_is_not_json(value: Any) -> None:
+    """A handler that puts a datetime or a dataclass in a body fails, as with the standard library alone, rather than
+    answering in orjson's own format."""
+    from korusticket.testing.app import _encoded
+
+    with pytest.raises(TypeError):
+        _encoded({"value": value})

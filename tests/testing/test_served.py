@@ -98,7 +98,8 @@ class FailedImports(importlib.abc.MetaPathFinder):
 
 async def test_an_async_crawl_over_a_socket_tries_no_import_that_fails(served: tuple[Sandbox, str]) -> None:
     """httpcore looks for sniffio on every lock it sets up, and Python does not remember a failed import: without
-    sniffio installed (anyio 4.11 stopped requiring it) each request searched `sys.path` for it several times."""
+    sniffio installed (recent anyio releases stopped requiring it) each request searched `sys.path` for it again and
+    again."""
     sandbox, base_url = served
     failed = FailedImports()
     async with AsyncKorusTicket(base_url=base_url, token=sandbox.issue_token(), environ={}) as kt:

@@ -135,8 +135,16 @@ class SandboxApp:
 
 def _encoded(body: Any) -> bytes:
     """A body as UTF-8 JSON: orjson (a served crawl spends its time here), or the standard library for what orjson
-    refuses (an integer beyond 64 bits, a key that is not a string), so that the sandbox answers the same things."""
+    refuses (an integer beyond 64 bits, a key that is not a string). A value that is not JSON (a datetime, a
+    dataclass, any other object) fails as it did with the standard library alone, rather than being written in
+    orjson's own way; a non-finite float comes out as null, where the standard library wrote NaN, which is not JSON."""
     try:
-        return orjson.dumps(body)
+        return orjson.dumps(
+            body, default=_not_json, option=orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+        )
     except orjson.JSONEncodeError:
         return json.dumps(body, ensure_ascii=False).encode()
+
+
+def _not_json(value: Any) -> Any:
+    raise TypeError(f"{type(value).__name__} is not JSON")
