@@ -1,19 +1,10 @@
 """Everything that travels with a request, or back with its response, besides the HTTP message itself.
 
-httpx carries per-request values in `request.extensions` and `response.extensions`; the async paginator's window
-rides in a context variable, because it must reach the HTTP client through the generated code, which passes no
-extra arguments. Each value is defined here, once, with who writes it and who reads it.
+httpx carries per-request values in `request.extensions` and `response.extensions`. Each value is defined here,
+once, with who writes it and who reads it.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import asyncio
 
 __all__ = [
     "DEADLINE",
@@ -23,8 +14,6 @@ __all__ = [
     "OPERATION",
     "PARSED",
     "SAFE_TO_REPEAT",
-    "WINDOW_SLOT",
-    "WindowSlot",
 ]
 
 # ------------------------------------------------------------------------------------------- request.extensions
@@ -61,23 +50,3 @@ PARSED = "korusticket.parsed"
 """The success body parsed into the operation's model. Written by `_http.check_response`; taken off the response by
 `client._Shared._parsed` (httpx responses sit in a reference cycle until the garbage collector runs: a model left
 on them would linger too)."""
-
-# ----------------------------------------------------------------------------------------------- context variables
-
-
-@dataclass(frozen=True)
-class WindowSlot:
-    """The async paginator's hold on one request of its window."""
-
-    release: Callable[[], None]
-    """Frees the slot. The async client calls it once a success's bytes are in, before their parse, so the
-    next request goes out before this page is parsed rather than after."""
-    parse_turn: asyncio.Lock
-    """Held while a page is parsed, after yielding once to the loop. Pages whose bytes arrive together would
-    otherwise be parsed back to back in one event-loop turn, and a response arriving meanwhile would wait for
-    all of them before freeing its slot; taking turns, each parse starts only once the requests and arrivals
-    ready before it have run."""
-
-
-WINDOW_SLOT: ContextVar[WindowSlot | None] = ContextVar("korusticket.window_slot", default=None)
-"""Set by `pagination.AsyncPaginator` around each request of its window; read by `_http.AsyncKorusHTTPClient.send`."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import orjson
 
-from korusticket._context import DEADLINE, DECODED, KEEP_JSON, OPERATION, PARSED, WINDOW_SLOT
+from korusticket._context import DEADLINE, DECODED, KEEP_JSON, OPERATION, PARSED
 from korusticket._iri_core import operation_at
 from korusticket._lazy import lazy_module
 from korusticket._urls import Origin, origin
@@ -357,6 +357,7 @@ class _APIClient:
     base_url: httpx.URL
     params: httpx.QueryParams
     _cookies: httpx.Cookies
+    _secrets: SecretsSource
     _prefix: tuple[httpx.URL, str] | None = None
     _origin: tuple[httpx.URL, Origin] | None = None
 
@@ -380,6 +381,12 @@ class _APIClient:
         return _canonical_url(base, path, query) or httpx.URL(
             prefix[1] + path.lstrip("/") if query is None else f"{prefix[1]}{path.lstrip('/')}?{query}"
         )
+
+    def checked(self, response: httpx.Response) -> httpx.Response:
+        """A success read by `send(check=False)`, checked and parsed as `send` would have (or its exception)."""
+        request = response.request
+        check_response(response, request, self._secrets, api=self.is_api(request.url))
+        return response
 
     def is_api(self, url: httpx.URL) -> bool:
         """Whether `url` has the base URL's origin (scheme, host, port)."""
@@ -409,7 +416,15 @@ class KorusHTTPClient(_APIClient, httpx.Client):
         self.max_response_bytes = max_response_bytes
         self.server_clock = ServerClock()
 
-    def send(self, request: httpx.Request, *, stream: bool = False, **kwargs: Any) -> httpx.Response:
+    def send(
+        self, request: httpx.Request, *, stream: bool = False, check: bool = True, **kwargs: Any
+    ) -> httpx.Response:
+        """httpx's `send`, whose answer is read whole (unless `stream`) and checked: errors raise the SDK's
+        exceptions, and a success is decoded and parsed into its operation's model (`check_response`).
+
+        `check=False` reads a success but leaves its check, and so its parse, to `checked()` (an error answer
+        still raises here): the paginator's window keeps the pages it fetched ahead as bytes, and builds each
+        page's models only when the reader takes it."""
         failure = None
         try:
             response = super().send(request, stream=True, **kwargs)
@@ -425,7 +440,8 @@ class KorusHTTPClient(_APIClient, httpx.Client):
         if response.status_code >= 400 or not stream:
             try:
                 self._read(response, request, _deadline(request))
-                check_response(response, request, self._secrets, api=api)
+                if check or response.status_code >= 400:
+                    check_response(response, request, self._secrets, api=api)
             except BaseException:
                 response.close()
                 raise
@@ -446,7 +462,10 @@ class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
         self.max_response_bytes = max_response_bytes
         self.server_clock = ServerClock()
 
-    async def send(self, request: httpx.Request, *, stream: bool = False, **kwargs: Any) -> httpx.Response:
+    async def send(
+        self, request: httpx.Request, *, stream: bool = False, check: bool = True, **kwargs: Any
+    ) -> httpx.Response:
+        """The async twin of `KorusHTTPClient.send` (`check=False` included)."""
         failure: Exception | None = None
         try:
             response = await super().send(request, stream=True, **kwargs)
@@ -460,14 +479,8 @@ class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
         if response.status_code >= 400 or not stream:
             try:
                 await self._read(response, request, _deadline(request))
-                slot = WINDOW_SLOT.get() if response.status_code < 400 else None
-                if slot is None:
+                if check or response.status_code >= 400:
                     check_response(response, request, self._secrets, api=api)
-                else:
-                    slot.release()
-                    async with slot.parse_turn:
-                        await asyncio.sleep(0)  # what became ready first (the freed slot's request) runs first
-                        check_response(response, request, self._secrets, api=api)
             except BaseException:
                 await response.aclose()
                 raise

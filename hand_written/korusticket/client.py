@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import inspect
 import os
 import platform
@@ -10,7 +11,7 @@ import threading
 import time
 import types
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar, Unpack, assert_never
 
@@ -518,6 +519,24 @@ class _Shared:
         problem = f"expected a {entry.success_model}, got no body"
         raise unexpected_response(response, response.request, problem, decoded_body(response))
 
+    @classmethod
+    def _page(
+        cls,
+        http: KorusHTTPClient | AsyncKorusHTTPClient,
+        client: Client,
+        module: Any,
+        entry: Operation,
+        response: httpx.Response,
+        number: int | None,
+        keep_json: bool,
+    ) -> Page[Any]:
+        """A collection page read by `send(check=False)`, checked, parsed and cut into its members.
+
+        The paginator calls it when its reader takes the page, so a window of prefetched pages waits as bytes,
+        and only the page being read is held as models (see `pagination.AHEAD`)."""
+        parsed = cls._parsed(module, entry, client, http.checked(response))
+        return page_from_collection(parsed, number, decoded_body(response) if keep_json else None)
+
     @staticmethod
     def _request(
         http: KorusHTTPClient | AsyncKorusHTTPClient,
@@ -775,11 +794,10 @@ class KorusTicket(_Shared, SyncBooking):
             operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
         )
 
-        def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
-            if keep_json:
-                answer = self._send(module, entry, arguments, options, True, keep_json=True)
-                return page_from_collection(answer.parsed, number, decoded_body(answer.http_response))
-            return page_from_collection(self._send(module, entry, arguments, options, False), number)
+        def fetch(arguments: dict[str, Any], number: int | None) -> Callable[[], Page[Any]]:
+            request = self._request(self.http, module, entry, arguments, self._options_for(options), keep_json)
+            response = self.http.send(request, check=False)
+            return functools.partial(self._page, self.http, self.client, module, entry, response, number, keep_json)
 
         return Paginator(fetch, checked, plan)
 
@@ -1023,11 +1041,10 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
             operation, filters, page_size=page_size, max_items=max_items, prefetch=prefetch
         )
 
-        async def fetch(arguments: dict[str, Any], number: int | None) -> Page[Any]:
-            if keep_json:
-                answer = await self._send(module, entry, arguments, options, True, keep_json=True)
-                return page_from_collection(answer.parsed, number, decoded_body(answer.http_response))
-            return page_from_collection(await self._send(module, entry, arguments, options, False), number)
+        async def fetch(arguments: dict[str, Any], number: int | None) -> Callable[[], Page[Any]]:
+            request = self._request(self.http, module, entry, arguments, self._options_for(options), keep_json)
+            response = await self.http.send(request, check=False)
+            return functools.partial(self._page, self.http, self.client, module, entry, response, number, keep_json)
 
         return AsyncPaginator(fetch, checked, plan)
 

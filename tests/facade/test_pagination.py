@@ -6,6 +6,7 @@ import asyncio
 import math
 import threading
 import time
+import weakref
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -231,6 +232,56 @@ async def test_async_prefetch_overlaps_requests_within_its_bound() -> None:
     assert 2 <= server.max_in_flight <= 5
 
 
+class LiveCollections:
+    """Counts the collection models alive: the window must keep the pages it fetched ahead as bytes."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from korusticket_client.models.ticketing_offer_collection import TicketingOfferCollection
+
+        self.built: list[weakref.ref[Any]] = []
+        self.most = 0
+        parse = TicketingOfferCollection.from_dict.__func__  # type: ignore[attr-defined]
+
+        def spy(cls: type[TicketingOfferCollection], data: dict[str, Any]) -> TicketingOfferCollection:
+            model = parse(cls, data)
+            self.built.append(weakref.ref(model))
+            return model  # type: ignore[no-any-return]
+
+        monkeypatch.setattr(TicketingOfferCollection, "from_dict", classmethod(spy))
+
+    def count(self) -> None:
+        self.most = max(self.most, sum(ref() is not None for ref in self.built))
+
+
+def test_the_sync_window_holds_only_the_page_being_read_as_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    live = LiveCollections(monkeypatch)
+    server = CollectionServer(200, delay=0.001)
+    with client(Script(server), max_connections=10) as kt:
+        for offer in kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=4):
+            if offer.id is not None and int(offer.id) % 10 == 0:
+                time.sleep(0.005)  # a slow reader: the window runs ahead and fills its queue of 8 pages
+            live.count()
+    assert len(live.built) == 20
+    assert server.max_in_flight >= 2
+    assert live.most == 1
+
+
+async def test_the_async_window_holds_only_the_page_being_read_as_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    from korusticket import AsyncKorusTicket
+    from tests.facade.conftest import FAST, TOKEN
+
+    live = LiveCollections(monkeypatch)
+    server = CollectionServer(200)
+    transport = httpx.MockTransport(server.handle_async)
+    async with AsyncKorusTicket.demo(token=TOKEN, retry=FAST, transport=transport) as kt:
+        async for offer in kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=4):
+            if offer.id is not None and int(offer.id) % 10 == 0:
+                await asyncio.sleep(0.005)
+            live.count()
+    assert len(live.built) == 20
+    assert live.most == 1
+
+
 async def test_async_window_sends_the_next_request_before_parsing_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
     """The slot frees when a page's bytes arrive, so the following request is not held up by the parse."""
     from korusticket import AsyncKorusTicket
@@ -260,42 +311,37 @@ async def test_async_window_sends_the_next_request_before_parsing_the_page(monke
         assert events.index(f"request {number + 1}") < events.index(f"parsed {number}"), events
 
 
-async def test_async_window_parses_one_page_per_loop_turn(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pages whose bytes arrive together are parsed in turns, and a response arriving during one parse has its
-    slot's next request sent before the next parse (rather than after every parse queued in that turn)."""
+async def test_async_reader_gives_the_loop_a_turn_before_each_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The async window's pages wait as bytes, and its reader parses each when it takes it. Before each parse it
+    gives the event loop a turn, so the request it has just started goes out before the parse, even when the
+    page to parse was already in (else the window would refill only after every page queued had been parsed)."""
     from korusticket import AsyncKorusTicket
     from korusticket_client.models.ticketing_offer_collection import TicketingOfferCollection
     from tests.facade.conftest import FAST, TOKEN
 
     events: list[str] = []
-    server = CollectionServer(80)
-    together = asyncio.Event()  # pages 2 and 3 answer at once, when page 4 is asked for
-    parsing_2 = asyncio.Event()  # page 4 answers while page 2 is being parsed
+    server = CollectionServer(80)  # every page answers at once: the reader never waits for one
 
     async def handle(request: httpx.Request) -> httpx.Response:
-        number = int(parse_qs(request.url.query.decode()).get("page", ["1"])[0])
-        events.append(f"request {number}")
-        if number in (2, 3):
-            await together.wait()
-        elif number == 4:
-            together.set()
-            await parsing_2.wait()
+        events.append(f"request {parse_qs(request.url.query.decode()).get('page', ['1'])[0]}")
         return await server.handle_async(request)
 
     parse = TicketingOfferCollection.from_dict.__func__  # type: ignore[attr-defined]
 
     def spy(cls: type[TicketingOfferCollection], data: dict[str, Any]) -> TicketingOfferCollection:
-        number = data["view"]["@id"].rsplit("=", 1)[1]
-        events.append(f"parsed {number}")
-        if number == "2":
-            parsing_2.set()
+        events.append(f"parsed {data['view']['@id'].rsplit('=', 1)[1]}")
         return parse(cls, data)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(TicketingOfferCollection, "from_dict", classmethod(spy))
     async with AsyncKorusTicket.demo(token=TOKEN, retry=FAST, transport=httpx.MockTransport(handle)) as kt:
-        offers = [o async for o in kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=3)]
+        offers = [o async for o in kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=2)]
     assert ids(offers) == list(range(80))
-    assert events.index("parsed 2") < events.index("request 7") < events.index("parsed 3"), events
+    # pages 2-5 are asked for first (2 in flight, 2 x 2 queued); the reader starts page 6 once it has taken page 2
+    assert events.index("request 5") < events.index("parsed 2"), events
+    for taken in (2, 3):
+        assert (
+            events.index(f"parsed {taken}") < events.index(f"request {taken + 4}") < events.index(f"parsed {taken + 1}")
+        ), events
 
 
 def test_bad_options_raise_before_any_request() -> None:
@@ -486,3 +532,25 @@ async def test_a_page_whose_members_are_all_filtered_out_does_not_end_the_collec
         pages = kt.paginate(list_offers, catalog_id=CATALOG, date="2025-06-07", page_size=10, prefetch=prefetch)
         kept = [offer async for offer in pages]
     assert ids(kept) == list(range(10, 30))
+
+
+def test_a_member_id_is_read_from_models_mappings_and_nothing_else() -> None:
+    """`_member_id` (the repeated-page check reads one per member) answers alike for every kind of member."""
+    from collections import UserDict
+
+    from korusticket.pagination import _member_id
+    from korusticket_client.models.ticketing_offer import TicketingOffer
+
+    class Text(str):
+        pass
+
+    model = TicketingOffer.from_dict({"@id": f"{OFFERS}/1", "@type": "TicketingOffer", "id": "1"})
+    assert _member_id(model) == f"{OFFERS}/1"
+    assert _member_id(TicketingOffer.from_dict({"id": "1"})) is None
+    assert _member_id(TicketingOffer.from_dict({"@id": 7})) is None
+    assert _member_id(TicketingOffer.from_dict({"@id": Text("x")})) == "x"
+    assert _member_id({"@id": "/a"}) == "/a"
+    assert _member_id(UserDict({"@id": "/b"})) == "/b"
+    assert _member_id({"id": "/c"}) is None
+    assert _member_id("/d") is None
+    assert _member_id(None) is None
