@@ -162,6 +162,7 @@ def export_catalog(
             with writer.recording(), contextlib.closing(cast("Generator[Page[Any]]", pages)):
                 for page in pages:
                     writer.write(page)
+                    del page  # not held while the next page is built (see pagination.AHEAD)
         return export.result()
 
 
@@ -199,6 +200,7 @@ async def async_export_catalog(
                 async with contextlib.aclosing(cast("AsyncGenerator[Page[Any]]", pages)):
                     async for page in pages:
                         writer.write(page)
+                        del page  # see export_catalog
         return export.result()
 
 

@@ -390,3 +390,37 @@ def test_a_write_the_file_system_takes_nothing_of_is_an_error_not_a_loop(
         monkeypatch.delattr(os, "pwritev", raising=False)
     with pytest.raises(OSError, match="took no byte"):
         _written(tmp_path / "f", [b"a\n"], 0)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_page_written_is_let_go_before_the_next_is_built(
+    big: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    """Only the page being written is held as models: the one before is gone when the next is parsed."""
+    import weakref
+
+    from korusticket_client.models.ticketing_offer_collection import TicketingOfferCollection
+
+    built: list[weakref.ref[Any]] = []
+    alive_at_parse: list[int] = []
+    parse = TicketingOfferCollection.from_dict.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[TicketingOfferCollection], data: dict[str, Any]) -> TicketingOfferCollection:
+        alive_at_parse.append(sum(ref() is not None for ref in built))
+        model = parse(cls, data)
+        built.append(weakref.ref(model))
+        return model  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(TicketingOfferCollection, "from_dict", classmethod(spy))
+    if mode == "sync":
+        with big.client() as kt:
+            export_catalog(kt, big.catalog_id, tmp_path, prefetch=4)
+    else:
+
+        async def run() -> None:
+            async with big.async_client() as akt:
+                await async_export_catalog(akt, big.catalog_id, tmp_path, prefetch=4)
+
+        asyncio.run(run())
+    assert len(built) == 20  # 1,000 offers, 50 a page
+    assert alive_at_parse == [0] * 20

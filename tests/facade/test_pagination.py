@@ -240,9 +240,12 @@ class LiveCollections:
 
         self.built: list[weakref.ref[Any]] = []
         self.most = 0
+        self.at_parse: list[int] = []
+        """How many were alive as each page was parsed."""
         parse = TicketingOfferCollection.from_dict.__func__  # type: ignore[attr-defined]
 
         def spy(cls: type[TicketingOfferCollection], data: dict[str, Any]) -> TicketingOfferCollection:
+            self.at_parse.append(sum(ref() is not None for ref in self.built))
             model = parse(cls, data)
             self.built.append(weakref.ref(model))
             return model  # type: ignore[no-any-return]
@@ -280,6 +283,20 @@ async def test_the_async_window_holds_only_the_page_being_read_as_models(monkeyp
             live.count()
     assert len(live.built) == 20
     assert live.most == 1
+
+
+def test_a_lazy_crawl_lets_each_page_go_before_it_builds_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    live = LiveCollections(monkeypatch)
+    with client(Script(CollectionServer(100))) as kt:
+        assert len([offer.id for offer in kt.paginate(list_offers, catalog_id=CATALOG, page_size=10)]) == 100
+    assert live.at_parse == [0] * 10
+
+
+async def test_a_lazy_async_crawl_lets_each_page_go_before_it_builds_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    live = LiveCollections(monkeypatch)
+    async with async_client(Script(CollectionServer(100))) as kt:
+        assert len([offer.id async for offer in kt.paginate(list_offers, catalog_id=CATALOG, page_size=10)]) == 100
+    assert live.at_parse == [0] * 10
 
 
 async def test_async_window_sends_the_next_request_before_parsing_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
