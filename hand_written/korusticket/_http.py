@@ -4,7 +4,8 @@ Every request, whether it comes from the facade or from a generated endpoint fun
 `kt.client`, goes through `send()` below: transport failures become `APIConnectionError` /
 `APITimeoutError`, error statuses become the `APIStatusError` subclass for the status, and a success
 whose body is not JSON becomes `UnexpectedResponseError`, before the generated code parses anything
-(it would crash on non-standard statuses such as 520).
+(it would crash on non-standard statuses such as 520). The paginator's window alone defers the check of a
+success it fetched ahead (`send(check=False)`) to when its reader takes the page (`checked()`).
 """
 
 from __future__ import annotations
@@ -407,7 +408,7 @@ class _APIClient:
 
 class KorusHTTPClient(_APIClient, httpx.Client):
     """httpx.Client whose every response is read within the call's deadline and size cap, and checked by
-    `check_response`."""
+    `check_response` (a success sent with `check=False`, when `checked()` is called)."""
 
     def __init__(self, *, secrets: SecretsSource, max_response_bytes: int = MAX_RESPONSE_BYTES, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -453,7 +454,7 @@ class KorusHTTPClient(_APIClient, httpx.Client):
 
 class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
     """httpx.AsyncClient whose every response is read within the call's deadline (exactly: the event loop cancels
-    what runs past it) and size cap, and checked by `check_response`."""
+    what runs past it) and size cap, and checked by `check_response` (as `KorusHTTPClient`: see `check=False`)."""
 
     def __init__(self, *, secrets: SecretsSource, max_response_bytes: int = MAX_RESPONSE_BYTES, **kwargs: Any) -> None:
         super().__init__(**kwargs)

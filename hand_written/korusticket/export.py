@@ -38,7 +38,7 @@ import os
 import stat
 import time
 from collections import deque
-from collections.abc import AsyncGenerator, Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -197,7 +197,7 @@ async def async_export_catalog(
                 keep_json=True,
             ).pages()
             with writer.recording():
-                async with contextlib.aclosing(cast("AsyncGenerator[Page[Any]]", pages)):
+                async with contextlib.aclosing(pages):
                     async for page in pages:
                         writer.write(page)
                         del page  # see export_catalog

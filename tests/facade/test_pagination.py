@@ -567,7 +567,35 @@ def test_a_member_id_is_read_from_models_mappings_and_nothing_else() -> None:
     assert _member_id(TicketingOffer.from_dict({"@id": 7})) is None
     assert _member_id(TicketingOffer.from_dict({"@id": Text("x")})) == "x"
     assert _member_id({"@id": "/a"}) == "/a"
+
+    class Tagged(dict[str, Any]):
+        additional_properties = {"@id": "/attribute"}  # noqa: RUF012 - a Mapping's own keys come first
+
+    assert _member_id(Tagged({"@id": "/key"})) == "/key"
+
+    class Strict(dict[str, Any]):
+        def __getattr__(self, name: str) -> Any:
+            raise KeyError(name)  # an attribute-dict: the id is read as a key, never as an attribute
+
+    assert _member_id(Strict({"@id": "/e"})) == "/e"
     assert _member_id(UserDict({"@id": "/b"})) == "/b"
     assert _member_id({"id": "/c"}) is None
     assert _member_id("/d") is None
     assert _member_id(None) is None
+
+
+async def test_closing_an_async_iteration_cancels_its_window_at_once() -> None:
+    """`aclose()` on a member iteration (or an exception in its loop) stops the window's requests then, not when
+    the event loop finalizes the generators inside it."""
+    from korusticket import AsyncKorusTicket
+    from tests.facade.conftest import FAST, TOKEN
+
+    server = CollectionServer(200, delay=0.05)
+    async with AsyncKorusTicket.demo(token=TOKEN, retry=FAST, transport=httpx.MockTransport(server.handle_async)) as kt:
+        members = kt.paginate(list_offers, catalog_id=CATALOG, page_size=10, prefetch=4).__aiter__()
+        read = [await members.__anext__() for _ in range(11)]  # page 1, then the window's first page
+        assert ids(read) == list(range(11))
+        await members.aclose()  # type: ignore[attr-defined]
+        others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        assert others == [] or all(task.done() for task in others), others
+        assert server.in_flight == 0
