@@ -38,10 +38,10 @@ import os
 import stat
 import time
 from collections import deque
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import filelock
 import orjson
@@ -159,7 +159,7 @@ def export_catalog(
                 prefetch=prefetch,
                 keep_json=True,
             ).pages()
-            with writer.recording(), contextlib.closing(cast("Generator[Page[Any]]", pages)):
+            with writer.recording(), contextlib.closing(pages):
                 for page in pages:
                     writer.write(page)
                     del page  # not held while the next page is built (see pagination.AHEAD)

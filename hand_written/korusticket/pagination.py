@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import math
 from collections import deque
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
@@ -45,8 +45,9 @@ The queue holds each page as the bytes that came (read whole; an error status ra
 checks and parses a page when it takes it, so a slot is free as soon as its bytes are in, and only the page being
 read is held as models. Parsed in the window instead, up to 2N pages of models (about 1,000 objects each) lived
 long enough to be promoted to the collector's oldest generation, whose passes walk every long-lived object in
-the process: an unthrottled 10k crawl at prefetch=16 spent 150 of its 400 ms of CPU in the collector, now 46 of
-230 (fixed bytes, no latency).
+the process: an unthrottled 10k crawl at prefetch=16 spent 90-104 of its 285-290 ms of CPU in the collector, now
+33-34 of 177-189 (`benchmarks.probe_collector`, fixed bytes, no latency).
+
 Sync, the reader parses while the worker threads wait on the network (each releases the GIL there). The 10k crawl
 at 20 ms (fixed bytes, the two versions taking turns in fresh processes, 4 rounds of 5 crawls): prefetch=16 took
 0.36 s instead of 0.45 s (CPU 0.30 s instead of 0.39 s), prefetch=8 0.59 s instead of 0.62 s; the traced peak of
@@ -321,7 +322,7 @@ class Paginator(Generic[T]):
             yield from items
             del items
 
-    def pages(self) -> Iterator[Page[T]]:
+    def pages(self) -> Generator[Page[T]]:
         """The collection page by page: `Page` objects with their `items`, `total_items` and `number`.
 
         Pages are fetched lazily, or `prefetch` at a time once the first page gave the total.
