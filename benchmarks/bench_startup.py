@@ -30,12 +30,22 @@ IMPORTS = {
     "import korusticket": "import korusticket",
     "from korusticket import KorusTicket": "from korusticket import KorusTicket",
 }
+# Building a client, once imported: a worker that builds one per job pays this each time (the SSL context the
+# SDK's clients share is built by the first).
+SETUP = "import httpx\nfrom korusticket import KorusTicket\nURL = 'https://api.demo.korusticket.com'"
+CLIENTS = {
+    "httpx.Client() (imported)": "httpx.Client().close()",
+    "first KorusTicket() of a process (imported)": "KorusTicket(base_url=URL, token='t').close()",
+    "next KorusTicket() (imported)": "KorusTicket(base_url=URL, token='t').close()",
+}
+FIRST = "KorusTicket(base_url=URL, token='t').close()\n"
 HELP = "korusticket --help (wall, whole process)"
 NOTHING = "python -c pass (wall, whole process)"
 
 
-def child_import(statement: str) -> Callable[[], float]:
-    code = f"import time\nstarted = time.perf_counter()\n{statement}\nprint(time.perf_counter() - started)"
+def child_import(statement: str, setup: str = "") -> Callable[[], float]:
+    """`statement` timed inside a fresh interpreter, after `setup` (untimed)."""
+    code = f"import time\n{setup}\nstarted = time.perf_counter()\n{statement}\nprint(time.perf_counter() - started)"
 
     def run() -> float:
         result = subprocess.run(  # noqa: S603 - this interpreter
@@ -66,6 +76,8 @@ def console_script() -> list[str]:
 
 def startup() -> Section:
     runs = {name: child_import(statement) for name, statement in IMPORTS.items()}
+    for name, statement in CLIENTS.items():
+        runs[name] = child_import(statement, SETUP + "\n" + (FIRST if name.startswith("next") else ""))
     runs[HELP] = wall(console_script())
     runs[NOTHING] = wall([sys.executable, "-c", "pass"])
     for run in runs.values():  # bytecode caches
@@ -87,7 +99,9 @@ def startup() -> Section:
         f"Fresh interpreters, {ROUNDS} rounds, the candidates taking turns. Imports are timed inside the child around"
         " the import alone; the two whole-process rows include the interpreter's start-up. `import korusticket`"
         " loads the errors and the log switch (PEP 562); `from korusticket import KorusTicket` loads the client,"
-        " httpx and what a call needs (the booking workflows and each generated model load on first use).",
+        " httpx and what a call needs (the booking workflows and each generated model load on first use). The"
+        " client rows time building and closing one client, the imports done: a process's first `KorusTicket()`"
+        " builds the SSL context its clients share (httpx's default, as `httpx.Client()` builds each time).",
         "",
         *table(["start-up", "ms: median (min-max)"], rows),
         "",

@@ -41,6 +41,7 @@ from korusticket.errors import (
     redact,
 )
 from korusticket.retries import call_deadline
+from korusticket.transports import default_ssl_context
 
 if TYPE_CHECKING:
     import asyncio
@@ -423,7 +424,7 @@ class ClientCredentialsAuth(TokenAuth):
         return token.access_token
 
     def _send(self, request: httpx.Request) -> httpx.Response:
-        transport = self._transport or httpx.HTTPTransport()
+        transport = self._transport or httpx.HTTPTransport(verify=default_ssl_context())
         self._transport = transport
         failure = None
         try:
@@ -441,7 +442,7 @@ class ClientCredentialsAuth(TokenAuth):
         return response
 
     async def _asend(self, request: httpx.Request) -> httpx.Response:
-        transport = self._async_transport or httpx.AsyncHTTPTransport()
+        transport = self._async_transport or httpx.AsyncHTTPTransport(verify=default_ssl_context())
         self._async_transport = transport
         failure = None
         try:

@@ -43,7 +43,7 @@ from korusticket.booking.api import AsyncBooking, SyncBooking
 from korusticket.errors import ArgumentTypeError, ConfigurationError, InvalidRequestError, MissingBodyFieldError
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
-from korusticket.transports import AsyncClientTransport, ClientTransport
+from korusticket.transports import AsyncClientTransport, ClientTransport, default_ssl_context
 
 if TYPE_CHECKING:
     import asyncio
@@ -633,9 +633,12 @@ class KorusTicket(_Shared, SyncBooking):
         elif isinstance(given, httpx.Client):
             inner = ClientTransport(given, owned=False)
         elif proxy is not None or self._environment_proxies():
-            inner = ClientTransport(httpx.Client(proxy=proxy, limits=self.limits, trust_env=proxy is None), owned=True)
+            client = httpx.Client(
+                proxy=proxy, limits=self.limits, trust_env=proxy is None, verify=default_ssl_context()
+            )
+            inner = ClientTransport(client, owned=True)
         else:
-            inner = httpx.HTTPTransport(limits=self.limits)
+            inner = httpx.HTTPTransport(limits=self.limits, verify=default_ssl_context())
         retrying = RetryTransport(inner, self.retry, max_response_bytes=http_options["max_response_bytes"])
         self.http = KorusHTTPClient(transport=retrying, **http_options)
         if isinstance(self.auth, ClientCredentialsAuth):
@@ -907,10 +910,12 @@ class AsyncKorusTicket(_Shared, AsyncBooking):
         elif isinstance(given, httpx.AsyncClient):
             inner = AsyncClientTransport(given, owned=False)
         elif proxy is not None or self._environment_proxies():
-            client = httpx.AsyncClient(proxy=proxy, limits=self.limits, trust_env=proxy is None)
+            client = httpx.AsyncClient(
+                proxy=proxy, limits=self.limits, trust_env=proxy is None, verify=default_ssl_context()
+            )
             inner = AsyncClientTransport(client, owned=True)
         else:
-            inner = httpx.AsyncHTTPTransport(limits=self.limits)
+            inner = httpx.AsyncHTTPTransport(limits=self.limits, verify=default_ssl_context())
         retrying = AsyncRetryTransport(inner, self.retry, max_response_bytes=http_options["max_response_bytes"])
         self.http = AsyncKorusHTTPClient(transport=retrying, **http_options)
         if isinstance(self.auth, ClientCredentialsAuth):

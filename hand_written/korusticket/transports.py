@@ -5,13 +5,43 @@ httpx decides proxies per URL inside its clients (`proxy=`, `mounts=`, and with 
 `HTTPS_PROXY`, `NO_PROXY`, ...), not inside transports. These adapters let the SDK's own client (authentication,
 retries, deadline, errors) send through such a client, so a proxy, a certificate or a mount the user set up is
 used exactly as httpx uses it, through public APIs only.
+
+It also holds the TLS settings of the connections the SDK opens itself (`default_ssl_context`).
 """
 
 from __future__ import annotations
 
+import os
+import ssl
+import threading
+
 import httpx
 
-__all__ = ["AsyncClientTransport", "ClientTransport"]
+__all__ = ["AsyncClientTransport", "ClientTransport", "default_ssl_context"]
+
+_contexts: dict[tuple[str, str], ssl.SSLContext] = {}
+_contexts_lock = threading.Lock()
+
+
+def default_ssl_context() -> ssl.SSLContext:
+    """The SSL context of every connection pool the SDK builds itself (not one in an `http_client=` you give).
+
+    It is httpx's default, `httpx.create_ssl_context()`: certificates and host names verified against certifi's
+    CA bundle, or against `SSL_CERT_FILE` / `SSL_CERT_DIR` when the environment sets them. Building one reads and
+    parses the whole bundle, about 30 ms of CPU, which was most of the cost of constructing a client; httpx
+    advises reusing contexts, so the process builds one per value of those two variables and every client shares
+    it (the SDK never changes a context once built). Clients built after `SSL_CERT_FILE` changes get a context
+    for the new value. For other TLS settings (a client certificate, your own CAs), give
+    `http_client=httpx.Client(verify=your_context)`.
+    """
+    key = (os.environ.get("SSL_CERT_FILE", ""), os.environ.get("SSL_CERT_DIR", ""))
+    context = _contexts.get(key)
+    if context is None:
+        with _contexts_lock:  # two threads building their first client load the bundle once
+            context = _contexts.get(key)
+            if context is None:
+                context = _contexts[key] = httpx.create_ssl_context()
+    return context
 
 
 class ClientTransport(httpx.BaseTransport):
