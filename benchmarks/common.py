@@ -11,6 +11,7 @@ ratios with their min-max range. A machine that slows down for a while then slow
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib.metadata
 import json
 import math
@@ -69,9 +70,16 @@ def interleaved(candidates: Mapping[str, Callable[[], float]], count: int) -> di
 
 
 def timing(run: Callable[[], object], repeat: int = 1) -> Callable[[], float]:
-    """A candidate of `interleaved`: `repeat` runs of `run`, the seconds per run."""
+    """A candidate of `interleaved`: `repeat` runs of `run`, the seconds per run.
+
+    Each sample starts from an empty collector (`gc.collect()`, untimed). Without it, a full collection that
+    the garbage of every earlier candidate had brought due (10 ms and more) fell into whichever sample happened
+    to be running: on the per-page bench, one sample in five of `orjson + from_dict` or `kt.call` doubled, and
+    the ratios' ranges went from 0.6x to 2.4x. The collections a candidate's own allocations trigger, full ones
+    included, stay in its time."""
 
     def measured() -> float:
+        gc.collect()
         started = time.perf_counter()
         for _ in range(repeat):
             run()
@@ -298,7 +306,8 @@ def write_results(sections: list[Section], started: str, seconds: float, command
         "",
         f"Written by `{command}` (benchmarks/run_all.py) on {started}, in {seconds:.0f} s; every number comes from"
         " that run. Candidates take turns in rounds (never one twice in a row); ratios are computed within each"
-        " round and shown as the median of the rounds with their min-max range. Timings are asserted nowhere.",
+        " round and shown as the median of the rounds with their min-max range; each in-process sample starts from an"
+        " empty garbage collector (`timing`). Timings are asserted nowhere.",
         "",
         *machine(),
         "",

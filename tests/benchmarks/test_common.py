@@ -3,8 +3,10 @@ when a target passes. Nothing here is timed: the candidates are fakes that repor
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
+import weakref
 
 import httpx
 import pytest
@@ -18,6 +20,7 @@ from benchmarks.common import (
     ratios,
     schedule,
     targets_table,
+    timing,
 )
 
 
@@ -60,6 +63,29 @@ def test_interleaved_runs_in_the_schedules_order_and_keeps_rounds_aligned() -> N
     for index in range(3):
         reported = sorted(samples[name][index] for name in samples)
         assert reported == [index * 3 + 1.0, index * 3 + 2.0, index * 3 + 3.0]
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_each_sample_starts_from_an_empty_collector() -> None:
+    """Garbage left by what ran before is collected before a sample's clock starts, not inside the sample."""
+    was_enabled = gc.isenabled()
+    gc.disable()  # no automatic collection: only timing's own can free the cycle
+    try:
+        left = _Cycle()
+        gone = weakref.ref(left)
+        del left
+        assert gone() is not None  # a cycle: reference counting alone does not free it
+        seen: list[bool] = []
+        sample = timing(lambda: seen.append(gone() is None))()
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert seen == [True]
+    assert sample >= 0
 
 
 def test_a_ratio_divides_by_the_baseline_of_the_same_round() -> None:
