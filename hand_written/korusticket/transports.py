@@ -17,6 +17,8 @@ import threading
 
 import httpx
 
+from korusticket.errors import ConfigurationError
+
 __all__ = ["AsyncClientTransport", "ClientTransport", "default_ssl_context"]
 
 _contexts: dict[tuple[str, str], ssl.SSLContext] = {}
@@ -31,8 +33,8 @@ def default_ssl_context() -> ssl.SSLContext:
     parses the whole bundle, about 30 ms of CPU, which was most of the cost of constructing a client; httpx
     advises reusing contexts, so the process builds one per value of those two variables and every client shares
     it (the SDK never changes a context once built). Clients built after `SSL_CERT_FILE` changes get a context
-    for the new value. For other TLS settings (a client certificate, your own CAs), give
-    `http_client=httpx.Client(verify=your_context)`.
+    for the new value; a variable that names no CA certificates raises `ConfigurationError` naming it. For other
+    TLS settings (a client certificate, your own CAs), give `http_client=httpx.Client(verify=your_context)`.
     """
     key = (os.environ.get("SSL_CERT_FILE", ""), os.environ.get("SSL_CERT_DIR", ""))
     context = _contexts.get(key)
@@ -40,8 +42,25 @@ def default_ssl_context() -> ssl.SSLContext:
         with _contexts_lock:  # two threads building their first client load the bundle once
             context = _contexts.get(key)
             if context is None:
-                context = _contexts[key] = httpx.create_ssl_context()
+                context = _contexts[key] = _create(*key)
     return context
+
+
+def _create(cert_file: str, cert_dir: str) -> ssl.SSLContext:
+    failure = None
+    try:
+        return httpx.create_ssl_context()
+    except OSError as error:  # ssl.SSLError included: the file is absent, unreadable, or holds no certificate
+        if cert_file:
+            where = f"SSL_CERT_FILE: cannot load CA certificates from {cert_file!r}"
+            expected = "a PEM file of CA certificates, or SSL_CERT_FILE unset (certifi's bundle)"
+        elif cert_dir:
+            where = f"SSL_CERT_DIR: cannot load CA certificates from {cert_dir!r}"
+            expected = "a directory of CA certificates, or SSL_CERT_DIR unset (certifi's bundle)"
+        else:
+            where, expected = "certifi's CA bundle cannot be loaded", "a working certifi installation"
+        failure = ConfigurationError(f"{where} ({type(error).__name__}: {error}); expected {expected}")
+    raise failure  # outside the except block: a configuration error, not a chain of ssl internals
 
 
 class ClientTransport(httpx.BaseTransport):

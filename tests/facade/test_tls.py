@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from korusticket import APIConnectionError, AsyncKorusTicket, KorusTicket, KorusTicketError, ops
+from korusticket import APIConnectionError, AsyncKorusTicket, ConfigurationError, KorusTicket, KorusTicketError, ops
 from korusticket.auth import ClientCredentialsAuth
 from korusticket.transports import default_ssl_context
 
@@ -155,3 +155,26 @@ def test_clients_share_one_context(https: tuple[str, Path], monkeypatch: pytest.
     for other in clients[1:]:
         if isinstance(other, KorusTicket):
             other.close()
+
+
+@pytest.mark.parametrize("kind", ["absent", "not PEM"])
+def test_an_ssl_cert_file_without_certificates_is_a_configuration_error(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It raised httpx's FileNotFoundError or ssl.SSLError from the constructor; the next client, once the variable
+    is fixed, builds (a failure is not kept)."""
+    named = tmp_path / "ca.pem"
+    if kind == "not PEM":
+        named.write_text("not a certificate\n")
+    monkeypatch.setenv("SSL_CERT_FILE", str(named))
+    for build in (KorusTicket, AsyncKorusTicket):
+        with pytest.raises(
+            ConfigurationError, match=r"^SSL_CERT_FILE: cannot load CA certificates from '.*ca\.pem'"
+        ) as caught:
+            build(base_url="https://127.0.0.1:9", token=TOKEN, environ={})
+        assert caught.value.__cause__ is None
+        assert caught.value.__context__ is None
+        assert "expected a PEM file of CA certificates" in str(caught.value)
+    cert_file, _ = certificate(tmp_path)
+    named.write_bytes(cert_file.read_bytes())
+    KorusTicket(base_url="https://127.0.0.1:9", token=TOKEN, environ={}).close()
