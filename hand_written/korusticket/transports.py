@@ -19,10 +19,19 @@ import httpx
 
 from korusticket.errors import ConfigurationError
 
-__all__ = ["AsyncClientTransport", "ClientTransport", "default_ssl_context"]
+__all__ = ["AsyncClientTransport", "ClientTransport"]
 
-_contexts: dict[tuple[str, str], ssl.SSLContext] = {}
+_contexts: dict[tuple[str, str], tuple[object, ssl.SSLContext]] = {}
+"""Per value of (SSL_CERT_FILE, SSL_CERT_DIR): the CA file's identity when its context was built, and the context."""
 _contexts_lock = threading.Lock()
+
+
+def _new_lock() -> None:
+    global _contexts_lock  # a forked child must not inherit a lock another thread held
+    _contexts_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_lock)
 
 
 def default_ssl_context() -> ssl.SSLContext:
@@ -31,32 +40,54 @@ def default_ssl_context() -> ssl.SSLContext:
     It is httpx's default, `httpx.create_ssl_context()`: certificates and host names verified against certifi's
     CA bundle, or against `SSL_CERT_FILE` / `SSL_CERT_DIR` when the environment sets them. Building one reads and
     parses the whole bundle, about 30 ms of CPU, which was most of the cost of constructing a client; httpx
-    advises reusing contexts, so the process builds one per value of those two variables and every client shares
-    it (the SDK never changes a context once built). Clients built after `SSL_CERT_FILE` changes get a context
-    for the new value; a variable that names no CA certificates raises `ConfigurationError` naming it. For other
-    TLS settings (a client certificate, your own CAs), give `http_client=httpx.Client(verify=your_context)`.
+    advises reusing contexts, so the process keeps one per value of those two variables and every client shares
+    it. A CA file replaced or rewritten in place (a rotated bundle) is read again by the next client built: the
+    context is kept only while the file's inode, size and modification time are those it was built from.
+
+    Nothing the SDK does changes a context once built; httpcore sets its ALPN protocols on each connection, to
+    HTTP/1.1 alone for every pool the SDK builds (none asks for HTTP/2), so all its clients set the same value.
+    It is for the SDK's own pools: for other TLS settings (a client certificate, your own CAs, HTTP/2), give
+    `http_client=httpx.Client(...)` with a context of its own. A variable that names no CA certificates raises
+    `ConfigurationError` naming it.
     """
-    key = (os.environ.get("SSL_CERT_FILE", ""), os.environ.get("SSL_CERT_DIR", ""))
-    context = _contexts.get(key)
-    if context is None:
+    cert_file, cert_dir = os.environ.get("SSL_CERT_FILE", ""), os.environ.get("SSL_CERT_DIR", "")
+    key = (cert_file, cert_dir)
+    identity = _identity(cert_file)
+    known = _contexts.get(key)
+    if known is None or known[0] != identity:
         with _contexts_lock:  # two threads building their first client load the bundle once
-            context = _contexts.get(key)
-            if context is None:
-                context = _contexts[key] = _create(*key)
-    return context
+            known = _contexts.get(key)
+            if known is None or known[0] != identity:
+                known = _contexts[key] = (identity, _create(cert_file, cert_dir))
+    return known[1]
+
+
+def _identity(cert_file: str) -> object:
+    """What says the CA file is still the one a context was built from (None when there is no file to read)."""
+    if not cert_file:
+        return None
+    try:
+        found = os.stat(cert_file)
+    except OSError:
+        return None  # _create reports it
+    return (found.st_ino, found.st_dev, found.st_size, found.st_mtime_ns)
 
 
 def _create(cert_file: str, cert_dir: str) -> ssl.SSLContext:
     failure = None
+    if not cert_file and cert_dir and not os.path.isdir(cert_dir):
+        # OpenSSL reads a CA directory at each handshake and takes a missing one without a word: every
+        # connection would then fail its certificate check, far from the setting's name.
+        raise ConfigurationError(
+            f"SSL_CERT_DIR: {cert_dir!r} is not a directory; expected a directory of CA certificates (hashed"
+            " names, as `openssl rehash` makes), or SSL_CERT_DIR unset (certifi's bundle)"
+        )
     try:
         return httpx.create_ssl_context()
     except OSError as error:  # ssl.SSLError included: the file is absent, unreadable, or holds no certificate
         if cert_file:
             where = f"SSL_CERT_FILE: cannot load CA certificates from {cert_file!r}"
             expected = "a PEM file of CA certificates, or SSL_CERT_FILE unset (certifi's bundle)"
-        elif cert_dir:
-            where = f"SSL_CERT_DIR: cannot load CA certificates from {cert_dir!r}"
-            expected = "a directory of CA certificates, or SSL_CERT_DIR unset (certifi's bundle)"
         else:
             where, expected = "certifi's CA bundle cannot be loaded", "a working certifi installation"
         failure = ConfigurationError(f"{where} ({type(error).__name__}: {error}); expected {expected}")

@@ -8,10 +8,13 @@ of CPU per client, most of what constructing one cost): `test_clients_share_one_
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import http.server
 import ipaddress
 import json
+import os
+import signal
 import ssl
 import threading
 from collections.abc import Iterator
@@ -25,7 +28,15 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from korusticket import APIConnectionError, AsyncKorusTicket, ConfigurationError, KorusTicket, KorusTicketError, ops
+from korusticket import (
+    APIConnectionError,
+    AsyncKorusTicket,
+    ConfigurationError,
+    KorusTicket,
+    KorusTicketError,
+    ops,
+    transports,
+)
 from korusticket.auth import ClientCredentialsAuth
 from korusticket.transports import default_ssl_context
 
@@ -123,7 +134,7 @@ async def test_ssl_cert_file_is_followed_async(https: tuple[str, Path], monkeypa
         assert (await kt.call(ops.list_catalogs)).total_items == 0
 
 
-def test_clients_share_one_context(https: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_clients_share_one_context(https: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """Sync, async, proxied and token clients built in one process load the CA bundle once between them."""
     url, ca_file = https
     copy = ca_file.with_name("ca-copy.pem")  # a value of SSL_CERT_FILE no earlier test used: a cold cache
@@ -137,24 +148,72 @@ def test_clients_share_one_context(https: tuple[str, Path], monkeypatch: pytest.
         return built[-1]
 
     monkeypatch.setattr(ssl, "create_default_context", counting)
-    clients: list[Any] = [client(url) for _ in range(3)]
-    clients.append(AsyncKorusTicket(base_url=url, token=TOKEN, max_retries=0, environ={}))
-    clients.append(KorusTicket(base_url=url, token=TOKEN, max_retries=0, environ={}, proxy="http://127.0.0.1:9"))
-    clients.append(AsyncKorusTicket(base_url=url, token=TOKEN, max_retries=0, environ={}, proxy="http://127.0.0.1:9"))
-    auth = ClientCredentialsAuth("id", "secret", token_url=f"{url}/token")  # not bound to a client's transport
-    auth.restrict_to(url)
-    with (
-        httpx.Client(auth=auth, transport=httpx.MockTransport(lambda request: httpx.Response(200))) as unbound,
-        pytest.raises(KorusTicketError),  # the server has no token endpoint: only the token's transport matters
-    ):
-        unbound.get(f"{url}/anything")
-    assert len(built) == 1
-    assert default_ssl_context() is built[0]
-    with clients[0] as kt:
-        assert kt.call(ops.list_catalogs).total_items == 0  # the shared context trusts the CA it was built for
-    for other in clients[1:]:
-        if isinstance(other, KorusTicket):
-            other.close()
+    options: dict[str, Any] = {"base_url": url, "token": TOKEN, "max_retries": 0, "environ": {}}
+    async with contextlib.AsyncExitStack() as stack:
+        synchronous = [stack.enter_context(KorusTicket(**options)) for _ in range(3)]
+        stack.enter_context(KorusTicket(**options, proxy="http://127.0.0.1:9"))
+        await stack.enter_async_context(AsyncKorusTicket(**options))
+        await stack.enter_async_context(AsyncKorusTicket(**options, proxy="http://127.0.0.1:9"))
+        auth = ClientCredentialsAuth("id", "secret", token_url=f"{url}/token")  # not bound to a client's transport
+        auth.restrict_to(url)
+        unbound = stack.enter_context(
+            httpx.Client(auth=auth, transport=httpx.MockTransport(lambda request: httpx.Response(200)))
+        )
+        with pytest.raises(KorusTicketError):  # the server has no token endpoint: only the token's transport matters
+            unbound.get(f"{url}/anything")
+        stack.callback(auth._transport.close)  # the transport the token fetch made
+        assert len(built) == 1
+        assert default_ssl_context() is built[0]
+        assert synchronous[0].call(ops.list_catalogs).total_items == 0  # it trusts the CA it was built for
+
+
+def test_a_ca_file_rewritten_in_place_is_read_again(
+    https: tuple[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rotated bundle at the same path: the next client reads it (the shared context is not kept past it)."""
+    url, ca_file = https
+    other = tmp_path / "other"
+    other.mkdir()
+    unrelated, _ = certificate(other)
+    bundle = tmp_path / "bundle.pem"
+    bundle.write_bytes(unrelated.read_bytes())
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    with client(url) as kt, pytest.raises(APIConnectionError, match="CERTIFICATE_VERIFY_FAILED"):
+        kt.call(ops.list_catalogs)
+    bundle.write_bytes(ca_file.read_bytes() + unrelated.read_bytes())  # the same path, other contents
+    with client(url) as kt:
+        assert kt.call(ops.list_catalogs).total_items == 0
+
+
+def test_ssl_cert_dir_must_be_a_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """OpenSSL takes a missing CA directory without a word, and every handshake would then fail far from it."""
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path / "missing"))
+    with pytest.raises(ConfigurationError, match=r"^SSL_CERT_DIR: '.*missing' is not a directory; expected") as caught:
+        AsyncKorusTicket(base_url="https://127.0.0.1:9", token=TOKEN, environ={})
+    assert caught.value.__context__ is None
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    KorusTicket(base_url="https://127.0.0.1:9", token=TOKEN, environ={}).close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_child_forked_while_a_context_is_being_built_can_build_one(
+    https: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker forked while another thread of its parent held the cache's lock (building a context, 30 ms) would
+    block forever on its own first client: the child gets a new lock."""
+    _, ca_file = https
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))  # a value this process has not built a context for
+    with transports._contexts_lock:  # as a thread of the parent in the middle of building one
+        pid = os.fork()
+        if pid == 0:  # the child: 10 s to build its context, else the alarm ends it
+            signal.alarm(10)
+            try:
+                default_ssl_context()
+            finally:
+                os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status), f"the child did not end by itself (signal {os.WTERMSIG(status)})"
 
 
 @pytest.mark.parametrize("kind", ["absent", "not PEM"])
