@@ -74,7 +74,6 @@ def _identity(cert_file: str) -> object:
 
 
 def _create(cert_file: str, cert_dir: str) -> ssl.SSLContext:
-    failure = None
     if not cert_file and cert_dir and not os.path.isdir(cert_dir):
         # OpenSSL reads a CA directory at each handshake and takes a missing one without a word: every
         # connection would then fail its certificate check, far from the setting's name.
