@@ -7,13 +7,53 @@ leaves the HTTP traffic as it is.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from codegen.naming import is_collection_operation, path_resource, singular, snake
 from codegen.walk import MAPS, SINGLES, Spec, openapi_objects, operations, schema_objects
 
+PARAMETER_REF_PREFIX = "#/components/parameters/"
 UNKNOWN_TYPE = "unknown_type"
 """API Platform's JSON Schema type for a property whose PHP type it could not map (`Schema::UNKNOWN_TYPE`)."""
+
+
+def inline_parameters(spec: Spec) -> list[str]:
+    changes = []
+    components = spec.get("components")
+    shared: dict[str, Any] = {}
+    if isinstance(components, dict) and isinstance(components.get("parameters"), dict):
+        shared = components["parameters"]
+    paths: dict[str, Any] = spec["paths"] if isinstance(spec.get("paths"), dict) else {}
+
+    def resolved(parameter: Any, where: str) -> Any:
+        seen: list[str] = []
+        while isinstance(parameter, dict) and isinstance(parameter.get("$ref"), str):
+            ref = parameter["$ref"]
+            name = ref.removeprefix(PARAMETER_REF_PREFIX)
+            if not ref.startswith(PARAMETER_REF_PREFIX) or name not in shared or name in seen:
+                raise ValueError(f"{where}: parameter {ref!r} refers to no parameter of components.parameters")
+            seen.append(name)
+            parameter = shared[name]
+        if seen:
+            changes.append(f"{where}: parameter {seen[0]} written out")
+        return copy.deepcopy(parameter)
+
+    for path, method, operation in operations(spec):
+        where = f"{method.upper()} {path}"
+        own = [resolved(parameter, where) for parameter in operation.get("parameters") or []]
+        declared = {(p.get("in"), p.get("name")) for p in own if isinstance(p, dict)}
+        inherited = [resolved(parameter, where) for parameter in paths[path].get("parameters") or []]
+        # An operation's own parameter replaces the path's of the same name and location (OpenAPI's rule).
+        added = [p for p in inherited if not isinstance(p, dict) or (p.get("in"), p.get("name")) not in declared]
+        if added:
+            changes.append(f"{where}: {len(added)} parameter(s) of the path written on the operation")
+        if own or added:
+            operation["parameters"] = [*added, *own]
+    for item in paths.values():
+        if isinstance(item, dict) and "parameters" in item:
+            del item["parameters"]
+    return changes
 
 
 def string_status_codes(spec: Spec) -> list[str]:

@@ -61,9 +61,11 @@ class GeneratedFunction:
 
     path_arguments: list[str]
     query_arguments: dict[str, str]  # wire name -> argument name
+    header_arguments: dict[str, str]  # header name -> argument name
     return_annotation: str
     success_model: str | None
     body_model: str | None
+    body_required: bool
     imports: dict[str, str]  # class name -> module
 
 
@@ -85,23 +87,18 @@ def read_generated_module(source: str) -> GeneratedFunction:
     detailed = _function(tree, "sync_detailed")
     path_arguments = [arg.arg for arg in detailed.args.args]
     body = next((arg for arg in detailed.args.kwonlyargs if arg.arg == "body"), None)
-    body_model = ast.unparse(body.annotation) if body is not None and body.annotation is not None else None
+    body_model, body_required = None, True
+    if body is not None and body.annotation is not None:
+        # An optional body (`required: false`, API Platform's default for a body set through `openapi:`) is
+        # generated `Model | Unset = UNSET`: the model is the part that is not Unset.
+        kinds = [ast.unparse(kind) for kind in _union(body.annotation)]
+        body_required = "Unset" not in kinds
+        body_model = " | ".join(kind for kind in kinds if kind != "Unset")
     if detailed.returns is None:
         raise LookupError("sync_detailed() has no return annotation")
-    query_arguments: dict[str, str] = {}
     arguments = {arg.arg for arg in detailed.args.kwonlyargs}
-    for node in ast.walk(_function(tree, "_get_kwargs")):
-        if (
-            isinstance(node, ast.Assign)
-            and isinstance(node.targets[0], ast.Subscript)
-            and isinstance(node.targets[0].value, ast.Name)
-            and node.targets[0].value.id == "params"
-            and isinstance(node.targets[0].slice, ast.Constant)
-            and isinstance(node.value, ast.Name)
-        ):
-            variable = node.value.id
-            argument = variable.removeprefix("json_") if variable.removeprefix("json_") in arguments else variable
-            query_arguments[str(node.targets[0].slice.value)] = argument
+    query_arguments = _assigned_arguments(_function(tree, "_get_kwargs"), "params", arguments)
+    header_arguments = _assigned_arguments(_function(tree, "_get_kwargs"), "headers", arguments)
     success_model = None
     for node in ast.walk(_function(tree, "_parse_response")):
         if (
@@ -118,11 +115,45 @@ def read_generated_module(source: str) -> GeneratedFunction:
     return GeneratedFunction(
         path_arguments=path_arguments,
         query_arguments=query_arguments,
+        header_arguments=header_arguments,
         return_annotation=ast.unparse(detailed.returns),
         success_model=success_model,
         body_model=body_model,
+        body_required=body_required,
         imports=imports,
     )
+
+
+def _union(annotation: ast.expr) -> list[ast.expr]:
+    """The members of an `A | B | C` annotation (one member for any other annotation)."""
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        return [*_union(annotation.left), *_union(annotation.right)]
+    return [annotation]
+
+
+def _assigned_arguments(function: ast.FunctionDef, target: str, arguments: set[str]) -> dict[str, str]:
+    """`_get_kwargs`'s `params["page"] = page` (or `headers["X-Tenant"] = str(x_tenant)`): key -> argument.
+
+    The generator assigns a converted copy for some types (`json_date_after = date_after.isoformat()`), whose
+    name carries a `json_` prefix."""
+    found: dict[str, str] = {}
+    for node in ast.walk(function):
+        if not (
+            isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Subscript)
+            and isinstance(node.targets[0].value, ast.Name)
+            and node.targets[0].value.id == target
+            and isinstance(node.targets[0].slice, ast.Constant)
+        ):
+            continue
+        value = node.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and len(value.args) == 1:
+            value = value.args[0]  # str(x_tenant)
+        if isinstance(value, ast.Name):
+            variable = value.id
+            argument = variable.removeprefix("json_") if variable.removeprefix("json_") in arguments else variable
+            found[str(node.targets[0].slice.value)] = argument
+    return found
 
 
 def wire_keys(cls: ast.ClassDef) -> dict[str, str]:
@@ -229,8 +260,13 @@ def collect(spec: dict[str, Any], package_dir: Path) -> list[OperationInfo]:
                 if alias in OPTION_NAMES or alias == "body":
                     raise ValueError(f"{name}: query parameter {wire!r} would clash with the keyword {alias!r}")
                 python = generated.query_arguments[wire]
+            elif location == "header":
+                # API Platform 4's HeaderParameter: an argument of the generated function, sent as a header.
+                python = alias = generated.header_arguments[wire]
+                if alias in OPTION_NAMES or alias == "body":
+                    raise ValueError(f"{name}: header parameter {wire!r} would clash with the keyword {alias!r}")
             else:
-                continue  # headers and cookies are the client's business
+                continue  # cookies: API Platform writes none (its parameters are `in: header` or `in: query`)
             schema = {key: parameter["schema"][key] for key in SCHEMA_KEYS if key in parameter.get("schema", {})}
             parameters.append(
                 {
@@ -290,7 +326,8 @@ def write_operations(infos: list[OperationInfo], version: str) -> str:
             f"    Operation(name={info.name!r}, module_name={info.module!r}, method={info.method!r}, "
             f"path={info.path!r}, vendor_id={info.vendor_id!r}, tag={info.tag!r}, "
             f"parameters={_tuple(parameters)}, body_model={info.generated.body_model!r}, "
-            f"success_model={info.generated.success_model!r}, member_model={info.member_model!r}),"
+            + ("" if info.generated.body_required else "body_required=False, ")
+            + f"success_model={info.generated.success_model!r}, member_model={info.member_model!r}),"
         )
     lines.append(")")
     return "\n".join(lines) + "\n"
@@ -600,7 +637,8 @@ def _keywords(info: OperationInfo, *, paginate: bool) -> list[str]:
             keywords.append(f"{parameter['alias']}: {kind} | None = None")
     if info.generated.body_model:
         model = info.generated.body_model
-        keywords.append(f"body: {model} | {model}Dict")
+        optional = "" if info.generated.body_required else " | None = None"
+        keywords.append(f"body: {model} | {model}Dict{optional}")
     return keywords
 
 

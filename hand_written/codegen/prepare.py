@@ -18,6 +18,7 @@ from typing import Any
 
 from codegen.export_shapes import (
     empty_maps_as_maps,
+    inline_parameters,
     items_for_untyped_arrays,
     mend_unknown_types,
     require_path_parameters,
@@ -147,9 +148,14 @@ def split_nullable_enums(spec: Spec) -> list[str]:
 
 
 def drop_unreferenced_schemas(spec: Spec) -> list[str]:
-    schemas = spec.get("components", {}).get("schemas", {})
+    components = spec.get("components", {})
+    schemas = components.get("schemas", {})
     reachable: set[str] = set()
-    pending = list(schema_refs(spec.get("paths", {})))
+    # Used from the operations, and from whatever else refers to schemas: components.responses, requestBodies,
+    # parameters and headers an operation refers to, and the document's webhooks.
+    roots = {key: value for key, value in spec.items() if key != "components"}
+    roots["components"] = {key: value for key, value in components.items() if key != "schemas"}
+    pending = list(schema_refs(roots))
     while pending:
         name = pending.pop()
         if name in reachable or name not in schemas:
@@ -335,6 +341,13 @@ TRANSFORMS: tuple[Transform, ...] = (
         "as `[]` (`links: []`, a parameter's `schema: []`, empty `components` sections); the validator refuses "
         "them, and `[]` means the same as `{}` there.",
         empty_maps_as_maps,
+    ),
+    Transform(
+        "inline_parameters",
+        "An export customised with `Model\\Reference` or an OpenApiFactory decorator can list parameters as "
+        "`$ref`s to components.parameters, or once for a whole path; the facade reads each operation's own "
+        "list, so every parameter is written out on the operations it applies to (the same requests go out).",
+        inline_parameters,
     ),
     Transform(
         "string_status_codes",

@@ -31,6 +31,9 @@ INTEGER_LIMIT = 2**63 - 1
 """Largest integer the API can hold (its integers are 64-bit): a larger one sent would overflow or be refused."""
 COUNT_LIMIT = 2**31 - 1
 """Largest count a setting of the SDK takes (retries, connections, pages ahead, bytes): past it, a mistake."""
+FIELD_VALUE = re.compile(r"[\x21-\x7e]+(?:[ \t]+[\x21-\x7e]+)*")
+"""A header value as h11 sends it (ASCII only here): visible characters with spaces or tabs between them,
+none at either end."""
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 """What a field of `format: email` must look like (the API checks more; this catches what is surely wrong)."""
 DEPTH_LIMIT = 32
@@ -86,7 +89,7 @@ class Parameter:
     """The generated function's argument: `ordercreated_at`."""
     alias: str
     """The readable keyword the facade accepts too: `order_created_at`."""
-    location: Literal["path", "query"]
+    location: Literal["path", "query", "header"]
     required: bool
     schema: Mapping[str, Any] = field(default_factory=dict)
     verified: bool = True
@@ -112,6 +115,8 @@ class Parameter:
             written = value.isoformat()
             if re.match(self.schema.get("pattern", "(?!)"), written):  # a date filter: the day or instant it takes
                 value = written
+        if self.location == "header":
+            return _check_header_value(self.alias, _check_scalar(self.alias, value, self.schema))
         if self.is_array:
             if not isinstance(value, str | list | tuple | set | frozenset):
                 raise InvalidRequestError(f"{self.alias}: expected a string or a list of them, got {_shown(value)}")
@@ -119,6 +124,16 @@ class Parameter:
             items = self.schema.get("items", {})
             return [_check_scalar(self.alias, item, items) for item in values]
         return _check_scalar(self.alias, value, self.schema)
+
+
+def _check_header_value(name: str, value: Any) -> Any:
+    """A header parameter's value once its schema's checks passed: what HTTP can carry in a header field."""
+    written = str(value)
+    if written and not FIELD_VALUE.fullmatch(written):
+        raise InvalidRequestError(
+            f"{name}: a header value must be visible ASCII characters (spaces inside only), got {_shown(written)}"
+        )
+    return value
 
 
 def closest(name: str, known: Iterable[str]) -> str | None:
@@ -379,6 +394,8 @@ class Operation:
     success_model: str | None
     member_model: str | None
     """For Hydra collections: the class of `member` items."""
+    body_required: bool = True
+    """False when the spec's request body is optional (`required: false`): `body=` may then be left out."""
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}: {self.method} {self.path})"
@@ -439,8 +456,9 @@ class Operation:
 
         arguments: dict[str, Any] = {}
         for keyword, value in given.items():
-            if keyword == "body":
-                arguments["body"] = value
+            if keyword == "body" and self.body_model:
+                if value is not None or self.body_required:
+                    arguments["body"] = value
                 continue
             parameter = self.by_keyword.get(keyword)
             if parameter is None:
@@ -468,7 +486,7 @@ class Operation:
                     argument=parameter.alias,
                 )
             arguments[parameter.python] = UNSET
-        if self.body_model and "body" not in arguments:
+        if self.body_model and self.body_required and "body" not in arguments:
             raise ArgumentTypeError(
                 f"body: {self.name}() is missing the required argument 'body' ({self.body_model})", argument="body"
             )

@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 import httpx
 
 from korusticket._context import MAX_RETRIES
-from korusticket._operation import check_text, is_count
+from korusticket._operation import FIELD_VALUE, check_text, is_count
 from korusticket.errors import InvalidRequestError
 
 __all__ = ["CallOptions", "RawResponse"]
@@ -21,9 +21,6 @@ LANGUAGE_TAG = r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*;\s*q=[01](\.\d{0,3})?)?"
 LANGUAGE_LIST = re.compile(rf"^{LANGUAGE_TAG}(\s*,\s*{LANGUAGE_TAG})*$")
 """An `Accept-Language` value: `fr`, `fr-FR`, or a weighted list (`fr, en;q=0.8`); ASCII only."""
 HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
-FIELD_VALUE = re.compile(r"[\x21-\x7e]+(?:[ \t]+[\x21-\x7e]+)*")
-"""A header value as h11 sends it (ASCII only here): visible characters with spaces or tabs between them,
-none at either end."""
 OWN_HEADERS = frozenset({"authorization", "host", "content-length", "content-type"})
 """Headers the client sets itself: a per-call header may not replace them."""
 

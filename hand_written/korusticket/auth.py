@@ -28,7 +28,7 @@ import httpx
 from korusticket._context import SAFE_TO_REPEAT
 from korusticket._http import aread_body, connection_error, read_body
 from korusticket._lazy import lazy_module
-from korusticket._raw import FIELD_VALUE
+from korusticket._operation import FIELD_VALUE
 from korusticket._urls import Origin, check_url, origin
 from korusticket.errors import (
     APIStatusError,

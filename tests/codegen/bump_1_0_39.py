@@ -7,7 +7,9 @@ What the vendor changed, the way API Platform would write each change:
 - the order status gains an enum value (`refunded`);
 - the order input requires a new field (`channel`);
 - the orders filter `external_reference` is renamed `externalReference`;
-- `totalAmountExclTax` is sent as a number instead of a decimal string.
+- `totalAmountExclTax` is sent as a number instead of a decimal string;
+- the catalog gains a second route under another prefix (`GET /v2/ticketing/catalogs/{id}`, the resource's
+  `routePrefix`), which takes an API Platform 4 `HeaderParameter` (`X-Tenant`, `in: header`, required).
 
 `python tests/codegen/bump_1_0_39.py OUT.yaml` writes it.
 """
@@ -25,6 +27,7 @@ ORDER_BULK_READ = "BookingOrder.jsonld-v1.order.create_bulk_read"
 ORDER_INPUT = "BookingOrder.CreateOrderBulkInput.jsonld-v1.order.create_bulk_write"
 CANCEL_INPUT = "BookingOrder.CancelOrderInput.jsonld-v1.order.cancel_write"
 CANCEL_PATH = "/v1/booking/orders/{id}/cancel"
+CATALOG_V2_PATH = "/v2/ticketing/catalogs/{id}"
 
 
 def _order_fields(schema: dict[str, Any]) -> dict[str, Any]:
@@ -85,6 +88,12 @@ def bumped(spec: dict[str, Any]) -> dict[str, Any]:
             },
         }
     }
+
+    catalog = copy.deepcopy(new["paths"]["/v1/ticketing/catalogs/{id}"]["get"])
+    catalog["operationId"] = "api_v2ticketingcatalogs_id_get"
+    tenant = {"name": "X-Tenant", "in": "header", "description": "TicketingCatalog X-Tenant", "required": True}
+    catalog["parameters"] = [*catalog.get("parameters", []), {**tenant, "schema": {"type": "string"}}]
+    new["paths"][CATALOG_V2_PATH] = {"get": catalog}
 
     orders = new["paths"]["/v1/booking/orders"]["get"]
     next(p for p in orders["parameters"] if p["name"] == "external_reference")["name"] = "externalReference"

@@ -15,6 +15,7 @@ import pytest
 from codegen.prepare import operations
 from codegen.specfile import load_spec
 from korusticket._operation import Operation
+from korusticket.errors import ArgumentTypeError, InvalidRequestError
 from korusticket.pagination import page_from_collection
 from tests.codegen.pipeline import Generated, generate
 
@@ -40,6 +41,10 @@ EXPECTED_NAMES = {
         "get_password_policy",
     },
     "apip_hydra_spellings.yaml": {"list_authors", "list_books"},
+    "apip_optional_request_body.yaml": {"create_media_object", "update_media_object"},
+    "apip_component_references.yaml": {"list_books"},
+    "apip_header_parameter.yaml": {"get_book"},
+    "apip_actions_without_models.yaml": {"publish_book"},
     "apip4_with_fastapi.json": {
         "list_books",
         "create_book",
@@ -155,3 +160,63 @@ def test_collections_page_in_both_hydra_spellings(
         sent = body.get("member", body.get("hydra:member"))
         assert [(type(item), item.to_dict()) for item in page.items] == [(member_class, item) for item in sent]
         assert (page.total_items, page.next_page) == (total, next_page)
+
+
+def fixture_operation(result: Generated, name: str) -> Operation:
+    return next(operation for operation in facade_operations(result) if operation.name == name)
+
+
+def test_an_optional_request_body_may_be_left_out(generated_once: Callable[[str], Generated]) -> None:
+    result = generated_once("apip_optional_request_body.yaml")
+    upload, update = (fixture_operation(result, name) for name in ("create_media_object", "update_media_object"))
+    assert (upload.body_model, upload.body_required) == ("CreateMediaObjectBody", False)
+    assert (update.body_model, update.body_required) == ("MediaObjectWrite", False)
+    assert "body" not in update.arguments({"id": "m1"})
+    assert "body" not in update.arguments({"id": "m1", "body": None})
+    assert update.arguments({"id": "m1", "body": {"caption": "Dune"}})["body"] == {"caption": "Dune"}
+    typed = (result.facade / "typed.py").read_text(encoding="utf-8")
+    assert "body: MediaObjectWrite | MediaObjectWriteDict | None = None" in typed
+
+
+def test_body_is_refused_by_an_operation_that_takes_none(generated_once: Callable[[str], Generated]) -> None:
+    publish = fixture_operation(generated_once("apip_actions_without_models.yaml"), "publish_book")
+    with pytest.raises(
+        ArgumentTypeError, match=r"body: publish_book\(\) got an unexpected keyword 'body'; it accepts: id"
+    ):
+        publish.arguments({"id": "b1", "body": {}})
+
+
+def test_parameters_given_by_reference_or_for_the_whole_path_are_the_operations(
+    generated_once: Callable[[str], Generated],
+) -> None:
+    result = generated_once("apip_component_references.yaml")
+    books = fixture_operation(result, "list_books")
+    assert [(p.wire, p.location, p.schema.get("type")) for p in books.parameters] == [
+        ("locale", "query", "string"),
+        ("page", "query", "integer"),
+        ("itemsPerPage", "query", "integer"),
+    ]
+    assert books.is_paginated
+    # The 404's schema is used only through components.responses: it is kept, and generated.
+    assert (result.package / "models" / "error.py").is_file()
+
+
+def test_header_parameters_are_checked_arguments_sent_as_headers(
+    generated_once: Callable[[str], Generated], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = generated_once("apip_header_parameter.yaml")
+    monkeypatch.syspath_prepend(str(result.package.parent))
+    book = fixture_operation(result, "get_book")
+    assert [(p.wire, p.alias, p.location, p.required) for p in book.parameters if p.location == "header"] == [
+        ("X-Tenant", "x_tenant", "header", True),
+        ("X-Revision", "x_revision", "header", False),
+    ]
+    sent = book.module()._get_kwargs(**book.arguments({"id": "b1", "x_tenant": "acme", "x_revision": 3}))
+    assert sent["headers"] == {"X-Tenant": "acme", "X-Revision": "3"}
+    with pytest.raises(ArgumentTypeError, match="x_tenant: get_book\\(\\) is missing the required argument 'x_tenant'"):
+        book.arguments({"id": "b1"})
+    for bad in ("acme\r\nX-Admin: 1", "caf\u00e9", " acme"):
+        with pytest.raises(InvalidRequestError, match=r"^x_tenant: "):
+            book.arguments({"id": "b1", "x_tenant": bad})
+    with pytest.raises(InvalidRequestError, match=r"^x_revision: expected an integer"):
+        book.arguments({"id": "b1", "x_tenant": "acme", "x_revision": "3"})

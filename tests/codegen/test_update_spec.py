@@ -46,6 +46,30 @@ print(json.dumps({"status": response.status_code, "body": response.json()}))
 """
 
 
+ROUTE_PREFIX_CHECK = """
+import json, httpx
+from korusticket import ArgumentTypeError, KorusTicket, KorusTicketError, ops
+from korusticket.client import DEMO_URL
+from korusticket.testing import Sandbox
+sandbox = Sandbox(seed=0)
+sent = []
+class Recording(httpx.BaseTransport):
+    def handle_request(self, request):
+        sent.append((request.url.path, request.headers.get("X-Tenant")))
+        return sandbox.transport().handle_request(request)
+kt = KorusTicket(base_url=DEMO_URL, token=sandbox.issue_token(), transport=Recording(), environ={})
+try:
+    kt.call(ops.get_ticketing_catalog, id=sandbox.catalog_id)
+except ArgumentTypeError as error:
+    missing = str(error)
+try:
+    kt.call(ops.get_ticketing_catalog, id=sandbox.catalog_id, x_tenant="acme")
+except KorusTicketError as error:
+    answered = getattr(error, "status_code", None)
+print(json.dumps({"missing": missing, "status": answered, "sent": sent, "catalog": sandbox.catalog_id}))
+"""
+
+
 BOOKING_CHECK = """
 import json
 from korusticket import Item, MissingBodyFieldError, iri
@@ -115,11 +139,14 @@ def test_the_report_flags_what_breaks_and_what_does_not(bump: tuple[Path, str]) 
     ) in lines
     assert "  BREAKING BookingOrder.jsonld-v1.order.read: field totalAmountExclTax: string -> number" in lines
     assert "  BREAKING BookingOrder.jsonld-v1.order.read: field notes removed" in lines
-    assert report.startswith("12 change(s), 5 that may break code written against the old version:")
+    assert report.startswith("13 change(s), 5 that may break code written against the old version:")
     # The Python names the regenerated client changed, read with griffe.
     assert "  BREAKING models.BookingOrder.notes: removed" in lines
     assert "  BREAKING models.BookingOrder.total_amount_excl_tax: type str | Unset -> float | Unset" in lines
     assert "  api.booking_order.cancel_order: operation added" in lines
+    assert (
+        "  GET /v2/ticketing/catalogs/{id}: operation get_ticketing_catalog added (api_v2ticketingcatalogs_id_get)"
+    ) in lines
     assert "  models.BookingOrderCreateBulkRead: class added" in lines
     assert report in output.replace("\n\n", "\n") or all(line in output for line in report.splitlines())
 
@@ -143,6 +170,19 @@ def test_the_sandbox_answers_501_for_the_new_operation(bump: tuple[Path, str]) -
     assert answer["body"]["@type"] == "Error"
     assert '"cancel_order"' in answer["body"]["detail"]
     assert "POST /v1/booking/orders/" in answer["body"]["detail"]
+
+
+def test_an_operation_under_another_route_prefix_takes_its_header_and_is_answered(bump: tuple[Path, str]) -> None:
+    """`/v2/...` is routed like `/v1/...` (501: no handler yet, not 404), and its `X-Tenant` header parameter is
+    a checked keyword of `kt.call`, sent as the header."""
+    repo, _ = bump
+    outcome = json.loads(
+        run([str(VENV / "bin/python"), "-c", ROUTE_PREFIX_CHECK], repo, PYTHONPATH=f"{repo}:{repo / 'hand_written'}")
+    )
+    missing = "x_tenant: get_ticketing_catalog() is missing the required argument 'x_tenant'"
+    assert outcome["missing"].startswith(missing)
+    assert outcome["status"] == 501
+    assert outcome["sent"] == [[f"/v2/ticketing/catalogs/{outcome['catalog']}", "acme"]]  # once, with the header
 
 
 def test_a_newly_required_order_field_is_named_and_passed_with_extra_body(bump: tuple[Path, str]) -> None:
@@ -176,4 +216,4 @@ def test_the_version_is_bumped_and_the_changelog_has_the_entry(bump: tuple[Path,
     ):
         assert line in unreleased.splitlines(), line
     assert "Next steps:" in output
-    assert "New operation(s) cancel_order" in output
+    assert "New operation(s) get_ticketing_catalog, cancel_order:" in output
