@@ -203,6 +203,10 @@ def test_bad_arguments_fail_before_any_request() -> None:
             kt.call(list_offers, catalog_id=CATALOG, colour="red")
         with pytest.raises(TypeError, match=r"missing the required argument 'catalog_id'"):
             kt.call(list_offers)
+        with pytest.raises(TypeError, match=r"^body: list_offers\(\) got an unexpected keyword 'body'; it accepts"):
+            kt.call(list_offers, catalog_id=CATALOG, body={})
+        with pytest.raises(TypeError, match=r"^body: list_offers\(\) got an unexpected keyword 'body'"):
+            kt.paginate(list_offers, catalog_id=CATALOG, body={})  # refused here, not when the first page is read
         with pytest.raises(ValueError, match=r"^body: missing required field 'externalReference'"):
             kt.call(
                 create_orders,
