@@ -30,6 +30,7 @@ from korusticket._urls import Origin, origin
 from korusticket.errors import (
     APIConnectionError,
     APITimeoutError,
+    ClientClosedError,
     CommittedWriteError,
     ResponseTooLargeError,
     UnexpectedResponseError,
@@ -426,6 +427,8 @@ class KorusHTTPClient(_APIClient, httpx.Client):
         `check=False` reads a success but leaves its check, and so its parse, to `checked()` (an error answer
         still raises here): the paginator's window keeps the pages it fetched ahead as bytes, and builds each
         page's models only when the reader takes it."""
+        if self.is_closed:
+            raise _closed(request)
         failure = None
         try:
             response = super().send(request, stream=True, **kwargs)
@@ -467,6 +470,8 @@ class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
         self, request: httpx.Request, *, stream: bool = False, check: bool = True, **kwargs: Any
     ) -> httpx.Response:
         """The async twin of `KorusHTTPClient.send` (`check=False` included)."""
+        if self.is_closed:
+            raise _closed(request)
         failure: Exception | None = None
         try:
             response = await super().send(request, stream=True, **kwargs)
@@ -541,6 +546,14 @@ async def aread_body(
     if failure is not None:
         raise failure
     body.finish()
+
+
+def _closed(request: httpx.Request) -> ClientClosedError:
+    method, url = _describe(request)
+    return ClientClosedError(
+        f"{method} {url}: the client was closed (close(), or the end of its with block); nothing was sent. "
+        "Build a new client for further calls"
+    )
 
 
 def _loop_time(deadline: float) -> float | None:

@@ -69,6 +69,10 @@ class ConfigurationError(KorusTicketError, ValueError):
     """The client was set up with missing or contradictory settings."""
 
 
+class ClientClosedError(KorusTicketError, RuntimeError):
+    """A call on a client that was closed (`close()`, or the end of its `with` block): build a new client."""
+
+
 class InvalidRequestError(KorusTicketError, ValueError):
     """Refused before anything was sent: an argument is missing, of the wrong type, malformed or out of range.
 

@@ -11,6 +11,7 @@ from korusticket import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     KorusTicketError,
     NotFoundError,
@@ -82,6 +83,33 @@ async def test_async_generated_functions_raise_too() -> None:
             await get_offer.asyncio_detailed(CATALOG, OFFER, client=kt.client)
         with pytest.raises(NotFoundError):
             await kt.call(get_offer, catalog_id=CATALOG, id=OFFER)
+
+
+def test_a_closed_client_raises_the_sdks_error_and_sends_nothing() -> None:
+    script = Script(lambda request: jsonld({}, 200))
+    kt = client(script)
+    kt.close()
+    for attempt in (
+        lambda: kt.call(get_offer, catalog_id=CATALOG, id=OFFER),
+        lambda: list(kt.paginate(list_offers, catalog_id=CATALOG)),
+        lambda: get_offer.sync_detailed(CATALOG, OFFER, client=kt.client),
+        lambda: kt.with_options(timeout=5).call(get_offer, catalog_id=CATALOG, id=OFFER),
+    ):
+        with pytest.raises(ClientClosedError, match=r"^GET https://api\.demo\.korusticket\.com/v1/.*: the client was"):
+            attempt()
+    assert script.requests == []
+    assert isinstance(ClientClosedError("x"), KorusTicketError | RuntimeError)
+
+
+async def test_a_closed_async_client_raises_the_sdks_error_and_sends_nothing() -> None:
+    script = Script(lambda request: jsonld({}, 200))
+    async with async_client(script) as kt:
+        pass
+    with pytest.raises(ClientClosedError, match="the client was closed"):
+        await kt.call(get_offer, catalog_id=CATALOG, id=OFFER)
+    with pytest.raises(ClientClosedError, match="the client was closed"):
+        await get_offer.asyncio_detailed(CATALOG, OFFER, client=kt.client)
+    assert script.requests == []
 
 
 def test_422_expired_reservation_from_the_vendor_example() -> None:
