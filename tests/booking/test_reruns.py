@@ -291,6 +291,28 @@ def test_a_payment_in_doubt_is_retried_with_the_same_key_and_told_so() -> None:
     assert len(orders_of(sandbox, "DOUBT-1")) == 1
 
 
+def test_recover_takes_only_true_or_false_as_the_answer_about_a_charge_in_doubt() -> None:
+    """A lookup that returns None (found nothing, or forgot its return) proves neither way: the doubt stays, and
+    nothing is ordered on it."""
+    sandbox = Sandbox(seed=3, double_ordering=True)
+    offer = next(offers(sandbox, sessions=False))
+
+    def die(hold: Hold) -> bool:
+        raise Crash
+
+    with sandbox.client(booking_policy=FAST, max_retries=0) as kt, pytest.raises(Crash):
+        kt.book(item(offer), customer=CUSTOMER, external_reference="DOUBT-NONE", confirm_payment=die)
+    with client(sandbox) as kt:
+        for answer in (None, "ch_123", 1):
+            (unsure,) = kt.recover(confirm_payment=lambda hold, answer=answer: answer)
+            assert (unsure.outcome, unsure.paid) == ("unknown", False), answer
+            assert f"confirm_payment returned {type(answer).__name__}, not True or False" in unsure.reason
+            assert orders_of(sandbox, "DOUBT-NONE") == []
+        (settled,) = kt.recover(confirm_payment=lambda hold: True)
+    assert settled.outcome == "booked"
+    assert len(orders_of(sandbox, "DOUBT-NONE")) == 1
+
+
 def test_recover_settles_what_dead_workers_left() -> None:
     sandbox = Sandbox(seed=3, double_ordering=True)
     first, second, third = [*offers(sandbox, sessions=False)][:3]

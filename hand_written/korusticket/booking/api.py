@@ -208,7 +208,8 @@ class SyncBooking(SyncDriver):
         until when; a paid one needs a refund), `unknown` (the server could not be read, or a payment may have been
         taken: see `reason` and `idempotency_key`) or `in_progress` (another worker holds it). No payment is ever
         taken: `confirm_payment(hold)` is only asked whether a charge in doubt (`hold.retried`) was made, by
-        looking `hold.idempotency_key` up at your provider.
+        looking `hold.idempotency_key` up at your provider: True (it was) or False (it was not); any other answer,
+        None included, leaves the booking `unknown`.
         """
         inputs.check_callback(confirm_payment, "confirm_payment")
         return self._drive(booking.recover(self.booking_policy, self.server_time, confirm_payment))

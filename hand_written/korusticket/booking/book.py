@@ -407,13 +407,13 @@ def _recover_one(
     except KorusTicketError as error:
         return Recovery(reference, "unknown", paid=entry.paid, reason=f"the server could not be read back: {error}")
     if not entry.paid and not existing and entry.payment_uncertain and held:
-        entry = yield from _confirm_payment(entry, held, confirm_payment)
+        entry, unanswered = yield from _confirm_payment(entry, held, confirm_payment)
         if not entry.paid:
             key = idempotency_key(reference, entry.attempt)
             if entry.payment_uncertain:
                 reason = (
-                    f"the payment step may have charged when its worker died: look up idempotency key {key} at "
-                    "your provider, then recover(confirm_payment=...) or book again with the same reference"
+                    f"the payment step may have charged when its worker died{unanswered}: look up idempotency key "
+                    f"{key} at your provider, then recover(confirm_payment=...) or book again with the same reference"
                 )
                 return Recovery(reference, "unknown", held=held, reason=reason, idempotency_key=key)
             return Recovery(reference, "incomplete", held=held, reason=entry.reason, idempotency_key=key)
@@ -452,11 +452,12 @@ def _recover_one(
 
 def _confirm_payment(
     entry: LedgerEntry, held: list[HeldReservation], confirm_payment: Callable[[Hold], Any] | None
-) -> Flow[LedgerEntry]:
+) -> Flow[tuple[LedgerEntry, str]]:
     """Ask the caller whether a payment in doubt was taken: True records it paid, False incomplete (a new attempt
-    next time); no answer (no function, or it raised) leaves the doubt."""
+    next time); no answer (no function, it raised, or it returned anything but True or False: a lookup that found
+    nothing and returned None is no proof either way) leaves the doubt, and says why (the second value)."""
     if confirm_payment is None:
-        return entry
+        return entry, ""
     expires = [kept.expires_at for kept in held if kept.expires_at is not None]
     hold = Hold(
         held,
@@ -469,14 +470,15 @@ def _confirm_payment(
     )
     try:
         taken = yield Callback(confirm_payment, hold)
-    except Exception:
-        return entry
+    except Exception as error:
+        return entry, f" (confirm_payment raised {type(error).__name__})"
     if taken is False:
         reason = "the payment step's charge was not taken (confirmed by confirm_payment)"
-        return (
-            yield from _record(entry, "incomplete", reason=reason, attempt=entry.attempt + 1, payment_uncertain=False)
-        )
-    return (yield from _record(entry, "paid", paid=True, paid_total=hold.total, payment_uncertain=False))
+        changes = {"attempt": entry.attempt + 1, "payment_uncertain": False}
+        return (yield from _record(entry, "incomplete", reason=reason, **changes)), ""
+    if taken is not True:
+        return entry, f" (confirm_payment returned {type(taken).__name__}, not True or False)"
+    return (yield from _record(entry, "paid", paid=True, paid_total=hold.total, payment_uncertain=False)), ""
 
 
 def _adopt_entry(entry: LedgerEntry, existing: list[BookingOrder], clock: Clock) -> Flow[Booking]:
