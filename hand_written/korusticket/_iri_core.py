@@ -42,6 +42,15 @@ BY_SPECIFICITY = sorted(GET_OPERATIONS.values(), key=lambda operation: -operatio
 ALL_BY_SPECIFICITY = sorted(OPERATIONS, key=lambda operation: -operation.literal_length)
 
 
+def path_root(path: str) -> str:
+    """A path's first segment (`v1` of `/v1/booking/orders`)."""
+    return path.split("/", 2)[1] if path.startswith("/") else ""
+
+
+API_ROOTS = frozenset(path_root(operation.path) for operation in OPERATIONS)
+"""The first path segments of the spec's operations (`v1`; an export may hold several, one per route prefix)."""
+
+
 def operation_at(method: str, path: str) -> Operation | None:
     """The operation serving `method path`, if the API has one."""
     for operation in ALL_BY_SPECIFICITY:

@@ -31,7 +31,7 @@ from korusticket._http import (
     decoded_body,
     unexpected_response,
 )
-from korusticket._iri_core import parse_iri
+from korusticket._iri_core import API_ROOTS, parse_iri
 from korusticket._lazy import lazy_module
 from korusticket._operation import Operation, _shown, check_body, check_text, closest, is_count
 from korusticket._raw import CallOptions, RawResponse, check_language, check_timeout
@@ -106,7 +106,16 @@ def _check_base_url(base_url: Any) -> httpx.URL:
         raise ConfigurationError(str(error)) from None
     if url.query or url.fragment:
         raise ConfigurationError(f"base_url: expected no query string or fragment, got {base_url!r}")
-    return url.copy_with(path=url.path.rstrip("/") or "")
+    path = url.path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if last in API_ROOTS:
+        example = min((op.path for op in OPERATIONS if op.path.startswith(f"/{last}/")), key=len)
+        root = str(url.copy_with(path=path[: -len(last) - 1] or "/")).rstrip("/")
+        raise ConfigurationError(
+            f"base_url: ends in /{last}, where the API's paths start ({example}), so calls would go to "
+            f"/{last}/{last}/...; expected the server's root, such as {root}"
+        )
+    return url.copy_with(path=path or "")
 
 
 def _check_proxy(proxy: Any) -> None:

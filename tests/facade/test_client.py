@@ -32,6 +32,12 @@ def test_plain_http_only_on_loopback(url: str) -> None:
     assert KorusTicket(base_url=url, token=TOKEN).base_url.scheme == "http"
 
 
+def test_a_base_url_under_a_gateway_path_is_kept() -> None:
+    assert str(KorusTicket(base_url="https://gw.example.com/korus/", token=TOKEN).base_url) == (
+        "https://gw.example.com/korus"
+    )
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
@@ -40,6 +46,11 @@ def test_plain_http_only_on_loopback(url: str) -> None:
         ("ftp://api.korusticket.com", "expected an https:// URL"),
         ("api.korusticket.com", "expected an https:// URL"),
         ("https://api.korusticket.com/?x=1", "expected no query string"),
+        ("https://api.korusticket.com/v1", r"ends in /v1, where the API's paths start \(/v1/booking/orders\)"),
+        (
+            "https://gw.example.com/korus/v1/",
+            r"ends in /v1.*the server's root, such as https://gw\.example\.com/korus$",
+        ),
     ],
 )
 def test_bad_base_urls(url: str, message: str) -> None:

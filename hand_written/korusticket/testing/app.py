@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import orjson
 
-from korusticket._iri_core import ALL_BY_SPECIFICITY, operation_at
+from korusticket._iri_core import ALL_BY_SPECIFICITY, API_ROOTS, operation_at, path_root
 from korusticket._operation import Operation
 from korusticket.testing.backend import SandboxBackend
 from korusticket.testing.clock import SandboxClock
@@ -37,22 +37,12 @@ ROUTED = "korusticket.sandbox.route"
 """The request extension caching `routed()`: written by the first caller (a transport or the app), read by all."""
 
 
-def _root(path: str) -> str:
-    """A path's first segment (`v1` of `/v1/booking/orders`)."""
-    return path.split("/", 2)[1] if path.startswith("/") else ""
-
-
-API_ROOTS = frozenset(_root(operation.path) for operation in ALL_BY_SPECIFICITY)
-"""The first path segments of the spec's operations (`v1`; an export may hold several, each resource's route
-prefix): a path under none of them is no operation's, a 404 without a look at every pattern."""
-
-
 def routed(request: httpx.Request) -> tuple[Operation | None, list[str]]:
     """`route()` for an API request, computed once per request (kept in its extensions)."""
     found = request.extensions.get(ROUTED)
     if found is None:
-        path = request.url.path
-        found = route(request.method, path) if _root(path) in API_ROOTS else (None, [])
+        path = request.url.path  # a path under none of the spec's roots is no operation's: a 404 at once
+        found = route(request.method, path) if path_root(path) in API_ROOTS else (None, [])
         request.extensions[ROUTED] = found
     return found
 
