@@ -382,6 +382,11 @@ def test_sessions_are_checked_locally(kt: KorusTicket, sandbox: Sandbox) -> None
         ),
         (Item(offer_iri, sessions={"not-a-ticket": "x"}), r"ticket 'not-a-ticket' is not one of this offer's"),
         (Item(offer.id), r"^items\[0\]\.catalog_id: required when the offer is given by id"),
+        (Item(offer_iri, session="garbage"), r"^items\[0\]\.session: expected a UUID like "),
+        (
+            Item(offer_iri, sessions={day_ticket.id: None, show.id: "garbage"}),
+            rf"^items\[0\]\.sessions\['{show.id}'\]: expected a UUID like ",
+        ),
     ]
     for bad, message in cases:
         with pytest.raises(ValueError, match=message):
@@ -403,6 +408,14 @@ def test_choosing_what_to_book(kt: KorusTicket, sandbox: Sandbox) -> None:
     priced = kt.offer_choice(iri.offer(realtime.catalog_id, realtime.id))
     assert priced.offer.realtime_price_required is True
     assert priced.price > 0
+    for bad in (123, "nope"):
+        with pytest.raises(ValueError, match=r"^offer: expected an offer IRI|^offer: expected a UUID"):
+            kt.offer_choice(bad)  # type: ignore[arg-type]
+    evening = next(ticket for ticket in choice.tickets if ticket.needs_session).sessions[0]
+    held = kt.reserve(Item(choice.offer, session=evening))  # the SessionChoice itself, as Item's docstring shows
+    assert held.ok
+    (reserved,) = sandbox.state.reservations.values()
+    assert evening.id in reserved.items[0].sessions.values()
 
 
 class Recording(SandboxTransport):

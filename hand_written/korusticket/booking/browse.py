@@ -24,8 +24,8 @@ from korusticket_client.types import Unset
 
 def offer_choice(offer: Item | str | TicketingOffer, catalog_id: str | None) -> Flow[OfferChoice]:
     item = offer if isinstance(offer, Item) else Item(offer, catalog_id=catalog_id)
-    model = yield from _offer(item, "offer", {})
-    offer_iri, catalog, offer_id = _offer_iri(model, "offer")
+    model = yield from _offer(item, "", {})  # errors name the argument itself: `offer`
+    offer_iri, catalog, offer_id = _offer_iri(model, "")
     tickets = yield Collect(list_offer_tickets, {"catalog_id": catalog, "offer_id": offer_id})
     left: dict[str, int | None] = {}
     available = model.available_quantity if isinstance(model.available_quantity, int) else None

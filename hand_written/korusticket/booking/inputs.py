@@ -11,7 +11,7 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, NotRequired, Required, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, Required, TypedDict, Union
 
 from korusticket._operation import _shown, check_json, closest, is_count, refuse_controls
 from korusticket.errors import InvalidRequestError
@@ -27,8 +27,12 @@ __all__ = ["Beneficiary", "Customer", "Item", "OfferInput", "OfferRef", "Session
 Title = Literal["mr", "mrs", "mx"]
 OfferRef = str | TicketingOffer
 """An offer: its IRI (or absolute URL), its model, or its id together with `catalog_id`."""
-SessionRef = str | TicketingOfferTicketSession
-"""A session: its IRI, its model, or its id (the ticket it belongs to is then the one it is given for)."""
+if TYPE_CHECKING:
+    from korusticket.booking.results import SessionChoice
+
+SessionRef = Union[str, TicketingOfferTicketSession, "SessionChoice"]  # results imports this module
+"""A session: its IRI, its model, a `SessionChoice` of `kt.offer_choice`, or its id (the ticket it belongs to is
+then the one it is given for)."""
 TicketRef = str | OfferEmbeddedTicket | TicketingOfferTicket
 
 # What the checks below accept; the API documents no format, these are the conventions its examples follow.

@@ -18,6 +18,7 @@ from korusticket.booking.results import (
     ReservationFailure,
     ReservationOutcomeUnknownError,
     ReservationResult,
+    SessionChoice,
     money,
 )
 from korusticket.booking.steps import Call, Flow, Sleep
@@ -115,29 +116,35 @@ def reserve(
     return ReservationResult(held, failures, clock)
 
 
+def _named(where: str, name: str) -> str:
+    """An argument's name in an error: `items[0].offer` inside a list of items, `offer` for a single argument."""
+    return f"{where}.{name}" if where else name
+
+
 def _offer_ids(item: Item, where: str) -> tuple[str, str]:
     """Catalog id and offer id of an item whose offer is an IRI or an id."""
     if not isinstance(item.offer, str):
         raise InvalidRequestError(
-            f"{where}.offer: expected an offer IRI, id or TicketingOffer, got {type(item.offer).__name__}",
-            argument=f"{where}.offer",
+            f"{_named(where, 'offer')}: expected an offer IRI, id or TicketingOffer, got {type(item.offer).__name__}",
+            argument=_named(where, "offer"),
         )
     if not item.offer.strip():
-        raise InvalidRequestError(f"{where}.offer: expected an offer IRI or id, got {item.offer!r}")
+        raise InvalidRequestError(f"{_named(where, 'offer')}: expected an offer IRI or id, got {item.offer!r}")
     if "/" in item.offer:
-        parsed = iri.parse(item.offer, name=f"{where}.offer")
+        parsed = iri.parse(item.offer, name=_named(where, "offer"))
         if parsed.kind != "offer":
             raise InvalidRequestError(
-                f"{where}.offer: expected an offer IRI, got the IRI of a {parsed.kind}", argument=f"{where}.offer"
+                f"{_named(where, 'offer')}: expected an offer IRI, got the IRI of a {parsed.kind}",
+                argument=_named(where, "offer"),
             )
         return parsed.identifiers["catalog_id"], parsed.identifiers["id"]
-    offer_id = iri.check_id(item.offer, f"{where}.offer")
+    offer_id = iri.check_id(item.offer, _named(where, "offer"))
     if item.catalog_id is None:
         raise InvalidRequestError(
-            f"{where}.catalog_id: required when the offer is given by id ({item.offer[:80]!r})",
-            argument=f"{where}.catalog_id",
+            f"{_named(where, 'catalog_id')}: required when the offer is given by id ({item.offer[:80]!r})",
+            argument=_named(where, "catalog_id"),
         )
-    return iri.check_id(item.catalog_id, f"{where}.catalog_id"), offer_id
+    return iri.check_id(item.catalog_id, _named(where, "catalog_id")), offer_id
 
 
 def _offer(item: Item, where: str, cache: dict[str, TicketingOffer]) -> Flow[TicketingOffer]:
@@ -146,7 +153,7 @@ def _offer(item: Item, where: str, cache: dict[str, TicketingOffer]) -> Flow[Tic
     catalog_id, offer_id = _offer_ids(item, where)
     if offer_id not in cache:
         fetched: TicketingOffer = yield Call(get_offer, {"catalog_id": catalog_id, "id": offer_id})
-        answer_iri(fetched, f"{where}.offer", "offer")  # the answer's @id: the server's fault if unusable
+        answer_iri(fetched, _named(where, "offer"), "offer")  # the answer's @id: the server's fault if unusable
         cache[offer_id] = fetched
     return cache[offer_id]
 
@@ -155,7 +162,7 @@ def _offer_iri(offer: TicketingOffer, where: str) -> tuple[str, str, str]:
     """The offer's IRI, catalog id and id."""
     parsed = iri.parse(iri.of(offer))
     if parsed.kind != "offer":
-        raise InvalidRequestError(f"{where}.offer: this model's @id is not an offer IRI")
+        raise InvalidRequestError(f"{_named(where, 'offer')}: this model's @id is not an offer IRI")
     return parsed.path, parsed.identifiers["catalog_id"], parsed.identifiers["id"]
 
 
@@ -169,7 +176,9 @@ def _ticket_id(key: str, offer_id: str, where: str) -> str:
 
 
 def _session_iri(session: Any, catalog_id: str, offer_id: str, ticket_id: str, where: str) -> str:
-    if not isinstance(session, str):
+    if isinstance(session, SessionChoice):
+        session = session.iri
+    elif not isinstance(session, str):
         try:
             session = iri.of(session)
         except (TypeError, ValueError):
@@ -177,7 +186,11 @@ def _session_iri(session: Any, catalog_id: str, offer_id: str, ticket_id: str, w
                 f"{where}: expected a session IRI, id or model, got {type(session).__name__}"
             ) from None
     if "/" not in session:
-        return iri.offer_ticket_session(catalog_id, offer_id, ticket_id, session)
+        try:
+            return iri.offer_ticket_session(catalog_id, offer_id, ticket_id, session)
+        except InvalidRequestError as error:  # it names the builder's own parameter (`id`)
+            problem = str(error).split(": ", 1)[-1]
+            raise InvalidRequestError(f"{where}: {problem}", argument=where) from None
     parsed = iri.parse(session)
     ids = parsed.identifiers
     if parsed.kind != "offer_ticket_session" or (ids["offer_id"], ids["ticket_id"]) != (offer_id, ticket_id):
@@ -211,6 +224,7 @@ def _plan(index: int, item: Item, offer: TicketingOffer, where: str) -> _Plan:
         if sessions.get(needing[0]) is not None:
             raise InvalidRequestError(f"{where}.session: the ticket {needing[0]!r} is given a session twice")
         sessions[needing[0]] = item.session
+    given_alone = needing[0] if item.session is not None else None
     entries = []
     for ticket_id, ticket in known.items():
         entry: dict[str, Any] = {"ticket": iri.offer_ticket(catalog_id, offer_id, ticket_id)}
@@ -223,7 +237,8 @@ def _plan(index: int, item: Item, offer: TicketingOffer, where: str) -> _Plan:
         elif chosen is None:
             raise InvalidRequestError(f"{where}.sessions: ticket {ticket.name!r} ({ticket_id}) needs a session")
         else:
-            entry["session"] = _session_iri(chosen, catalog_id, offer_id, ticket_id, f"{where}.sessions")
+            named = f"{where}.session" if ticket_id == given_alone else f"{where}.sessions[{ticket_id!r}]"
+            entry["session"] = _session_iri(chosen, catalog_id, offer_id, ticket_id, named)
         if ticket_id in forms:
             entry["formData"] = _form_data(ticket, forms[ticket_id], f"{where}.form_data")
         entries.append(entry)
