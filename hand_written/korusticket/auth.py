@@ -618,8 +618,8 @@ class ClientCredentialsAuth(TokenAuth):
             )
         oauth_error = _oauth_error(response.content)
         summary = f"the token endpoint did not issue a token for client {self.client_id!r}"
-        if oauth_error:
-            summary += f" ({oauth_error})"
+        if oauth_error:  # the server's words: it may echo what it was sent (the secret), and say it at length
+            summary += f" ({excerpt(redact(oauth_error, self.secrets()))})"
         error.args = (f"{summary}: {error.args[0]}",)
         return error
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, ClassVar
-from urllib.parse import unquote
+from urllib.parse import quote, quote_plus, unquote
 
 import orjson
 
@@ -419,10 +419,25 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
+def written_forms(secret: str) -> list[str]:
+    """A secret as a server may echo it: as it is, escaped in JSON (PHP's `json_encode` writes `/` as `\\/`),
+    or URL-encoded (a form body echoed back), longest first so a form is replaced whole."""
+    json_escaped = orjson.dumps(secret).decode()[1:-1]
+    forms = {
+        secret,
+        json_escaped,
+        json_escaped.replace("/", "\\/"),
+        quote(secret, safe=""),
+        quote_plus(secret, safe=""),
+    }
+    return sorted(forms, key=len, reverse=True)
+
+
 def redact(text: str, secrets: Iterable[str]) -> str:
     for secret in secrets:
         if secret:
-            text = text.replace(secret, REDACTED)
+            for form in written_forms(secret):
+                text = text.replace(form, REDACTED)
     return re.sub(r'("(?:access|refresh|id)_token"\s*:\s*")[^"]*(")', rf"\1{REDACTED}\2", text)
 
 

@@ -9,13 +9,14 @@ pickled bytes, and its traceback with locals; so are the DEBUG logs of korustick
 from __future__ import annotations
 
 import io
+import json
 import logging
 import pickle
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, quote_plus, urlsplit
 
 import httpx
 import pytest
@@ -193,3 +194,38 @@ def test_no_secret_in_errors_tracebacks_pickles_or_debug_logs(
         assert secret
         leaks = [text for text in scanned if secret in text]
         assert not leaks, f"{secret[:6]}... found in: {leaks[0][:400]}"
+
+
+ECHOED_SECRET = "opaque/Secret+Value=="
+"""A client secret with the characters JSON and URL encodings rewrite (`/`, `+`, `=`)."""
+
+
+@pytest.mark.parametrize(
+    ("status", "echo"),
+    [
+        # OAuth's error_description quoting what it was sent.
+        (400, lambda secret: {"error": "invalid_client", "error_description": f"client_secret {secret} is wrong"}),
+        # PHP's json_encode writes / as \/: the body holds the secret in that form, not as sent.
+        (401, lambda secret: {"error": "invalid_client", "error_description": f"bad secret {secret}"}),
+        # A server error repeating the form body it could not handle: the secret URL-encoded.
+        (500, lambda secret: {"detail": f"cannot handle client_id=me&client_secret={quote_plus(secret)}"}),
+    ],
+)
+def test_a_token_endpoint_echoing_the_secret_in_any_encoding_is_redacted(
+    status: int, echo: Callable[[str], dict[str, str]], caplog: pytest.LogCaptureFixture
+) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "auth.example.test":
+            content = json.dumps(echo(ECHOED_SECRET)).replace("/", "\\/").encode()
+            return httpx.Response(status, content=content, headers={"content-type": "application/json"})
+        return httpx.Response(200, json={"member": []}, headers={"content-type": "application/ld+json"})
+
+    auth = ClientCredentialsAuth("me", ECHOED_SECRET, token_url="https://auth.example.test/token")
+    caplog.set_level(logging.DEBUG)
+    with KorusTicket(base_url="https://api.example.test", auth=auth, transport=httpx.MockTransport(answer)) as kt:
+        error = raised(lambda: kt.call(list_catalogs))
+    assert "did not issue a token for client 'me'" in str(error)
+    forms = {ECHOED_SECRET, ECHOED_SECRET.replace("/", "\\/"), quote_plus(ECHOED_SECRET), quote(ECHOED_SECRET)}
+    for text in [*texts(error), caplog.text]:
+        for form in forms:
+            assert form not in text
