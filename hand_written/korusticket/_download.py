@@ -10,13 +10,13 @@ complete (its `Content-Length`, and a PDF's end marker) and within `MAX_DOCUMENT
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 import httpx
 
-from korusticket._http import connection_error
+from korusticket._http import adecoded_chunks, announced_length, connection_error, decoded_chunks
 from korusticket._urls import origin
 from korusticket.auth import Secret
 from korusticket.errors import DocumentDownloadError, KorusTicketError, redact_url
@@ -38,8 +38,9 @@ class _Checks:
         self.url = url
         self.status = response.status_code
         self.content_type = (response.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
-        length = response.headers.get("content-length")
-        self.expected = int(length) if length and length.isdigit() else None
+        # Content-Length counts the bytes sent: those received here are decoded, so it is only compared unencoded.
+        encoded = "content-encoding" in response.headers
+        self.expected = None if encoded else announced_length(response.headers)
         self.received = 0
         self.head = b""
         self.tail = b""
@@ -54,6 +55,10 @@ class _Checks:
         raise DocumentDownloadError(
             problem, status_code=self.status, content_type=self.content_type or None, url=self.url
         )
+
+    def room(self) -> int:
+        """How many more bytes the document may have."""
+        return max(MAX_DOCUMENT_BYTES - self.received, 0)
 
     def chunk(self, data: bytes) -> bytes:
         self.received += len(data)
@@ -120,13 +125,15 @@ def download(http: httpx.Client, url: Secret, target: Path | IO[bytes]) -> int |
                     continue
                 checks = _Checks(response, redact_url(current))
                 with _sink(target) as sink:
-                    for data in response.iter_bytes():
+                    for data in decoded_chunks(response, checks.room):
                         sink.write(checks.chunk(data))
                     checks.finish()
                 return checks.received
         return _too_many(current)
     except httpx.TransportError as error:
         return _broken(error, current)
+    except httpx.DecodingError as error:
+        return _undecodable(error, current)
     except KorusTicketError as error:
         return error.with_traceback(None)
 
@@ -143,25 +150,28 @@ async def download_async(http: httpx.AsyncClient, url: Secret, target: Path | IO
                     continue
                 checks = _Checks(response, redact_url(current))
                 with _sink(target) as sink:
-                    async for data in _chunks(response):
+                    async for data in adecoded_chunks(response, checks.room):
                         sink.write(checks.chunk(data))
                     checks.finish()
                 return checks.received
         return _too_many(current)
     except httpx.TransportError as error:
         return _broken(error, current)
+    except httpx.DecodingError as error:
+        return _undecodable(error, current)
     except KorusTicketError as error:
         return error.with_traceback(None)
-
-
-async def _chunks(response: httpx.Response) -> AsyncIterator[bytes]:
-    async for data in response.aiter_bytes():
-        yield data
 
 
 def _broken(error: httpx.TransportError, url: httpx.URL) -> KorusTicketError:
     """A body cut off mid-way: the httpx error is not kept (it holds the request and its signed URL)."""
     return connection_error(error, httpx.Request("GET", url)).with_traceback(None)
+
+
+def _undecodable(error: httpx.DecodingError, url: httpx.URL) -> KorusTicketError:
+    return DocumentDownloadError(
+        f"the document could not be decoded: {error}", status_code=200, content_type=None, url=redact_url(url)
+    )
 
 
 def _too_many(url: httpx.URL) -> KorusTicketError:

@@ -14,7 +14,8 @@ import logging
 import math
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping
+import zlib
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -245,10 +246,14 @@ class _BodyLimits:
         self.max_bytes = max_bytes
         self.chunks: list[bytes] = []
         self.size = 0
-        announced = response.headers.get("content-length", "")
-        self.announced = int(announced) if announced.isdigit() and "content-encoding" not in response.headers else None
-        if announced.isdigit() and int(announced) > max_bytes:
-            self.too_large(f"announces {int(announced)} bytes")
+        announced = announced_length(response.headers)
+        self.announced = announced if "content-encoding" not in response.headers else None
+        if announced is not None and announced > max_bytes:
+            self.too_large(f"announces {announced} bytes")
+
+    def room(self) -> int:
+        """How many more bytes the body may have."""
+        return max(self.max_bytes - self.size, 0)
 
     def take(self, chunk: bytes) -> None:
         self.size += len(chunk)
@@ -295,7 +300,10 @@ class _BodyLimits:
         self.finish()  # what was decoded before it failed: the error's excerpt reads it
         if undecodable_ok:
             return None
-        return unexpected_response(self.response, self.request, "the body could not be decompressed", None, write=write)
+        problem = (
+            f"the body could not be decompressed ({error})" if str(error) else "the body could not be decompressed"
+        )
+        return unexpected_response(self.response, self.request, problem, None, write=write)
 
 
 class _SetCookieOnly(httpx.Cookies):
@@ -496,6 +504,93 @@ class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
         await aread_body(response, request, self.max_response_bytes, deadline)
 
 
+CONTENT_CODINGS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
+"""The content codings the SDK asks for (`Accept-Encoding`), and the zlib window each is read with."""
+ACCEPT_ENCODING = "gzip, deflate"
+
+
+def announced_length(headers: httpx.Headers) -> int | None:
+    """`Content-Length` as a number (None when absent or not digits); past 18 digits, more than any cap."""
+    announced = headers.get("content-length", "")
+    if not (announced.isascii() and announced.isdigit()):
+        return None
+    return int(announced) if len(announced) <= 18 else 10**18
+
+
+class Inflater:
+    """A gzip or deflate body decoded with a bound on what each piece may inflate to.
+
+    httpx inflates every piece the network gives whole, before anyone counts the bytes: a few kilobytes can
+    inflate to gigabytes (a "zip bomb"), and stacked codings (`gzip, gzip`) multiply that. Here a piece yields at
+    most one byte more than the room the caller has left, which is enough to tell that the body is too large;
+    what did not fit is never inflated."""
+
+    def __init__(self, coding: str) -> None:
+        self.coding = coding
+        self.inflater = zlib.decompressobj(CONTENT_CODINGS[coding])
+        self.started = False
+
+    @classmethod
+    def of(cls, response: httpx.Response) -> Inflater | None:
+        """The inflater a response needs (None: its body is not encoded, or httpx already read it)."""
+        if hasattr(response, "_content"):  # read before the SDK saw it (a mock transport): already decoded
+            return None
+        codings = [c.strip().lower() for c in response.headers.get("content-encoding", "").split(",")]
+        codings = [coding for coding in codings if coding and coding != "identity"]
+        if not codings:
+            return None
+        if len(codings) > 1 or codings[0] not in CONTENT_CODINGS:
+            raise httpx.DecodingError(
+                f"the body is encoded as {', '.join(codings)}; the client asks for {ACCEPT_ENCODING} "
+                "(one coding) and reads no other"
+            )
+        return cls(codings[0])
+
+    def decode(self, data: bytes, room: int) -> bytes:
+        try:
+            decoded = self.inflater.decompress(data, room + 1)
+        except zlib.error as error:
+            if self.coding != "deflate" or self.started:
+                raise httpx.DecodingError(f"the {self.coding} body could not be decompressed: {error}") from None
+            # Deflate is often sent raw, without zlib's header (httpx reads it either way too).
+            self.inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            self.started = True
+            return self.decode(data, room)
+        self.started = True
+        return decoded
+
+    def flush(self) -> bytes:
+        if self.inflater.unconsumed_tail:  # stopped at the room left, and the caller did not refuse the body
+            raise httpx.DecodingError("the body inflates past the room its reader gave")
+        try:
+            return self.inflater.flush()
+        except zlib.error as error:
+            raise httpx.DecodingError(f"the {self.coding} body could not be decompressed: {error}") from None
+
+
+def decoded_chunks(response: httpx.Response, room: Callable[[], int]) -> Iterator[bytes]:
+    """The body's pieces, decoded; an encoded body never inflates past `room()` + 1 bytes (see `Inflater`)."""
+    inflater = Inflater.of(response)
+    if inflater is None:
+        yield from response.iter_bytes()
+        return
+    for data in response.iter_raw():
+        yield inflater.decode(data, room())
+    yield inflater.flush()
+
+
+async def adecoded_chunks(response: httpx.Response, room: Callable[[], int]) -> AsyncIterator[bytes]:
+    """The async twin of `decoded_chunks`."""
+    inflater = Inflater.of(response)
+    if inflater is None:
+        async for chunk in response.aiter_bytes():
+            yield chunk
+        return
+    async for data in response.aiter_raw():
+        yield inflater.decode(data, room())
+    yield inflater.flush()
+
+
 def read_body(
     response: httpx.Response,
     request: httpx.Request,
@@ -514,7 +609,7 @@ def read_body(
     body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
     failure: Exception | None = None
     try:
-        for chunk in response.iter_bytes():
+        for chunk in decoded_chunks(response, body.room):
             body.take(chunk)
     except (httpx.TransportError, httpx.DecodingError) as error:
         failure = body.failed(error, undecodable_ok=undecodable_ok, write=write)
@@ -537,7 +632,7 @@ async def aread_body(
     failure: Exception | None = None
     try:
         async with asyncio.timeout_at(_loop_time(body.deadline)):
-            async for chunk in response.aiter_bytes():
+            async for chunk in adecoded_chunks(response, body.room):
                 body.take(chunk)
     except (httpx.TransportError, httpx.DecodingError) as error:
         failure = body.failed(error, undecodable_ok=undecodable_ok, write=write)

@@ -22,6 +22,7 @@ from korusticket._download import download, download_async
 from korusticket._generated.bodies import BODY_FIELDS
 from korusticket._generated.operations import OPERATIONS
 from korusticket._http import (
+    ACCEPT_ENCODING,
     MAX_RESPONSE_BYTES,
     AsyncKorusHTTPClient,
     AsyncUseRefused,
@@ -439,7 +440,9 @@ class _Shared:
         max_bytes = options.get("max_response_bytes", MAX_RESPONSE_BYTES)
         if not is_count(max_bytes, 1024):
             raise ConfigurationError(f"max_response_bytes: expected an integer >= 1024, got {max_bytes!r}")
-        headers = {"Accept": "application/ld+json", "User-Agent": USER_AGENT}
+        # Only the codings the SDK inflates within its size cap (with brotli or zstandard installed, httpx would ask
+        # for those too, and inflate them unbounded).
+        headers = {"Accept": "application/ld+json", "Accept-Encoding": ACCEPT_ENCODING, "User-Agent": USER_AGENT}
         if language:
             headers["Accept-Language"] = language
         return {

@@ -834,8 +834,10 @@ def booking_entries() -> Iterator[Entry]:
         bad_callable(),
         lambda env, value: env.kt.recover(confirm_payment=value),
     )
-    offer = st.one_of(wrong(str, Item), bad_iri("/v1/ticketing/catalogs/"), st.just(UUID))
+    offer = st.one_of(wrong(str, Item), bad_iri("/v1/ticketing/catalogs/"))
     yield Entry("kt.offer_choice(offer)", "offer", offer, lambda env, value: env.kt.offer_choice(value))
+    # An offer id alone: what is missing, and named, is the catalog it belongs to.
+    yield Entry("kt.offer_choice(offer id)", "catalog_id", st.just(UUID), lambda env, value: env.kt.offer_choice(value))
     yield Entry(
         "kt.offer_choice(catalog_id=)",
         "catalog_id",

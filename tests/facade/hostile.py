@@ -9,10 +9,12 @@ send before the client hung up.
 from __future__ import annotations
 
 import contextlib
+import functools
 import socket
 import socketserver
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -192,6 +194,45 @@ def redirect_here(out: Any, seen: Seen, server: HostileServer) -> None:
     _send_all(out, seen, "307 Temporary Redirect", "text/plain", b"", Location="/documents/doc.pdf?behaviour=pdf")
 
 
+def compressed(data: bytes, wbits: int = 31, times: int = 1) -> bytes:
+    """`data` (repeated `times`) gzipped (wbits 31), zlib-wrapped (15) or raw deflate (-15)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return b"".join(packer.compress(data) for _ in range(times)) + packer.flush()
+
+
+@functools.cache
+def bomb() -> bytes:
+    """256 MiB of zeros in about 250 KB of gzip."""
+    return compressed(b"\0" * 1024 * 1024, times=256)
+
+
+@functools.cache
+def stacked_bomb() -> bytes:
+    """The same, gzipped again: a few kilobytes that httpx would inflate twice, to 256 MiB, as one piece."""
+    return compressed(bomb())
+
+
+def gzip_page(out: Any, seen: Seen, server: HostileServer) -> None:
+    chosen = seen.query.get("as", ["gzip"])[0]
+    coding, wbits = {"gzip": ("gzip", 31), "zlib": ("deflate", 15), "raw": ("deflate", -15)}[chosen]
+    _send_all(
+        out, seen, "200 OK", "application/ld+json", compressed(CATALOGS_PAGE, wbits), **{"Content-Encoding": coding}
+    )
+
+
+def gzip_bomb(out: Any, seen: Seen, server: HostileServer) -> None:
+    _send_all(out, seen, "200 OK", "application/ld+json", bomb(), **{"Content-Encoding": "gzip"})
+
+
+def stacked_gzip_bomb(out: Any, seen: Seen, server: HostileServer) -> None:
+    content_type = "application/pdf" if seen.path.endswith(".pdf") else "application/ld+json"
+    _send_all(out, seen, "200 OK", content_type, stacked_bomb(), **{"Content-Encoding": "gzip, gzip"})
+
+
+def gzip_pdf(out: Any, seen: Seen, server: HostileServer) -> None:
+    _send_all(out, seen, "200 OK", "application/pdf", compressed(PDF), **{"Content-Encoding": "gzip"})
+
+
 def redirect_away(out: Any, seen: Seen, server: HostileServer) -> None:
     where = f"{server.other_origin}/documents/doc.pdf?behaviour=pdf"
     _send_all(out, seen, "302 Found", "text/plain", b"", Location=where)
@@ -217,6 +258,10 @@ BEHAVIOURS: dict[str, Callable[[Any, Seen, HostileServer], None]] = {
     "no_end_marker": no_end_marker,
     "redirect_here": redirect_here,
     "redirect_away": redirect_away,
+    "gzip_page": gzip_page,
+    "gzip_bomb": gzip_bomb,
+    "stacked_gzip_bomb": stacked_gzip_bomb,
+    "gzip_pdf": gzip_pdf,
 }
 
 

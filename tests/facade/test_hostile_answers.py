@@ -8,7 +8,8 @@ off the storage host was saved as the ticket; the JWT went to a storage URL on t
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import tracemalloc
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,47 @@ async def test_a_flood_stops_at_max_response_bytes_async(server: HostileServer) 
     assert server.seen[0].sent < 100 * 1024 * 1024
 
 
+@pytest.mark.parametrize("coding", ["gzip", "zlib", "raw"])
+def test_an_encoded_answer_is_read(server: HostileServer, coding: str) -> None:
+    with client(server) as kt:
+        page = kt.call(ops.list_catalogs, headers={"X-Behaviour": "gzip_page"}, timeout=5)
+        assert page.total_items == 0
+        # The client asks only for the codings it inflates within its cap (httpx adds br and zstd when installed).
+        answer = kt.http.get("/v1/ticketing/catalogs", params={"behaviour": "gzip_page", "as": coding})
+        assert answer.json()["totalItems"] == 0
+    assert all(seen.headers["accept-encoding"] == "gzip, deflate" for seen in server.seen)
+
+
+def test_a_compressed_answer_inflates_no_further_than_max_response_bytes(server: HostileServer) -> None:
+    """250 KB of gzip holding 256 MiB: httpx inflates each piece the socket gives whole (64 KB of it is 64 MiB)
+    before anything is counted; the SDK inflates no more than the room under the cap."""
+    tracemalloc.start()
+    try:
+        with client(server, max_response_bytes=1024 * 1024) as kt, pytest.raises(ResponseTooLargeError):
+            kt.http.get("/v1/ticketing/catalogs", params={"behaviour": "gzip_bomb"})
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_stacked_codings_are_refused_before_they_inflate(server: HostileServer, asynchronous: bool) -> None:
+    """`gzip, gzip`: a few kilobytes httpx would inflate twice over, to 256 MiB at once; no API sends it."""
+    if asynchronous:
+
+        async def call() -> None:
+            async with AsyncKorusTicket(base_url=server.url, token=TOKEN, max_retries=0, environ={}) as kt:
+                await kt.http.get("/v1/ticketing/catalogs", params={"behaviour": "stacked_gzip_bomb"})
+
+        run: Callable[[], object] = lambda: asyncio.run(call())  # noqa: E731
+    else:
+        kt = client(server)
+        run = lambda: kt.http.get("/v1/ticketing/catalogs", params={"behaviour": "stacked_gzip_bomb"})  # noqa: E731
+    with pytest.raises(UnexpectedResponseError, match="encoded as gzip, gzip; the client asks for gzip, deflate"):
+        run()
+
+
 @pytest.mark.parametrize("asynchronous", [False, True])
 def test_a_retried_error_answer_is_bounded_too(server: HostileServer, asynchronous: bool) -> None:
     """The retrying transport reads a 503's body before it waits and asks again: within the same limits."""
@@ -149,7 +191,7 @@ def fetch(server: HostileServer, tmp_path: Path, behaviour: str) -> int | Except
         )
 
 
-@pytest.mark.parametrize("behaviour", ["login_page", "partial", "cut_short", "no_end_marker"])
+@pytest.mark.parametrize("behaviour", ["login_page", "partial", "cut_short", "no_end_marker", "stacked_gzip_bomb"])
 def test_only_a_complete_document_is_saved(server: HostileServer, tmp_path: Path, behaviour: str) -> None:
     outcome = fetch(server, tmp_path, behaviour)
     assert isinstance(outcome, DocumentDownloadError | APIConnectionError), outcome
@@ -157,7 +199,7 @@ def test_only_a_complete_document_is_saved(server: HostileServer, tmp_path: Path
     assert list(tmp_path.iterdir()) == []  # no file, and no .part left behind
 
 
-@pytest.mark.parametrize("behaviour", ["pdf", "pdf_as_binary", "redirect_here"])
+@pytest.mark.parametrize("behaviour", ["pdf", "pdf_as_binary", "redirect_here", "gzip_pdf"])
 def test_a_document_is_saved_and_the_jwt_never_sent(server: HostileServer, tmp_path: Path, behaviour: str) -> None:
     # The storage URL is on the API's own host here: the token still stays home.
     assert fetch(server, tmp_path, behaviour) == len(PDF)
