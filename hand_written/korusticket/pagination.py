@@ -132,7 +132,7 @@ def page_from_collection(collection: Any, number: int | None, decoded: Any = Non
     next_page = None
     if isinstance(next_iri, str):
         values = parse_qs(urlsplit(next_iri).query).get("page")
-        if values and values[0].isdigit():
+        if values and values[0].isascii() and values[0].isdigit() and len(values[0]) <= 18:
             next_page = int(values[0])
         elif number is not None:
             next_page = number + 1
@@ -290,15 +290,16 @@ class PagePlan:
             return page.number + 1 if page.number * self.page_size < page.total_items else None
         return page.number + 1 if self.last_received >= self.page_size else None
 
-    def remaining_pages(self, first: Page[Any]) -> list[int] | None:
-        """All pages after the first, when prefetching is on and the total is known."""
+    def remaining_pages(self, first: Page[Any]) -> range | None:
+        """All pages after the first, when prefetching is on and the total is known (a range: the total is the
+        server's word, and a billion pages claimed must cost nothing until they are fetched)."""
         if not self.prefetch or first.total_items is None or first.number is None or self.next_after(first) is None:
             return None
         wanted = first.total_items
         if self.max_items is not None:
             wanted = min(wanted, self.max_items)
         last = math.ceil(wanted / self.page_size)
-        return list(range(first.number + 1, last + 1))
+        return range(first.number + 1, last + 1)
 
 
 class Paginator(Generic[T]):
@@ -344,7 +345,7 @@ class Paginator(Generic[T]):
             following = plan.next_after(page)
             del page
 
-    def _prefetched(self, numbers: list[int]) -> Iterator[Page[T]]:
+    def _prefetched(self, numbers: range) -> Iterator[Page[T]]:
         plan = self._plan
         pending: deque[Future[Callable[[], Page[T]]]] = deque()
         todo = iter(numbers)
@@ -415,7 +416,7 @@ class AsyncPaginator(Generic[T]):
             following = plan.next_after(page)
             del page
 
-    async def _prefetched(self, numbers: list[int]) -> AsyncGenerator[Page[T]]:
+    async def _prefetched(self, numbers: range) -> AsyncGenerator[Page[T]]:
         plan = self._plan
         pending: deque[asyncio.Task[Callable[[], Page[T]]]] = deque()
         todo = iter(numbers)

@@ -599,3 +599,32 @@ async def test_closing_an_async_iteration_cancels_its_window_at_once() -> None:
         others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
         assert others == [] or all(task.done() for task in others), others
         assert server.in_flight == 0
+
+
+@pytest.mark.parametrize("prefetch", [0, 4])
+def test_a_total_the_server_inflates_costs_nothing_until_its_pages_are_fetched(prefetch: int) -> None:
+    """`totalItems: 10**18` on a collection of 3: the window plans its pages lazily (it listed them all, and ran
+    out of memory), and the short page that breaks the promise is a clear error, not an early end."""
+
+    def claim(request: httpx.Request) -> httpx.Response:
+        body = CollectionServer(3).page(request).json()
+        return jsonld({**body, "totalItems": 10**18, "view": {"@id": OFFERS}})
+
+    script = Script(claim)
+    read: list[Any] = []
+    with client(script) as kt, pytest.raises(UnexpectedResponseError, match=r"page 2 holds 1 members, but its"):
+        read.extend(kt.paginate(list_offers, catalog_id=CATALOG, page_size=2, prefetch=prefetch))
+    assert ids(read) == [0, 1]
+    assert len(script.requests) <= 2 + 4 * 2  # at most the window sent ahead of the page that broke it
+
+
+@pytest.mark.parametrize("page", ["\u00b2", "9" * 5000])
+def test_a_next_page_number_python_cannot_read_is_not_a_raw_error(page: str) -> None:
+    def odd_next(request: httpx.Request) -> httpx.Response:
+        body = CollectionServer(4).page(request).json()
+        if body["view"].get("next"):
+            body["view"]["next"] = f"{OFFERS}?itemsPerPage=2&page={page}"
+        return jsonld(body)
+
+    with client(Script(odd_next)) as kt:
+        assert ids(list(kt.paginate(list_offers, catalog_id=CATALOG, page_size=2))) == [0, 1, 2, 3]
