@@ -193,6 +193,10 @@ def decoded_body(response: httpx.Response) -> Any:
         return None
 
 
+MAX_CLOCK_OFFSET = timedelta(days=366)
+"""How far the API's `Date` may be from the local clock and still be read as its time."""
+
+
 class ServerClock:
     """The API's idea of the time, from the `Date` header of its answers (reservations expire on its clock)."""
 
@@ -222,7 +226,9 @@ class ServerClock:
             return
         # `Date` has a resolution of one second: keep the local time's fraction.
         local = datetime.fromtimestamp(time.time(), UTC)
-        self.offset = server - local.replace(microsecond=0)
+        offset = server - local.replace(microsecond=0)
+        if abs(offset) <= MAX_CLOCK_OFFSET:  # further off is no clock (year 9999): the last good offset stays
+            self.offset = offset
 
     def now(self) -> datetime:
         if self.source is not None:

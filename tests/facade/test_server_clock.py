@@ -52,7 +52,17 @@ def test_a_new_date_is_read(local: list[float]) -> None:
     assert clock.offset == timedelta(seconds=-10)
 
 
-@pytest.mark.parametrize("header", ["", "not a date", "Wed, 32 Dec 2026 12:00:05 GMT"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "",
+        "not a date",
+        "Wed, 32 Dec 2026 12:00:05 GMT",
+        "Fri, 31 Dec 9999 23:59:59 -2359",  # now() + this offset overflowed: a raw OverflowError from book()
+        "Mon, 01 Jan 0001 00:00:00 +2359",
+        "Wed, 02 Dec 2099 12:00:05 GMT",  # readable, but no server's clock
+    ],
+)
 def test_an_unreadable_date_changes_nothing(local: list[float], header: str) -> None:
     clock = ServerClock()
     clock.observe(answer("Wed, 02 Dec 2026 12:00:05 GMT"))
@@ -61,6 +71,7 @@ def test_an_unreadable_date_changes_nothing(local: list[float], header: str) -> 
     assert clock.offset == timedelta(seconds=5)
     clock.observe(answer(None))
     assert clock.offset == timedelta(seconds=5)
+    assert clock.now() - datetime.now(UTC) < timedelta(seconds=6)  # and it can be read
 
 
 def test_a_date_without_a_zone_is_taken_as_utc(local: list[float]) -> None:
