@@ -19,7 +19,7 @@ import httpx
 from korusticket._http import adecoded_chunks, announced_length, connection_error, decoded_chunks
 from korusticket._urls import origin
 from korusticket.auth import Secret
-from korusticket.errors import DocumentDownloadError, KorusTicketError, redact_url
+from korusticket.errors import APIStatusError, DocumentDownloadError, KorusTicketError, redact_url
 
 __all__ = ["MAX_DOCUMENT_BYTES", "download", "download_async"]
 
@@ -134,6 +134,8 @@ def download(http: httpx.Client, url: Secret, target: Path | IO[bytes]) -> int |
         return _broken(error, current)
     except httpx.DecodingError as error:
         return _undecodable(error, current)
+    except APIStatusError as error:
+        return _refused(error, current)
     except KorusTicketError as error:
         return error.with_traceback(None)
 
@@ -159,6 +161,8 @@ async def download_async(http: httpx.AsyncClient, url: Secret, target: Path | IO
         return _broken(error, current)
     except httpx.DecodingError as error:
         return _undecodable(error, current)
+    except APIStatusError as error:
+        return _refused(error, current)
     except KorusTicketError as error:
         return error.with_traceback(None)
 
@@ -166,6 +170,18 @@ async def download_async(http: httpx.AsyncClient, url: Secret, target: Path | IO
 def _broken(error: httpx.TransportError, url: httpx.URL) -> KorusTicketError:
     """A body cut off mid-way: the httpx error is not kept (it holds the request and its signed URL)."""
     return connection_error(error, httpx.Request("GET", url)).with_traceback(None)
+
+
+def _refused(error: APIStatusError, url: httpx.URL) -> KorusTicketError:
+    """An error status from the storage host: the document error its docs promise, with the (redacted) excerpt."""
+    shown = f": {error.excerpt}" if error.excerpt else ""
+    content_type = (error.headers.get("content-type") or "").split(";", 1)[0].strip() or None
+    return DocumentDownloadError(
+        f"the storage answered {error.status_code}, not 200 with the document{shown}",
+        status_code=error.status_code,
+        content_type=content_type,
+        url=redact_url(url),
+    )
 
 
 def _undecodable(error: httpx.DecodingError, url: httpx.URL) -> KorusTicketError:

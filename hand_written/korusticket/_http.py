@@ -39,6 +39,7 @@ from korusticket.errors import (
     excerpt,
     redact,
     redact_url,
+    signing_values,
 )
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def check_response(response: httpx.Response, request: httpx.Request, secrets: Se
             method=method,
             url=url,
             request_body=body,
-            secrets=secrets(),
+            secrets=[*secrets(), *signing_values(request.url)],  # a storage host may echo a signed URL's signature
         )
     content_type = response.headers.get("content-type")
     problem, raw = None, None
@@ -193,8 +194,9 @@ def decoded_body(response: httpx.Response) -> Any:
         return None
 
 
-MAX_CLOCK_OFFSET = timedelta(days=366)
-"""How far the API's `Date` may be from the local clock and still be read as its time."""
+MAX_CLOCK_OFFSET = timedelta(days=36525)
+"""How far the API's `Date` may be from the local clock and still be read as its time: a century (a sandbox
+served with its clock set years back is still followed; year 9999 is not, and would overflow `now()`)."""
 
 
 class ServerClock:
@@ -227,7 +229,7 @@ class ServerClock:
         # `Date` has a resolution of one second: keep the local time's fraction.
         local = datetime.fromtimestamp(time.time(), UTC)
         offset = server - local.replace(microsecond=0)
-        if abs(offset) <= MAX_CLOCK_OFFSET:  # further off is no clock (year 9999): the last good offset stays
+        if abs(offset) <= MAX_CLOCK_OFFSET:  # further off is no clock: the last good offset stays
             self.offset = offset
 
     def now(self) -> datetime:

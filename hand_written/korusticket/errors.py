@@ -414,6 +414,17 @@ def redact_url(url: Any) -> str:
     return f"{base}?{'&'.join(parts)}"
 
 
+def signing_values(url: Any) -> list[str]:
+    """The values of `url`'s signing query parameters (as sent and decoded): secrets, like a token."""
+    query = str(url).partition("?")[2]
+    values = []
+    for part in query.split("&"):
+        key, equals, value = part.partition("=")
+        if equals and value and unquote(key).lower() in SIGNED_QUERY_KEYS:
+            values += [value, unquote(value)]
+    return values
+
+
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1] + "…"

@@ -233,6 +233,13 @@ def gzip_pdf(out: Any, seen: Seen, server: HostileServer) -> None:
     _send_all(out, seen, "200 OK", "application/pdf", compressed(PDF), **{"Content-Encoding": "gzip"})
 
 
+def signature_echo(out: Any, seen: Seen, server: HostileServer) -> None:
+    """An S3-style refusal that quotes the signature it was given, as S3's SignatureDoesNotMatch does."""
+    signature = seen.query.get("Signature", [""])[0]
+    body = f"<Error><Code>SignatureDoesNotMatch</Code><SignatureProvided>{signature}</SignatureProvided></Error>"
+    _send_all(out, seen, "403 Forbidden", "application/xml", body.encode())
+
+
 def redirect_away(out: Any, seen: Seen, server: HostileServer) -> None:
     where = f"{server.other_origin}/documents/doc.pdf?behaviour=pdf"
     _send_all(out, seen, "302 Found", "text/plain", b"", Location=where)
@@ -262,6 +269,7 @@ BEHAVIOURS: dict[str, Callable[[Any, Seen, HostileServer], None]] = {
     "gzip_bomb": gzip_bomb,
     "stacked_gzip_bomb": stacked_gzip_bomb,
     "gzip_pdf": gzip_pdf,
+    "signature_echo": signature_echo,
 }
 
 

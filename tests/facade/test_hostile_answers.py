@@ -8,6 +8,7 @@ off the storage host was saved as the ticket; the JWT went to a storage URL on t
 from __future__ import annotations
 
 import asyncio
+import pickle
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -206,6 +207,18 @@ def test_a_document_is_saved_and_the_jwt_never_sent(server: HostileServer, tmp_p
     assert (tmp_path / "ticket.pdf").read_bytes() == PDF
     assert server.seen
     assert not any(seen.authorization for seen in server.seen)
+
+
+def test_a_storage_refusal_quoting_the_signature_is_a_document_error_without_it(
+    server: HostileServer, tmp_path: Path
+) -> None:
+    outcome = fetch(server, tmp_path, "signature_echo")
+    assert isinstance(outcome, DocumentDownloadError), outcome
+    assert outcome.status_code == 403
+    assert "the storage answered 403, not 200 with the document: <Error><Code>SignatureDoesNotMatch" in str(outcome)
+    shown = [str(outcome), repr(outcome), repr(vars(outcome)), pickle.dumps(outcome).decode("latin-1")]
+    assert not any("s3cr3t" in text for text in shown)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_redirect_off_the_storage_host_is_not_followed(server: HostileServer, tmp_path: Path) -> None:

@@ -182,7 +182,7 @@ def test_no_secret_in_errors_tracebacks_pickles_or_debug_logs(
         "APITimeoutError",
         "OrderOutcomeUnknownError",
         "ServerError",
-        "PermissionDeniedError",
+        "DocumentDownloadError",
         "AuthenticationError" if credentials == "static token" else "ServerError",
     ]
     scanned = [text for error in errors for text in texts(error)]

@@ -59,8 +59,7 @@ def test_a_new_date_is_read(local: list[float]) -> None:
         "not a date",
         "Wed, 32 Dec 2026 12:00:05 GMT",
         "Fri, 31 Dec 9999 23:59:59 -2359",  # now() + this offset overflowed: a raw OverflowError from book()
-        "Mon, 01 Jan 0001 00:00:00 +2359",
-        "Wed, 02 Dec 2099 12:00:05 GMT",  # readable, but no server's clock
+        "Wed, 02 Dec 2199 12:00:05 GMT",  # readable, but no server's clock
     ],
 )
 def test_an_unreadable_date_changes_nothing(local: list[float], header: str) -> None:
