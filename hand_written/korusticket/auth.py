@@ -78,6 +78,11 @@ B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 """RFC 6750's `b64token`: what may follow `Bearer ` in an `Authorization` header."""
 
 
+def _keepable(value: str) -> bool:
+    """A refresh token `Secret` takes: a non-blank printable ASCII string of at most SECRET_LIMIT characters."""
+    return bool(value.strip()) and len(value) <= SECRET_LIMIT and value.isascii() and value.isprintable()
+
+
 def token_problem(value: object, scheme: str = "Bearer") -> str | None:
     """What makes `value` unusable as the token of an `Authorization: <scheme> <token>` header, or None.
 
@@ -551,6 +556,8 @@ class ClientCredentialsAuth(TokenAuth):
         problem = token_problem(access, self.scheme)
         if problem is not None:
             return f"has an access_token that is {problem}"
+        if len(access) > SECRET_LIMIT:
+            return f"has an access_token of {len(access)} characters (at most {SECRET_LIMIT} are taken)"
         lifetime = self._lifetime("expires_in", body.get("expires_in"), DEFAULT_LIFETIME) or DEFAULT_LIFETIME
         refresh = body.get("refresh_token")
         refresh_lifetime = body.get("refresh_expires_in")
@@ -560,7 +567,8 @@ class ClientCredentialsAuth(TokenAuth):
             access_token=Secret(access, "access_token"),
             expires_at=now + lifetime,
             refresh_at=now + lifetime - min(self.leeway, lifetime / 10),
-            refresh_token=Secret(refresh, "refresh_token") if isinstance(refresh, str) and refresh.strip() else None,
+            # A refresh token that could not be sent back as it came is not kept: the next token is fetched anew.
+            refresh_token=Secret(refresh, "refresh_token") if isinstance(refresh, str) and _keepable(refresh) else None,
             refresh_expires_at=now + refresh_for if refresh_for is not None else None,
         )
 

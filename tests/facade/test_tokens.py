@@ -107,6 +107,28 @@ def test_the_token_endpoints_bad_access_token_is_a_clear_error_without_the_token
     assert provider.api_calls == []
 
 
+def test_an_access_token_too_long_to_keep_is_a_clear_error_not_a_configuration_one() -> None:
+    provider = IdentityProvider()
+    provider.token_reply = httpx.Response(200, json={"access_token": "A" * 20_000, "expires_in": 300})
+    with credentials_client(provider) as kt, pytest.raises(UnexpectedResponseError) as caught:
+        get(kt)
+    assert "has an access_token of 20000 characters (at most 16384 are taken)" in str(caught.value)
+    assert "A" * 100 not in f"{caught.value} {caught.value.excerpt}"
+    assert provider.api_calls == []
+
+
+@pytest.mark.parametrize("refresh", ["re\x01fresh", " ", "r" * 20_000, "r\u00e9fresh"])
+def test_a_refresh_token_that_could_not_be_sent_back_is_not_kept(refresh: str) -> None:
+    provider = IdentityProvider()
+    provider.token_reply = httpx.Response(
+        200, json={"access_token": "issued", "expires_in": 300, "refresh_token": refresh}
+    )
+    provider.valid = {"issued"}
+    with credentials_client(provider) as kt:
+        get(kt)  # the token is used; nothing was misconfigured
+    assert provider.api_calls == ["Bearer issued"]
+
+
 @pytest.mark.parametrize(
     ("expires_in", "lifetime", "warned"),
     [
