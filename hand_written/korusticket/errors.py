@@ -281,6 +281,10 @@ class Violation:
         return f"{where}{self.message}{code}"
 
 
+MESSAGE_VIOLATIONS = 10
+"""Violations shown in a `ValidationError`'s message, each cut to an excerpt: all of them are in `.violations`."""
+
+
 class ValidationError(APIStatusError):
     """422: the API rejected the request body. `violations` says which field and why."""
 
@@ -301,7 +305,9 @@ class ValidationError(APIStatusError):
         head = APIStatusError._message(self).split(": ", 1)[0]
         if not self.violations:
             return APIStatusError._message(self)
-        return head + ": " + "; ".join(str(violation) for violation in self.violations)
+        shown = [excerpt(str(violation)) for violation in self.violations[:MESSAGE_VIOLATIONS]]
+        more = len(self.violations) - len(shown)
+        return head + ": " + "; ".join(shown) + (f"; and {more} more (see .violations)" if more > 0 else "")
 
 
 EXPIRED_RESERVATION_PATH = re.compile(r"^reservations\[(\d+)\]\.expired$")

@@ -134,6 +134,16 @@ def test_422_expired_reservation_from_the_vendor_example() -> None:
     assert len(script.requests) == 1  # a POST is never retried on a status
 
 
+def test_a_422_with_thousands_of_violations_keeps_its_message_short() -> None:
+    violations = [{"propertyPath": f"items[{n}].name", "message": "x" * 2000, "code": "c"} for n in range(5000)]
+    payload = {"@type": "ConstraintViolationList", "status": 422, "violations": violations}
+    with client(Script(lambda request: jsonld(payload, 422))) as kt, pytest.raises(ValidationError) as caught:
+        kt.call(get_offer, catalog_id=CATALOG, id=OFFER)
+    assert len(caught.value.violations) == 5000  # every one kept
+    assert len(str(caught.value)) < 5000
+    assert str(caught.value).endswith("; and 4990 more (see .violations)")
+
+
 def test_422_with_other_violations_is_a_plain_validation_error() -> None:
     payload = {
         "@type": "ConstraintViolationList",
