@@ -6,6 +6,9 @@ once, with who writes it and who reads it.
 
 from __future__ import annotations
 
+import contextvars
+from typing import Any
+
 __all__ = [
     "DEADLINE",
     "DECODED",
@@ -13,6 +16,7 @@ __all__ = [
     "MAX_RETRIES",
     "OPERATION",
     "PARSED",
+    "READING",
     "SAFE_TO_REPEAT",
 ]
 
@@ -50,3 +54,11 @@ PARSED = "korusticket.parsed"
 """The success body parsed into the operation's model. Written by `_http.check_response`; taken off the response by
 `client._Shared._parsed` (httpx responses sit in a reference cycle until the garbage collector runs: a model left
 on them would linger too)."""
+
+
+# ------------------------------------------------------------------------------------------------ the context
+
+READING: contextvars.ContextVar[Any] = contextvars.ContextVar("korusticket.reading", default=None)
+"""The `httpx.Request` whose answer this thread is sending or reading, for a sync client's socket reads to end at its
+`DEADLINE`. Set by `_http.KorusHTTPClient.send` and `auth.ClientCredentialsAuth._send`; read by
+`transports.DeadlineBackend`."""

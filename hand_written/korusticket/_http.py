@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import orjson
 
-from korusticket._context import DEADLINE, DECODED, KEEP_JSON, OPERATION, PARSED
+from korusticket._context import DEADLINE, DECODED, KEEP_JSON, OPERATION, PARSED, READING
 from korusticket._iri_core import operation_at
 from korusticket._lazy import lazy_module
 from korusticket._urls import Origin, origin
@@ -445,6 +445,13 @@ class KorusHTTPClient(_APIClient, httpx.Client):
         page's models only when the reader takes it."""
         if self.is_closed:
             raise _closed(request)
+        reading = READING.set(request)  # its socket reads end at its deadline (transports.DeadlineBackend)
+        try:
+            return self._send_reading(request, stream, check, **kwargs)
+        finally:
+            READING.reset(reading)
+
+    def _send_reading(self, request: httpx.Request, stream: bool, check: bool, **kwargs: Any) -> httpx.Response:
         failure = None
         try:
             response = super().send(request, stream=True, **kwargs)

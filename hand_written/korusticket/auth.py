@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
-from korusticket._context import SAFE_TO_REPEAT
+from korusticket._context import READING, SAFE_TO_REPEAT
 from korusticket._http import aread_body, connection_error, read_body
 from korusticket._lazy import lazy_module
 from korusticket._operation import FIELD_VALUE
@@ -41,7 +41,7 @@ from korusticket.errors import (
     redact,
 )
 from korusticket.retries import call_deadline
-from korusticket.transports import default_ssl_context
+from korusticket.transports import default_ssl_context, held_to_deadlines
 
 if TYPE_CHECKING:
     import asyncio
@@ -429,8 +429,15 @@ class ClientCredentialsAuth(TokenAuth):
         return token.access_token
 
     def _send(self, request: httpx.Request) -> httpx.Response:
-        transport = self._transport or httpx.HTTPTransport(verify=default_ssl_context())
+        transport = self._transport or held_to_deadlines(httpx.HTTPTransport(verify=default_ssl_context()))
         self._transport = transport
+        reading = READING.set(request)  # its own deadline, not that of the call it fetches a token for
+        try:
+            return self._send_reading(transport, request)
+        finally:
+            READING.reset(reading)
+
+    def _send_reading(self, transport: httpx.BaseTransport, request: httpx.Request) -> httpx.Response:
         failure = None
         try:
             response = transport.handle_request(request)

@@ -44,7 +44,7 @@ from korusticket.booking.api import AsyncBooking, SyncBooking
 from korusticket.errors import ArgumentTypeError, ConfigurationError, InvalidRequestError, MissingBodyFieldError
 from korusticket.pagination import AsyncPaginator, Page, PagePlan, Paginator, page_from_collection
 from korusticket.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
-from korusticket.transports import AsyncClientTransport, ClientTransport, default_ssl_context
+from korusticket.transports import AsyncClientTransport, ClientTransport, default_ssl_context, held_to_deadlines
 
 if TYPE_CHECKING:
     import asyncio
@@ -314,7 +314,10 @@ class ClientOptions(TypedDict, total=False):
         Seconds, or an httpx.Timeout. Default: 30 s, 10 s to connect. A call's own `timeout=` overrides it.
         httpx applies each phase's timeout to each wait (connecting, each read of the answer); the SDK also bounds
         the whole call by the largest of them, retries and the body's last byte included, so a server that
-        trickles its answer cannot hold a call longer (`APITimeoutError`). A token fetched first has its own.
+        trickles its answer (its headers a line at a time, or its body) cannot hold a call longer
+        (`APITimeoutError`): each socket read waits at most the time left. A token fetched first has its own. Through
+        a proxy or your own `http_client=` (sync), the deadline is checked between reads, each read keeping its own
+        read timeout.
     max_connections: int
         Connection pool size. Default: 20.
     proxy: str | httpx.Proxy
@@ -650,7 +653,7 @@ class KorusTicket(_Shared, SyncBooking):
             )
             inner = ClientTransport(client, owned=True)
         else:
-            inner = httpx.HTTPTransport(limits=self.limits, verify=default_ssl_context())
+            inner = held_to_deadlines(httpx.HTTPTransport(limits=self.limits, verify=default_ssl_context()))
         retrying = RetryTransport(inner, self.retry, max_response_bytes=http_options["max_response_bytes"])
         self.http = KorusHTTPClient(transport=retrying, **http_options)
         if isinstance(self.auth, ClientCredentialsAuth):

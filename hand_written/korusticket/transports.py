@@ -11,13 +11,24 @@ It also holds the TLS settings of the connections the SDK opens itself (`default
 
 from __future__ import annotations
 
+import math
 import os
 import ssl
 import threading
+import time
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from korusticket._context import DEADLINE, READING
+from korusticket._lazy import lazy_module
 from korusticket.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    import httpcore
+else:  # httpx loads it when its first transport is built: `import korusticket` does not
+    httpcore = lazy_module("httpcore")
 
 __all__ = ["AsyncClientTransport", "ClientTransport"]
 
@@ -122,3 +133,86 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if self.owned:
             await self.client.aclose()
+
+
+def _time_left(timeout: float | None, expired: str) -> float | None:
+    """`timeout` cut to the time left before the deadline of the request being read (`READING`)."""
+    request = READING.get()
+    deadline = request.extensions.get(DEADLINE) if request is not None else None
+    if not isinstance(deadline, int | float) or math.isinf(deadline):
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise getattr(httpcore, expired)("the call's timeout ran out")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream:
+    """A connection whose every read and write waits no longer than the time its call has left (an
+    `httpcore.NetworkStream`, by its methods: httpcore is not loaded until a transport is built)."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _time_left(timeout, "ReadTimeout"))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _time_left(timeout, "WriteTimeout"))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> _DeadlineStream:
+        wrapped = self._stream.start_tls(ssl_context, server_hostname, _time_left(timeout, "ConnectTimeout"))
+        return _DeadlineStream(wrapped)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class DeadlineBackend:
+    """httpcore's network, with each socket operation held to the call's deadline.
+
+    httpcore gives each read the read timeout anew, so a server that sends its headers a line at a time, each line
+    just within it, could hold a sync call for as long as it liked; and a body read started just before the
+    deadline could wait a whole read timeout past it. Each read and write here waits at most the time left (the
+    async client gets the same from the event loop, which cancels what runs past the deadline)."""
+
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> _DeadlineStream:
+        left = _time_left(timeout, "ConnectTimeout")
+        return _DeadlineStream(self._backend.connect_tcp(host, port, left, local_address, socket_options))
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> _DeadlineStream:
+        left = _time_left(timeout, "ConnectTimeout")
+        return _DeadlineStream(self._backend.connect_unix_socket(path, left, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def held_to_deadlines(transport: httpx.HTTPTransport) -> httpx.HTTPTransport:
+    """`transport` with its connections opened through `DeadlineBackend`.
+
+    httpx has no public setting for the network backend of the pool it builds; its pool keeps it in
+    `_network_backend` (httpcore 1.x) and gives it to every connection it opens. Where that attribute is not there
+    (another httpcore), the transport is left as it is, and reads keep httpx's per-read timeouts."""
+    pool: Any = getattr(transport, "_pool", None)
+    backend: Any = getattr(pool, "_network_backend", None)
+    if hasattr(backend, "connect_tcp") and not isinstance(backend, DeadlineBackend):
+        pool._network_backend = DeadlineBackend(backend)
+    return transport

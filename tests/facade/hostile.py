@@ -109,6 +109,16 @@ def trickle(out: Any, seen: Seen, server: HostileServer, status: str = "200 OK")
         time.sleep(0.02)
 
 
+def trickle_headers(out: Any, seen: Seen, server: HostileServer) -> None:
+    """The status line, then 100 header lines, one every 50 ms (5 s in all), then a good page: each read is well
+    within any read timeout, and httpcore gives every read the read timeout anew."""
+    _send(out, seen, b"HTTP/1.1 200 OK\r\nContent-Type: application/ld+json\r\n")
+    for index in range(100):
+        time.sleep(0.05)
+        _send(out, seen, b"X-Padding-%d: x\r\n" % index)
+    _send(out, seen, b"Content-Length: %d\r\n\r\n%s" % (len(CATALOGS_PAGE), CATALOGS_PAGE))
+
+
 def flood_announced(out: Any, seen: Seen, server: HostileServer) -> None:
     """Announces 500 MB, then sends them (as long as the client reads)."""
     out.write(_head("200 OK", {"Content-Type": "application/ld+json", "Content-Length": str(500 * 1024 * 1024)}))
@@ -248,6 +258,7 @@ def redirect_away(out: Any, seen: Seen, server: HostileServer) -> None:
 BEHAVIOURS: dict[str, Callable[[Any, Seen, HostileServer], None]] = {
     "ok": ok,
     "trickle": trickle,
+    "trickle_headers": trickle_headers,
     "flood_announced": flood_announced,
     "flood_chunked": flood_chunked,
     "unavailable_flood": unavailable_flood,

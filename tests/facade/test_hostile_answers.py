@@ -31,6 +31,7 @@ from korusticket import (
 )
 from korusticket._download import download, download_async
 from korusticket.auth import Secret
+from korusticket.transports import DeadlineBackend
 from tests.facade.hostile import PDF, HostileServer, hostile_server
 
 TOKEN = "eyJhbGciOiJSUzI1NiJ9.aG9zdGlsZQ.c2ln"
@@ -60,6 +61,35 @@ async def test_a_trickled_body_is_cut_at_the_calls_timeout_async(server: Hostile
             await kt.http.get("/v1/ticketing/catalogs", params={"behaviour": "trickle"})
     (seen,) = server.seen
     assert seen.sent < 2000
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_headers_trickled_a_line_at_a_time_are_cut_at_the_calls_timeout(
+    server: HostileServer, asynchronous: bool
+) -> None:
+    """Every line arrives well within the read timeout, which httpcore gives each read anew: only the call's
+    deadline, held at each socket read, ends it."""
+    if asynchronous:
+
+        async def call() -> None:
+            async with AsyncKorusTicket(base_url=server.url, token=TOKEN, max_retries=0, environ={}, timeout=0.5) as kt:
+                await kt.call(ops.list_catalogs, headers={"X-Behaviour": "trickle_headers"})
+
+        run: Callable[[], object] = lambda: asyncio.run(call())  # noqa: E731
+    else:
+        kt = client(server, timeout=0.5)
+        run = lambda: kt.call(ops.list_catalogs, headers={"X-Behaviour": "trickle_headers"})  # noqa: E731
+    with pytest.raises(APITimeoutError, match="timed out"):
+        run()
+    (seen,) = server.seen
+    assert not seen.finished  # the call gave up while the lines were still coming
+
+
+def test_the_sdks_connections_hold_each_socket_read_to_the_calls_deadline() -> None:
+    """The hook the deadline needs in httpx's pool (see transports.held_to_deadlines) is there in this httpx."""
+    with KorusTicket(base_url="https://api.example.test", token=TOKEN, environ={}) as kt:
+        pool = kt.http._transport.transport._pool  # type: ignore[attr-defined]
+        assert isinstance(pool._network_backend, DeadlineBackend)
 
 
 def test_a_call_through_the_generated_operation_is_bounded_too(server: HostileServer) -> None:
