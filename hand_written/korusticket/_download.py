@@ -9,14 +9,25 @@ complete (its `Content-Length`, and a PDF's end marker) and within `MAX_DOCUMENT
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 import httpx
 
-from korusticket._http import adecoded_chunks, announced_length, connection_error, decoded_chunks
+from korusticket._context import READING
+from korusticket._http import (
+    _deadline,
+    _loop_time,
+    _out_of_time,
+    adecoded_chunks,
+    announced_length,
+    connection_error,
+    decoded_chunks,
+)
 from korusticket._urls import origin
 from korusticket.auth import Secret
 from korusticket.errors import APIStatusError, DocumentDownloadError, KorusTicketError, redact_url
@@ -124,10 +135,17 @@ def download(http: httpx.Client, url: Secret, target: Path | IO[bytes]) -> int |
                     current = following
                     continue
                 checks = _Checks(response, redact_url(current))
-                with _sink(target) as sink:
-                    for data in decoded_chunks(response, checks.room):
-                        sink.write(checks.chunk(data))
-                    checks.finish()
+                deadline = _deadline(response.request)  # the call's timeout holds for the body too
+                reading = READING.set(response.request)  # each socket read waits at most the time left
+                try:
+                    with _sink(target) as sink:
+                        for data in decoded_chunks(response, checks.room):
+                            if time.monotonic() > deadline:  # raised: the sink keeps no half document
+                                raise _late(response.request, checks)
+                            sink.write(checks.chunk(data))
+                        checks.finish()
+                finally:
+                    READING.reset(reading)
                 return checks.received
         return _too_many(current)
     except httpx.TransportError as error:
@@ -151,10 +169,14 @@ async def download_async(http: httpx.AsyncClient, url: Secret, target: Path | IO
                     current = following
                     continue
                 checks = _Checks(response, redact_url(current))
-                with _sink(target) as sink:
-                    async for data in adecoded_chunks(response, checks.room):
-                        sink.write(checks.chunk(data))
-                    checks.finish()
+                try:
+                    async with asyncio.timeout_at(_loop_time(_deadline(response.request))):
+                        with _sink(target) as sink:
+                            async for data in adecoded_chunks(response, checks.room):
+                                sink.write(checks.chunk(data))
+                            checks.finish()
+                except TimeoutError:
+                    return _late(response.request, checks)
                 return checks.received
         return _too_many(current)
     except httpx.TransportError as error:
@@ -165,6 +187,12 @@ async def download_async(http: httpx.AsyncClient, url: Secret, target: Path | IO
         return _refused(error, current)
     except KorusTicketError as error:
         return error.with_traceback(None)
+
+
+def _late(request: httpx.Request, checks: _Checks) -> KorusTicketError:
+    """The call's timeout ran out while the document arrived: no file is kept."""
+    late = _out_of_time(request, f"the document was still arriving ({checks.received} bytes read)")
+    return late.with_traceback(None)
 
 
 def _broken(error: httpx.TransportError, url: httpx.URL) -> KorusTicketError:

@@ -109,6 +109,14 @@ def trickle(out: Any, seen: Seen, server: HostileServer, status: str = "200 OK")
         time.sleep(0.02)
 
 
+def trickle_pdf(out: Any, seen: Seen, server: HostileServer) -> None:
+    """A PDF, one byte every 50 ms (about 3 s in all)."""
+    out.write(_head("200 OK", {"Content-Type": "application/pdf", "Content-Length": str(len(PDF))}))
+    for index in range(len(PDF)):
+        _send(out, seen, PDF[index : index + 1])
+        time.sleep(0.05)
+
+
 def trickle_headers(out: Any, seen: Seen, server: HostileServer) -> None:
     """The status line, then 100 header lines, one every 50 ms (5 s in all), then a good page: each read is well
     within any read timeout, and httpcore gives every read the read timeout anew."""
@@ -259,6 +267,7 @@ BEHAVIOURS: dict[str, Callable[[Any, Seen, HostileServer], None]] = {
     "ok": ok,
     "trickle": trickle,
     "trickle_headers": trickle_headers,
+    "trickle_pdf": trickle_pdf,
     "flood_announced": flood_announced,
     "flood_chunked": flood_chunked,
     "unavailable_flood": unavailable_flood,

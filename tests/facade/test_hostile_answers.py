@@ -25,6 +25,7 @@ from korusticket import (
     ConfigurationError,
     DocumentDownloadError,
     KorusTicket,
+    KorusTicketError,
     ResponseTooLargeError,
     UnexpectedResponseError,
     ops,
@@ -259,6 +260,28 @@ def test_a_redirect_off_the_storage_host_is_not_followed(server: HostileServer, 
     assert isinstance(outcome, DocumentDownloadError)
     assert "302" in str(outcome)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_a_trickled_document_is_cut_at_the_calls_timeout_and_not_saved(
+    server: HostileServer, tmp_path: Path, asynchronous: bool
+) -> None:
+    url = Secret(f"{server.url}/documents/doc.pdf?behaviour=trickle_pdf&Signature=s3cr3t")
+    target = tmp_path / "ticket.pdf"
+    if asynchronous:
+
+        async def fetched() -> int | KorusTicketError:
+            async with AsyncKorusTicket(base_url=server.url, token=TOKEN, max_retries=0, environ={}, timeout=0.5) as kt:
+                return await download_async(kt.http, url, target)
+
+        outcome = asyncio.run(fetched())
+    else:
+        with client(server, timeout=0.5) as kt:
+            outcome = download(kt.http, url, target)
+    assert isinstance(outcome, APITimeoutError), outcome
+    assert "s3cr3t" not in str(outcome)
+    assert list(tmp_path.iterdir()) == []  # no half document, no .part
+    assert not server.seen[0].finished
 
 
 async def test_downloads_are_checked_under_async_too(server: HostileServer, tmp_path: Path) -> None:
