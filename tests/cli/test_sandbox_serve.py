@@ -28,9 +28,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(*flags: str) -> Iterator[tuple[list[str], dict[str, str]]]:
-    """`korusticket sandbox serve FLAGS` on a free port: its banner, and the variables its `export` lines set."""
-    port = free_port()
+def served(*flags: str, port: int | None = None) -> Iterator[tuple[list[str], dict[str, str]]]:
+    """`korusticket sandbox serve FLAGS` on `port` (a free one by default): its banner, and the variables its
+    `export` lines set."""
+    port = free_port() if port is None else port
     command = [sys.executable, "-m", "korusticket", "sandbox", "serve", "--port", str(port), *flags]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=command_env())  # noqa: S603
     try:
@@ -51,7 +52,7 @@ def served(*flags: str) -> Iterator[tuple[list[str], dict[str, str]]]:
                 raise AssertionError(f"no `export KORUSTICKET_CATALOG=` line in the banner: {banner}") from None
             banner.append(line.rstrip("\n"))
         exported = dict(shlex.split(line.removeprefix("export "))[0].split("=", 1) for line in banner[3:])
-        wait_for(f"http://127.0.0.1:{port}")
+        wait_for(exported["KORUSTICKET_BASE_URL"])
         yield banner, exported
     finally:
         process.terminate()
@@ -69,6 +70,18 @@ def wait_for(base_url: str) -> None:
         except httpx.ConnectError:
             assert time.monotonic() < deadline, "the served sandbox did not start"
             time.sleep(0.05)
+
+
+def test_port_0_serves_on_a_free_port_and_prints_that_one() -> None:
+    with served(port=0) as (banner, exported):
+        base_url = exported["KORUSTICKET_BASE_URL"]
+        assert not base_url.endswith(":0")
+        assert banner[0].startswith(f"KorusTicket sandbox on {base_url} ")
+        assert exported["KORUSTICKET_TOKEN_URL"].startswith(base_url + "/")
+        state = httpx.get(f"{base_url}/_sandbox/state").json()
+        assert state["history"] == 10_000  # a served sandbox's history, as documented (it kept 100,000)
+        with KorusTicket(environ=exported) as kt:
+            assert kt.call(ops.list_catalogs).total_items == 2
 
 
 def test_the_banner_exports_every_variable_a_client_needs() -> None:
