@@ -54,4 +54,7 @@ def test_seat_map(sandbox: Sandbox) -> None:
     args = ("seat-map", match.id, match.seat_map.id, "--catalog", sandbox.stadium_catalog_id)
     found = lines(run(sandbox, *args, "--json"))[0]
     assert [zone["code"] for zone in found["zones"]] == ["NORD", "SUD"]
-    assert "Tribune Nord" in run(sandbox, *args).stdout
+    shown = run(sandbox, *args).stdout
+    assert "Tribune Nord" in shown
+    assert "Seating categories" in shown  # as the command's help promises
+    assert "CAT1" in shown and "Catégorie 2" in shown

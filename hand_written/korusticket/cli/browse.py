@@ -199,6 +199,8 @@ def seat_map(
             return
         out.record("Seat map", found, [("id", field("id"))])
         out.rows("Zones", listed(found.zones), [("code", field("code")), ("name", field("name"))])
+        categories = listed(found.seating_categories)
+        out.rows("Seating categories", categories, [("code", field("code")), ("name", field("name"))])
 
 
 def _ticket_json(choice: Any) -> dict[str, Any]:
