@@ -88,6 +88,9 @@ ENTRY_KEYS = frozenset({"pages", "items", "bytes", "last_line", "total", "done"}
 READ_CHUNK = 1 << 20
 
 
+RESUME_ADVICE = "what was recorded is kept: run the export again to resume"
+
+
 class ExportError(KorusTicketError):
     """What stopped an export, in one line: the file or directory, what is wrong, and what to do.
 
@@ -309,15 +312,13 @@ def _parse_entry(entry: Any, where: str, report: Callable[[str], ExportError]) -
 
 
 @contextlib.contextmanager
-def _os_errors(path: Path, doing: str) -> Iterator[None]:
-    """An OSError as one line naming the file and what the export was doing."""
+def _os_errors(path: Path, doing: str, then: str = RESUME_ADVICE) -> Iterator[None]:
+    """An OSError as one line naming the file, what the export was doing, and `then`, what to do."""
     try:
         yield
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ExportError(
-            f"{path}: cannot {doing}: {reason}; what was recorded is kept: run the export again to resume"
-        ) from None
+        raise ExportError(f"{path}: cannot {doing}: {reason}; {then}") from None
 
 
 def _write_all(descriptor: int, data: bytes, offset: int) -> None:
@@ -399,7 +400,9 @@ class _Export:
         check_count(prefetch, "prefetch")
         check_callback(progress, "progress")
         directory = Path(out_dir)
-        with _os_errors(directory, "create the export directory"):
+        with _os_errors(
+            directory, "create the export directory", "nothing was written: choose a directory you may create"
+        ):
             directory.mkdir(parents=True, exist_ok=True)
         lock = filelock.FileLock(str(directory / LOCK_FILE), timeout=0)
         try:

@@ -135,6 +135,15 @@ def test_export_refuses_a_directory_of_another_catalog(sandbox: Sandbox, tmp_pat
     run(sandbox, "export", "--out", str(tmp_path / "e"))
     other = run(sandbox, "export", sandbox.stadium_catalog_id, "--out", str(tmp_path / "e"), code=2)
     assert "holds an export of catalog" in other.stderr
+    assert "error: --out: " in other.stderr  # the command's option, not the library's argument
+
+
+def test_a_directory_that_cannot_be_created_says_nothing_was_written(sandbox: Sandbox, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a directory")
+    refused = run(sandbox, "export", "--out", str(tmp_path / "file" / "e"), code=1)
+    assert "cannot create the export directory" in refused.stderr
+    assert "nothing was written" in refused.stderr
+    assert "resume" not in refused.stderr
 
 
 # ------------------------------------------------------------------------------------------- one at a time

@@ -66,6 +66,7 @@ def export(
     prefetch: Annotated[int, typer.Option("--prefetch", min=0, max=16, help="Pages fetched ahead.")] = 4,
 ) -> None:
     """A catalog as JSON Lines files; re-run to resume."""
+    from korusticket.errors import ConfigurationError
     from korusticket.export import export_catalog
 
     with running(ctx) as (kt, out):
@@ -74,6 +75,8 @@ def export(
         try:
             with bars.progress:
                 result = export_catalog(kt, catalog, Path(out_dir), prefetch=prefetch, progress=bars)
+        except ConfigurationError as error:  # the library names its argument; the command, its option
+            raise ConfigurationError(str(error).replace("out_dir: ", "--out: ", 1)) from None
         except KeyboardInterrupt:
             where = f" during {bars.last.collection} (page {bars.last.pages})" if bars.last else ""
             out.say(f"interrupted{where}: what was written is recorded; {RESUME}")
