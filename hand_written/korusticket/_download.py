@@ -9,12 +9,11 @@ complete (its `Content-Length`, and a PDF's end marker) and within `MAX_DOCUMENT
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import httpx
 
@@ -28,9 +27,15 @@ from korusticket._http import (
     connection_error,
     decoded_chunks,
 )
+from korusticket._lazy import lazy_module
 from korusticket._urls import origin
 from korusticket.auth import Secret
 from korusticket.errors import APIStatusError, DocumentDownloadError, KorusTicketError, redact_url
+
+if TYPE_CHECKING:
+    import asyncio
+else:  # loaded on first use: a sync client never starts an event loop
+    asyncio = lazy_module("asyncio")
 
 __all__ = ["MAX_DOCUMENT_BYTES", "download", "download_async"]
 
