@@ -586,22 +586,23 @@ class Inflater:
 def decoded_chunks(response: httpx.Response, room: Callable[[], int]) -> Iterator[bytes]:
     """The body's pieces, decoded; an encoded body never inflates past `room()` + 1 bytes (see `Inflater`)."""
     inflater = Inflater.of(response)
-    if inflater is None:
-        yield from response.iter_bytes()
-        return
-    for data in response.iter_raw():
+    return response.iter_bytes() if inflater is None else _inflated(response.iter_raw(), inflater, room)
+
+
+def _inflated(pieces: Iterator[bytes], inflater: Inflater, room: Callable[[], int]) -> Iterator[bytes]:
+    for data in pieces:
         yield inflater.decode(data, room())
     yield inflater.flush()
 
 
-async def adecoded_chunks(response: httpx.Response, room: Callable[[], int]) -> AsyncIterator[bytes]:
+def adecoded_chunks(response: httpx.Response, room: Callable[[], int]) -> AsyncIterator[bytes]:
     """The async twin of `decoded_chunks`."""
     inflater = Inflater.of(response)
-    if inflater is None:
-        async for chunk in response.aiter_bytes():
-            yield chunk
-        return
-    async for data in response.aiter_raw():
+    return response.aiter_bytes() if inflater is None else _ainflated(response.aiter_raw(), inflater, room)
+
+
+async def _ainflated(pieces: AsyncIterator[bytes], inflater: Inflater, room: Callable[[], int]) -> AsyncIterator[bytes]:
+    async for data in pieces:
         yield inflater.decode(data, room())
     yield inflater.flush()
 
