@@ -132,7 +132,8 @@ def _union(annotation: ast.expr) -> list[ast.expr]:
 
 
 def _assigned_arguments(function: ast.FunctionDef, target: str, arguments: set[str]) -> dict[str, str]:
-    """`_get_kwargs`'s `params["page"] = page` (or `headers["X-Tenant"] = str(x_tenant)`): key -> argument.
+    """`_get_kwargs`'s `params["page"] = page` (or `headers["X-Tenant"] = str(x_tenant)`, or for a boolean
+    `headers["X-Preview"] = "true" if x_preview else "false"`): key -> argument.
 
     The generator assigns a converted copy for some types (`json_date_after = date_after.isoformat()`), whose
     name carries a `json_` prefix."""
@@ -149,6 +150,8 @@ def _assigned_arguments(function: ast.FunctionDef, target: str, arguments: set[s
         value = node.value
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and len(value.args) == 1:
             value = value.args[0]  # str(x_tenant)
+        elif isinstance(value, ast.IfExp):
+            value = value.test  # a boolean: "true" if x_preview else "false"
         if isinstance(value, ast.Name):
             variable = value.id
             argument = variable.removeprefix("json_") if variable.removeprefix("json_") in arguments else variable

@@ -10,14 +10,16 @@ complete (its `Content-Length`, and a PDF's end marker) and within `MAX_DOCUMENT
 from __future__ import annotations
 
 import contextlib
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import httpx
 
-from korusticket._context import READING
+from korusticket._context import DEADLINE, READING
 from korusticket._http import (
     _deadline,
     _loop_time,
@@ -41,6 +43,8 @@ __all__ = ["MAX_DOCUMENT_BYTES", "download", "download_async"]
 
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 """The largest document saved (an order's tickets are a few hundred kilobytes)."""
+SPOOL_BYTES = 4 * 1024 * 1024
+"""A document bound for a stream is held in memory up to this size, and in a temporary file beyond it."""
 MAX_REDIRECTS = 3
 PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
 GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", "application/force-download"})
@@ -112,9 +116,22 @@ def _next_url(response: httpx.Response, current: httpx.URL, start: httpx.URL) ->
 
 @contextlib.contextmanager
 def _sink(target: Path | IO[bytes]) -> Iterator[IO[bytes]]:
-    """A stream as given, or a `.part` file beside the target that replaces it only once the body checked out."""
+    """Where the body goes until it checked out: a `.part` file beside a target path that replaces it only then, or,
+    for a stream, a spool copied into it only then (a download tried again after a failure would otherwise leave
+    the first attempt's bytes before the document)."""
     if not isinstance(target, Path):
-        yield target
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+            yield spool
+            spool.seek(0)
+            try:
+                shutil.copyfileobj(spool, target)
+            except OSError as error:
+                raise DocumentDownloadError(
+                    f"cannot write to the stream given: {error.strerror or error}",
+                    status_code=None,
+                    content_type=None,
+                    url=type(target).__name__,
+                ) from None
         return
     partial = target.with_name(target.name + ".part")
     try:
@@ -132,12 +149,13 @@ def _sink(target: Path | IO[bytes]) -> Iterator[IO[bytes]]:
 def download(http: httpx.Client, url: Secret, target: Path | IO[bytes]) -> int | KorusTicketError:
     """Fetch `url` into `target`; the byte count, or the error (returned: the caller may ask for a fresh URL)."""
     start = current = httpx.URL(url.reveal())
+    carried: dict[str, Any] = {}
     try:
         for _ in range(MAX_REDIRECTS + 1):
-            with http.stream("GET", current, auth=None) as response:
+            with http.stream("GET", current, auth=None, extensions=carried) as response:
                 following = _next_url(response, current, start)
                 if following is not None:
-                    current = following
+                    current, carried = following, _carried(response)
                     continue
                 checks = _Checks(response, redact_url(current))
                 deadline = _deadline(response.request)  # the call's timeout holds for the body too
@@ -166,12 +184,13 @@ def download(http: httpx.Client, url: Secret, target: Path | IO[bytes]) -> int |
 async def download_async(http: httpx.AsyncClient, url: Secret, target: Path | IO[bytes]) -> int | KorusTicketError:
     """The asynchronous twin of `download`."""
     start = current = httpx.URL(url.reveal())
+    carried: dict[str, Any] = {}
     try:
         for _ in range(MAX_REDIRECTS + 1):
-            async with http.stream("GET", current, auth=None) as response:
+            async with http.stream("GET", current, auth=None, extensions=carried) as response:
                 following = _next_url(response, current, start)
                 if following is not None:
-                    current = following
+                    current, carried = following, _carried(response)
                     continue
                 checks = _Checks(response, redact_url(current))
                 try:
@@ -192,6 +211,11 @@ async def download_async(http: httpx.AsyncClient, url: Secret, target: Path | IO
         return _refused(error, current)
     except KorusTicketError as error:
         return error.with_traceback(None)
+
+
+def _carried(response: httpx.Response) -> dict[str, Any]:
+    """The extensions a redirect's next request carries: the call's deadline, which the redirects share."""
+    return {DEADLINE: response.request.extensions[DEADLINE]} if DEADLINE in response.request.extensions else {}
 
 
 def _late(request: httpx.Request, checks: _Checks) -> KorusTicketError:

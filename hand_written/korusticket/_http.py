@@ -540,9 +540,12 @@ class Inflater:
     most one byte more than the room the caller has left, which is enough to tell that the body is too large;
     what did not fit is never inflated."""
 
-    def __init__(self, coding: str) -> None:
+    def __init__(self, coding: str, refusal: str | None = None) -> None:
         self.coding = coding
-        self.inflater = zlib.decompressobj(CONTENT_CODINGS[coding])
+        self.refusal = refusal
+        """Why the body cannot be read (a coding the client does not read): raised at its first byte, so an
+        empty body (a 204) is read as the empty body it is."""
+        self.inflater = zlib.decompressobj(CONTENT_CODINGS.get(coding, zlib.MAX_WBITS))
         self.started = False
 
     @classmethod
@@ -555,13 +558,18 @@ class Inflater:
         if not codings:
             return None
         if len(codings) > 1 or codings[0] not in CONTENT_CODINGS:
-            raise httpx.DecodingError(
+            refusal = (
                 f"the body is encoded as {', '.join(codings)}; the client asks for {ACCEPT_ENCODING} "
                 "(one coding) and reads no other"
             )
+            return cls(codings[0], refusal)
         return cls(codings[0])
 
     def decode(self, data: bytes, room: int) -> bytes:
+        if self.refusal is not None:
+            if data:
+                raise httpx.DecodingError(self.refusal)
+            return b""
         try:
             decoded = self.inflater.decompress(data, room + 1)
         except zlib.error as error:
@@ -575,6 +583,8 @@ class Inflater:
         return decoded
 
     def flush(self) -> bytes:
+        if self.refusal is not None or not self.started:
+            return b""
         if self.inflater.unconsumed_tail:  # stopped at the room left, and the caller did not refuse the body
             raise httpx.DecodingError("the body inflates past the room its reader gave")
         try:

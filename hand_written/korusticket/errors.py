@@ -8,6 +8,8 @@ request object: its headers carry the JWT.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -437,16 +439,15 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
 
 
 def written_forms(secret: str) -> list[str]:
-    """A secret as a server may echo it: as it is, escaped in JSON (PHP's `json_encode` writes `/` as `\\/`),
-    or URL-encoded (a form body echoed back), longest first so a form is replaced whole."""
-    json_escaped = orjson.dumps(secret).decode()[1:-1]
-    forms = {
-        secret,
-        json_escaped,
-        json_escaped.replace("/", "\\/"),
-        quote(secret, safe=""),
-        quote_plus(secret, safe=""),
-    }
+    """A secret as a server may echo it: as it is, escaped in JSON (`\\uXXXX` for non-ASCII, and PHP's
+    `json_encode` writes `/` as `\\/`), or URL-encoded (a form body echoed), longest first so a form is replaced
+    whole. A string no encoding can take (a lone surrogate) is looked for as it is, and as JSON writes it."""
+    forms = {secret}
+    for escaped in (json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]):
+        forms |= {escaped, escaped.replace("/", "\\/")}
+    for encode in (quote, quote_plus):
+        with contextlib.suppress(UnicodeError):
+            forms.add(encode(secret, safe=""))
     return sorted(forms, key=len, reverse=True)
 
 

@@ -84,6 +84,15 @@ def test_port_0_serves_on_a_free_port_and_prints_that_one() -> None:
             assert kt.call(ops.list_catalogs).total_items == 2
 
 
+def test_the_ipv6_loopback_serves_too() -> None:
+    with socket.socket(socket.AF_INET6) as probe:
+        probe.bind(("::1", 0))  # this machine has it (the suite's machines do); else this line fails, not a skip
+    with served("--host", "::1", port=0) as (_, exported):
+        base_url = exported["KORUSTICKET_BASE_URL"]
+        assert base_url.startswith("http://[::1]:")
+        assert httpx.get(f"{base_url}/_sandbox/state").json()["history"] == 10_000
+
+
 def test_the_banner_exports_every_variable_a_client_needs() -> None:
     reference = Sandbox(seed=3)
     with served("--seed", "3") as (banner, exported):

@@ -210,9 +210,13 @@ def test_header_parameters_are_checked_arguments_sent_as_headers(
     assert [(p.wire, p.alias, p.location, p.required) for p in book.parameters if p.location == "header"] == [
         ("X-Tenant", "x_tenant", "header", True),
         ("X-Revision", "x_revision", "header", False),
+        ("X-Preview", "x_preview", "header", False),
     ]
-    sent = book.module()._get_kwargs(**book.arguments({"id": "b1", "x_tenant": "acme", "x_revision": 3}))
-    assert sent["headers"] == {"X-Tenant": "acme", "X-Revision": "3"}
+    given = {"id": "b1", "x_tenant": "acme", "x_revision": 3, "x_preview": True}
+    sent = book.module()._get_kwargs(**book.arguments(given))
+    assert sent["headers"] == {"X-Tenant": "acme", "X-Revision": "3", "X-Preview": "true"}
+    with pytest.raises(InvalidRequestError, match=r"^x_preview: expected True or False"):
+        book.arguments({**given, "x_preview": "yes"})
     with pytest.raises(ArgumentTypeError, match="x_tenant: get_book\\(\\) is missing the required argument 'x_tenant'"):
         book.arguments({"id": "b1"})
     for bad in ("acme\r\nX-Admin: 1", "caf\u00e9", " acme"):

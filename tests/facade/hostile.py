@@ -247,6 +247,22 @@ def stacked_gzip_bomb(out: Any, seen: Seen, server: HostileServer) -> None:
     _send_all(out, seen, "200 OK", content_type, stacked_bomb(), **{"Content-Encoding": "gzip, gzip"})
 
 
+def slow_redirects(out: Any, seen: Seen, server: HostileServer) -> None:
+    """0.4 s, then a redirect on this host, `hops` times over, then the PDF: each answer well within any timeout."""
+    hops = int(seen.query.get("hops", ["3"])[0])
+    if hops == 0:
+        pdf(out, seen, server)
+        return
+    time.sleep(0.4)
+    where = f"/documents/doc.pdf?behaviour=slow_redirects&hops={hops - 1}&Signature=s3cr3t"
+    _send_all(out, seen, "307 Temporary Redirect", "text/plain", b"", Location=where)
+
+
+def empty_br(out: Any, seen: Seen, server: HostileServer) -> None:
+    """A 204 labelled with a coding the client never asked for: there is no body to decode."""
+    out.write(_head("204 No Content", {"Content-Encoding": "br", "Connection": "close"}))
+
+
 def gzip_pdf(out: Any, seen: Seen, server: HostileServer) -> None:
     _send_all(out, seen, "200 OK", "application/pdf", compressed(PDF), **{"Content-Encoding": "gzip"})
 
@@ -289,6 +305,8 @@ BEHAVIOURS: dict[str, Callable[[Any, Seen, HostileServer], None]] = {
     "gzip_bomb": gzip_bomb,
     "stacked_gzip_bomb": stacked_gzip_bomb,
     "gzip_pdf": gzip_pdf,
+    "empty_br": empty_br,
+    "slow_redirects": slow_redirects,
     "signature_echo": signature_echo,
 }
 

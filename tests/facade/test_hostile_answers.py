@@ -8,6 +8,7 @@ off the storage host was saved as the ticket; the JWT went to a storage URL on t
 from __future__ import annotations
 
 import asyncio
+import io
 import pickle
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -141,6 +142,12 @@ def test_a_compressed_answer_inflates_no_further_than_max_response_bytes(server:
     finally:
         tracemalloc.stop()
     assert peak < 16 * 1024 * 1024
+
+
+def test_an_empty_body_labelled_with_an_unread_coding_is_the_empty_body_it_is(server: HostileServer) -> None:
+    with client(server) as kt:
+        answer = kt.http.delete("/v1/ticketing/catalogs", params={"behaviour": "empty_br"})
+    assert (answer.status_code, answer.content) == (204, b"")
 
 
 @pytest.mark.parametrize("asynchronous", [False, True])
@@ -282,6 +289,28 @@ def test_a_trickled_document_is_cut_at_the_calls_timeout_and_not_saved(
     assert "s3cr3t" not in str(outcome)
     assert list(tmp_path.iterdir()) == []  # no half document, no .part
     assert not server.seen[0].finished
+
+
+def test_a_document_into_a_stream_gets_nothing_from_a_failed_attempt(server: HostileServer) -> None:
+    """Only a complete document reaches the caller's stream: a retry after a timeout would otherwise write the
+    whole document after the first attempt's half."""
+    url = Secret(f"{server.url}/documents/doc.pdf?behaviour=trickle_pdf&Signature=s3cr3t")
+    stream = io.BytesIO()
+    with client(server, timeout=0.5) as kt:
+        outcome = download(kt.http, url, stream)
+        assert isinstance(outcome, APITimeoutError), outcome
+        assert stream.getvalue() == b""
+        assert download(kt.http, Secret(f"{server.url}/documents/doc.pdf?behaviour=pdf"), stream) == len(PDF)
+    assert stream.getvalue() == PDF
+
+
+def test_redirects_share_the_calls_timeout(server: HostileServer, tmp_path: Path) -> None:
+    """Three hops of 0.4 s each against a timeout of 1 s: each hop alone fits, the three do not."""
+    url = Secret(f"{server.url}/documents/doc.pdf?behaviour=slow_redirects&hops=3&Signature=s3cr3t")
+    with client(server, timeout=1) as kt:
+        outcome = download(kt.http, url, tmp_path / "ticket.pdf")
+    assert isinstance(outcome, APITimeoutError), outcome
+    assert list(tmp_path.iterdir()) == []
 
 
 async def test_downloads_are_checked_under_async_too(server: HostileServer, tmp_path: Path) -> None:

@@ -107,6 +107,21 @@ def test_the_token_endpoints_bad_access_token_is_a_clear_error_without_the_token
     assert provider.api_calls == []
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        b'{"access_token": "\\ud800", "expires_in": 300}',
+        b'{"access_token": "has space", "refresh_token": "\\udc00", "expires_in": 300}',
+    ],
+)
+def test_a_token_answer_no_encoding_can_take_is_a_clear_error(answer: bytes) -> None:
+    """A lone surrogate (valid JSON, no valid UTF-8): redacting it must not fail in turn."""
+    provider = IdentityProvider()
+    provider.token_reply = httpx.Response(200, content=answer, headers={"content-type": "application/json"})
+    with credentials_client(provider) as kt, pytest.raises(UnexpectedResponseError, match="has an access_token that"):
+        get(kt)
+
+
 def test_an_access_token_too_long_to_keep_is_a_clear_error_not_a_configuration_one() -> None:
     provider = IdentityProvider()
     provider.token_reply = httpx.Response(200, json={"access_token": "A" * 20_000, "expires_in": 300})

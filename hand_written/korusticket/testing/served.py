@@ -53,7 +53,8 @@ def free_port() -> int:
 def _listening(host: str, port: int) -> socket.socket:
     # IPPROTO_TCP named: asyncio sets TCP_NODELAY only on such sockets (the accepted ones inherit it);
     # without it every answer waits on the client's delayed ACK, about 40 ms.
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET  # ::1, the IPv6 loopback, too
+    listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind((host, port))
     listener.listen(128)
