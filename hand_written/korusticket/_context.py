@@ -7,6 +7,7 @@ once, with who writes it and who reads it.
 from __future__ import annotations
 
 import contextvars
+import math
 from typing import Any
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "PARSED",
     "READING",
     "SAFE_TO_REPEAT",
+    "deadline_of",
 ]
 
 # ------------------------------------------------------------------------------------------- request.extensions
@@ -54,6 +56,12 @@ PARSED = "korusticket.parsed"
 """The success body parsed into the operation's model. Written by `_http.check_response`; taken off the response by
 `client._Shared._parsed` (httpx responses sit in a reference cycle until the garbage collector runs: a model left
 on them would linger too)."""
+
+
+def deadline_of(request: Any) -> float:
+    """The `DEADLINE` of an `httpx.Request`: `time.monotonic()` by which its call must be done (inf: no limit)."""
+    deadline = request.extensions.get(DEADLINE)
+    return float(deadline) if isinstance(deadline, int | float) else math.inf
 
 
 # ------------------------------------------------------------------------------------------------ the context

@@ -19,9 +19,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 import httpx
 
-from korusticket._context import DEADLINE, READING
+from korusticket._context import DEADLINE, READING, deadline_of
 from korusticket._http import (
-    _deadline,
     _loop_time,
     _out_of_time,
     adecoded_chunks,
@@ -158,7 +157,7 @@ def download(http: httpx.Client, url: Secret, target: Path | IO[bytes]) -> int |
                     current, carried = following, _carried(response)
                     continue
                 checks = _Checks(response, redact_url(current))
-                deadline = _deadline(response.request)  # the call's timeout holds for the body too
+                deadline = deadline_of(response.request)  # the call's timeout holds for the body too
                 reading = READING.set(response.request)  # each socket read waits at most the time left
                 try:
                     with _sink(target) as sink:
@@ -194,7 +193,7 @@ async def download_async(http: httpx.AsyncClient, url: Secret, target: Path | IO
                     continue
                 checks = _Checks(response, redact_url(current))
                 try:
-                    async with asyncio.timeout_at(_loop_time(_deadline(response.request))):
+                    async with asyncio.timeout_at(_loop_time(deadline_of(response.request))):
                         with _sink(target) as sink:
                             async for data in adecoded_chunks(response, checks.room):
                                 sink.write(checks.chunk(data))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import orjson
 
-from korusticket._context import DEADLINE, DECODED, KEEP_JSON, OPERATION, PARSED, READING
+from korusticket._context import DECODED, KEEP_JSON, OPERATION, PARSED, READING, deadline_of
 from korusticket._iri_core import operation_at
 from korusticket._lazy import lazy_module
 from korusticket._urls import Origin, origin
@@ -236,12 +236,6 @@ class ServerClock:
         if self.source is not None:
             return self.source()
         return datetime.now(UTC) + self.offset
-
-
-def _deadline(request: httpx.Request) -> float:
-    """The call's deadline, which the retrying transport set on its first attempt (none: no limit)."""
-    deadline = request.extensions.get(DEADLINE)
-    return float(deadline) if isinstance(deadline, int | float) else math.inf
 
 
 class _BodyLimits:
@@ -466,7 +460,7 @@ class KorusHTTPClient(_APIClient, httpx.Client):
             self.server_clock.observe(response)
         if response.status_code >= 400 or not stream:
             try:
-                self._read(response, request, _deadline(request))
+                self._read(response, request, deadline_of(request))
                 if check or response.status_code >= 400:
                     check_response(response, request, self._secrets, api=api)
             except BaseException:
@@ -507,7 +501,7 @@ class AsyncKorusHTTPClient(_APIClient, httpx.AsyncClient):
             self.server_clock.observe(response)
         if response.status_code >= 400 or not stream:
             try:
-                await self._read(response, request, _deadline(request))
+                await self._read(response, request, deadline_of(request))
                 if check or response.status_code >= 400:
                     check_response(response, request, self._secrets, api=api)
             except BaseException:
@@ -632,7 +626,7 @@ def read_body(
     with `undecodable_ok` (an error answer whose status decides) the part decoded before it failed; either way what
     was decoded stays readable.
     """
-    body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
+    body = _BodyLimits(response, request, deadline_of(request) if deadline is None else deadline, max_bytes)
     failure: Exception | None = None
     try:
         for chunk in decoded_chunks(response, body.room):
@@ -654,7 +648,7 @@ async def aread_body(
     write: bool | None = None,
 ) -> None:
     """The async twin of `read_body`: the deadline is exact here (the event loop cancels what runs past it)."""
-    body = _BodyLimits(response, request, _deadline(request) if deadline is None else deadline, max_bytes)
+    body = _BodyLimits(response, request, deadline_of(request) if deadline is None else deadline, max_bytes)
     failure: Exception | None = None
     try:
         async with asyncio.timeout_at(_loop_time(body.deadline)):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from korusticket._context import DEADLINE, MAX_RETRIES, SAFE_TO_REPEAT
+from korusticket._context import DEADLINE, MAX_RETRIES, SAFE_TO_REPEAT, deadline_of
 from korusticket._http import MAX_RESPONSE_BYTES, aread_body, read_body
 from korusticket._lazy import lazy_module
 from korusticket._operation import COUNT_LIMIT, is_count
@@ -133,7 +133,7 @@ class _Plan:
             return True
         if math.isinf(state.upcoming_sleep):  # the server asked for longer than max_retry_after
             return True
-        if time.monotonic() + state.upcoming_sleep >= _deadline(self.request):  # no time left for another attempt
+        if time.monotonic() + state.upcoming_sleep >= deadline_of(self.request):  # no time left for another attempt
             return True
         return time.monotonic() - self.started + state.upcoming_sleep >= self.policy.total_time
 
@@ -170,11 +170,6 @@ class _Plan:
             "before_sleep": self.log,
             "retry_error_callback": self.last_outcome,
         }
-
-
-def _deadline(request: httpx.Request) -> float:
-    deadline = request.extensions.get(DEADLINE)
-    return float(deadline) if isinstance(deadline, int | float) else math.inf
 
 
 def call_deadline(request: httpx.Request) -> float:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from korusticket._context import DEADLINE, READING
+from korusticket._context import READING, deadline_of
 from korusticket._lazy import lazy_module
 from korusticket.errors import ConfigurationError
 
@@ -138,8 +138,8 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
 def _time_left(timeout: float | None, expired: str) -> float | None:
     """`timeout` cut to the time left before the deadline of the request being read (`READING`)."""
     request = READING.get()
-    deadline = request.extensions.get(DEADLINE) if request is not None else None
-    if not isinstance(deadline, int | float) or math.isinf(deadline):
+    deadline = deadline_of(request) if request is not None else math.inf
+    if math.isinf(deadline):
         return timeout
     left = deadline - time.monotonic()
     if left <= 0:
