@@ -367,10 +367,10 @@ def error_from_response(
     secrets: Iterable[str] = (),
 ) -> APIStatusError:
     """The exception for an error response (status >= 400)."""
-    secrets = [secret for secret in secrets if secret]
-    text = redact(content.decode("utf-8", errors="replace"), secrets)
+    forms = secret_forms(secrets)  # written out once, for the body and every header
+    text = redact_forms(content.decode("utf-8", errors="replace"), forms)
     body = _json_or_none(text)
-    lowered = {key.lower(): redact(value, secrets) for key, value in headers.items()}
+    lowered = {key.lower(): redact_forms(value, forms) for key, value in headers.items()}
     common: dict[str, Any] = {
         "status_code": status_code,
         "headers": lowered,
@@ -438,24 +438,33 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def written_forms(secret: str) -> list[str]:
+def written_forms(secret: str) -> set[str]:
     """A secret as a server may echo it: as it is, escaped in JSON (`\\uXXXX` for non-ASCII, and PHP's
-    `json_encode` writes `/` as `\\/`), or URL-encoded (a form body echoed), longest first so a form is replaced
-    whole. A string no encoding can take (a lone surrogate) is looked for as it is, and as JSON writes it."""
+    `json_encode` writes `/` as `\\/`), or URL-encoded (a form body echoed). A string no encoding can take (a lone
+    surrogate) is looked for as it is, and as JSON writes it."""
     forms = {secret}
     for escaped in (json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]):
         forms |= {escaped, escaped.replace("/", "\\/")}
     for encode in (quote, quote_plus):
         with contextlib.suppress(UnicodeError):
             forms.add(encode(secret, safe=""))
-    return sorted(forms, key=len, reverse=True)
+    return forms
+
+
+def secret_forms(secrets: Iterable[str]) -> list[str]:
+    """Every written form of every secret, longest first, so that each is replaced whole (one secret's form may
+    hold another secret)."""
+    return sorted({form for secret in secrets if secret for form in written_forms(secret)}, key=len, reverse=True)
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    for secret in secrets:
-        if secret:
-            for form in written_forms(secret):
-                text = text.replace(form, REDACTED)
+    return redact_forms(text, secret_forms(secrets))
+
+
+def redact_forms(text: str, forms: Iterable[str]) -> str:
+    """`text` with each of `forms` (see `secret_forms`) and every token field of a JSON body replaced."""
+    for form in forms:
+        text = text.replace(form, REDACTED)
     return re.sub(r'("(?:access|refresh|id)_token"\s*:\s*")[^"]*(")', rf"\1{REDACTED}\2", text)
 
 
