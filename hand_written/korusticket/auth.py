@@ -78,9 +78,17 @@ B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 """RFC 6750's `b64token`: what may follow `Bearer ` in an `Authorization` header."""
 
 
-def _keepable(value: str) -> bool:
-    """A refresh token `Secret` takes: a non-blank printable ASCII string of at most SECRET_LIMIT characters."""
-    return bool(value.strip()) and len(value) <= SECRET_LIMIT and value.isascii() and value.isprintable()
+def secret_problem(value: object) -> str | None:
+    """Why `value` cannot be a `Secret` (never showing it), or None: a non-blank string of printable ASCII of at
+    most SECRET_LIMIT characters."""
+    if not isinstance(value, str) or not value.strip():
+        shown = "a blank string" if isinstance(value, str) else f"a {type(value).__name__}"
+        return f"expected a non-empty string, got {shown}"
+    if len(value) > SECRET_LIMIT:
+        return f"{len(value)} characters; expected at most {SECRET_LIMIT}"
+    if not (value.isascii() and value.isprintable()):
+        return "expected printable ASCII characters only (no line breaks)"
+    return None
 
 
 def token_problem(value: object, scheme: str = "Bearer") -> str | None:
@@ -145,13 +153,9 @@ class Secret:
     __slots__ = ("_value",)
 
     def __init__(self, value: str, name: str = "secret") -> None:
-        if not isinstance(value, str) or not value.strip():
-            shown = "a blank string" if isinstance(value, str) else f"a {type(value).__name__}"
-            raise ConfigurationError(f"{name}: expected a non-empty string, got {shown}")
-        if len(value) > SECRET_LIMIT:
-            raise ConfigurationError(f"{name}: {len(value)} characters; expected at most {SECRET_LIMIT}")
-        if not (value.isascii() and value.isprintable()):
-            raise ConfigurationError(f"{name}: expected printable ASCII characters only (no line breaks)")
+        problem = secret_problem(value)
+        if problem is not None:
+            raise ConfigurationError(f"{name}: {problem}")
         self._value = value
 
     def reveal(self) -> str:
@@ -575,7 +579,9 @@ class ClientCredentialsAuth(TokenAuth):
             expires_at=now + lifetime,
             refresh_at=now + lifetime - min(self.leeway, lifetime / 10),
             # A refresh token that could not be sent back as it came is not kept: the next token is fetched anew.
-            refresh_token=Secret(refresh, "refresh_token") if isinstance(refresh, str) and _keepable(refresh) else None,
+            refresh_token=Secret(refresh, "refresh_token")
+            if isinstance(refresh, str) and secret_problem(refresh) is None
+            else None,
             refresh_expires_at=now + refresh_for if refresh_for is not None else None,
         )
 
