@@ -259,15 +259,11 @@ def collect(spec: dict[str, Any], package_dir: Path) -> list[OperationInfo]:
                 python = path_names[wire]
                 alias = python
             elif location == "query":
-                alias = readable_alias(wire)
-                if alias in OPTION_NAMES or alias == "body":
-                    raise ValueError(f"{name}: query parameter {wire!r} would clash with the keyword {alias!r}")
+                alias = _keyword_of(name, location, wire, readable_alias(wire))
                 python = generated.query_arguments[wire]
             elif location == "header":
                 # API Platform 4's HeaderParameter: an argument of the generated function, sent as a header.
-                python = alias = generated.header_arguments[wire]
-                if alias in OPTION_NAMES or alias == "body":
-                    raise ValueError(f"{name}: header parameter {wire!r} would clash with the keyword {alias!r}")
+                python = alias = _keyword_of(name, location, wire, generated.header_arguments[wire])
             else:
                 continue  # cookies: API Platform writes none (its parameters are `in: header` or `in: query`)
             schema = {key: parameter["schema"][key] for key in SCHEMA_KEYS if key in parameter.get("schema", {})}
@@ -306,6 +302,13 @@ def collect(spec: dict[str, Any], package_dir: Path) -> list[OperationInfo]:
 
 
 # ------------------------------------------------------------------------------------------- writers
+
+
+def _keyword_of(operation: str, location: str, wire: str, alias: str) -> str:
+    """`alias`, the keyword a query or header parameter is given by, unless a per-call option or `body` has it."""
+    if alias in OPTION_NAMES or alias == "body":
+        raise ValueError(f"{operation}: {location} parameter {wire!r} would clash with the keyword {alias!r}")
+    return alias
 
 
 def write_operations(infos: list[OperationInfo], version: str) -> str:
