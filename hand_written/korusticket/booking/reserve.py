@@ -185,12 +185,8 @@ def _session_iri(session: Any, catalog_id: str, offer_id: str, ticket_id: str, w
             raise InvalidRequestError(
                 f"{where}: expected a session IRI, id or model, got {type(session).__name__}"
             ) from None
-    if "/" not in session:
-        try:
-            return iri.offer_ticket_session(catalog_id, offer_id, ticket_id, session)
-        except InvalidRequestError as error:  # it names the builder's own parameter (`id`)
-            problem = str(error).split(": ", 1)[-1]
-            raise InvalidRequestError(f"{where}: {problem}", argument=where) from None
+    if "/" not in session:  # an id, checked under the name the caller gave it (the builder would say `id`)
+        return iri.offer_ticket_session(catalog_id, offer_id, ticket_id, iri.check_id(session, where))
     parsed = iri.parse(session)
     ids = parsed.identifiers
     if parsed.kind != "offer_ticket_session" or (ids["offer_id"], ids["ticket_id"]) != (offer_id, ticket_id):
