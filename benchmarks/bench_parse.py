@@ -92,12 +92,10 @@ def candidates(body: bytes, model: Any, operation: Any, arguments: dict[str, Any
         base_url=API, token=TOKEN, transport=httpx.MockTransport(serve_async), max_retries=0, environ={}
     )
     loop = asyncio.new_event_loop()
-    handwritten = httpx.Client(
-        base_url=API, transport=httpx.MockTransport(serve), headers={"authorization": f"Bearer {TOKEN}"}
-    )
+    authorization = {"authorization": f"Bearer {TOKEN}"}
+    handwritten = httpx.Client(base_url=API, transport=httpx.MockTransport(serve), headers=authorization)
     request = operation._get_kwargs(**arguments)  # the generated code's method, path and query parameters
     url = handwritten.build_request(request["method"], request["url"], params=request.get("params")).url
-    authorization = {"authorization": f"Bearer {TOKEN}"}
 
     def by_hand() -> object:
         response = handwritten.request(request["method"], request["url"], params=request.get("params"))
